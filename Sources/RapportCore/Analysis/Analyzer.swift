@@ -1,0 +1,30 @@
+/// Finds signals in typed lines using a `Vocabulary`. Deterministic and thread-safe.
+public final class Analyzer: SignalDetecting, Sendable {
+    public let vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// The analyzer over the built-in vocabulary.
+    public static func builtIn() throws(DiagnosticList) -> Analyzer {
+        Analyzer(vocabulary: try Vocabulary.builtIn())
+    }
+
+    public func signals(in line: String) -> [Signal] {
+        let view = self.view(of: line)
+        return vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
+    }
+
+    /// The line as the rules see it: normalised tokens and clause structure.
+    func view(of line: String) -> LineView {
+        let scalars = Array(line.unicodeScalars)
+        return LineView(scalars: scalars, tokens: vocabulary.tokens(of: scalars),
+                        concepts: vocabulary.concepts, grammar: vocabulary.grammar)
+    }
+
+    /// The normalised words of a line, for `analyze --tokens` and tests.
+    public func normalisedWords(of line: String) -> [String] {
+        view(of: line).tokens.map(\.text)
+    }
+}

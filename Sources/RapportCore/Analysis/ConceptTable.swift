@@ -1,0 +1,86 @@
+/// Named word classes (ChatScript's "concepts"): `~sorry` is every way of saying sorry.
+/// An entry is one word or a phrase of several; membership of one-word entries is a bit
+/// per (word, concept), so a check costs one load.
+struct ConceptTable: Sendable {
+    private(set) var names: [String] = []
+    private(set) var indexByName: [String: Int] = [:]
+    /// Words per concept: word id → bit set over concepts, `stride` UInt64s per word.
+    private var bits: [UInt64] = []
+    private var stride = 1
+    /// Phrases per concept, keyed by their first word.
+    private var phrases: [[Int32: [[Int32]]]] = []
+    /// One-word entries per concept, for indexing rules.
+    private var singleWords: [[Int32]] = []
+
+    init() {}
+
+    /// Builds the table from resolved entries (each a list of word ids).
+    init(names: [String], entries: [[[Int32]]], wordCount: Int) {
+        self.names = names
+        for (index, name) in names.enumerated() { indexByName[name] = index }
+        stride = max(1, (names.count + 63) / 64)
+        bits = Array(repeating: 0, count: max(1, wordCount) * stride)
+        phrases = Array(repeating: [:], count: names.count)
+        singleWords = Array(repeating: [], count: names.count)
+        for (concept, list) in entries.enumerated() {
+            for entry in list {
+                if entry.count == 1 {
+                    bits[Int(entry[0]) * stride + concept / 64] |= 1 << UInt64(concept % 64)
+                    singleWords[concept].append(entry[0])
+                } else if let first = entry.first {
+                    phrases[concept][first, default: []].append(entry)
+                }
+            }
+            for key in phrases[concept].keys {
+                phrases[concept][key]!.sort { $0.count > $1.count }
+            }
+        }
+    }
+
+    func index(of name: String) -> Int? {
+        indexByName[name]
+    }
+
+    /// Whether the single word belongs to the concept.
+    @inline(__always)
+    func contains(_ concept: Int, word: Int32) -> Bool {
+        let slot = Int(word) * stride + concept / 64
+        guard word >= 0, slot < bits.count else { return false }
+        return bits[slot] & (1 << UInt64(concept % 64)) != 0
+    }
+
+    /// Calls `body` with each number of tokens, longest first, that an entry of the concept
+    /// covers starting at `position`. Stops when `body` returns true, and returns that.
+    @inline(__always)
+    func forEachMatch(_ concept: Int, in tokens: [Token], at position: Int, _ body: (Int) -> Bool) -> Bool {
+        let word = tokens[position].word
+        guard word >= 0 else { return false }
+        if let candidates = phrases[concept][word] {
+            for phrase in candidates where phraseMatches(phrase, tokens, position) {
+                if body(phrase.count) { return true }
+            }
+        }
+        if contains(concept, word: word) {
+            return body(1)
+        }
+        return false
+    }
+
+    /// Whether any entry of the concept starts at `position`.
+    func matches(_ concept: Int, in tokens: [Token], at position: Int) -> Bool {
+        forEachMatch(concept, in: tokens, at: position) { _ in true }
+    }
+
+    /// Every word that can begin an entry of the concept (used to index rules).
+    func firstWords(of concept: Int) -> [Int32] {
+        singleWords[concept] + phrases[concept].keys
+    }
+
+    private func phraseMatches(_ phrase: [Int32], _ tokens: [Token], _ position: Int) -> Bool {
+        guard position + phrase.count <= tokens.count else { return false }
+        for offset in 0..<phrase.count where tokens[position + offset].word != phrase[offset] {
+            return false
+        }
+        return true
+    }
+}

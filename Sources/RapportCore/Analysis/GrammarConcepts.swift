@@ -1,0 +1,34 @@
+/// The concepts the analysis machinery itself relies on (clause breaks, negation, reported
+/// speech). Their words live in `Vocabulary/concepts/grammar.txt`; only their names are fixed.
+struct GrammarConcepts: Sendable {
+    /// Words that negate what follows in their clause: not, never, no.
+    var negator: Int
+    /// Words that end one clause and start the next for negation: and, but, because.
+    var clauseBreak: Int
+    /// Words after which a new clause starts, but negation carries over: that, like, if.
+    var clauseOpener: Int
+    /// Fillers a clause can start with: oh, well, honestly.
+    var discourse: Int
+    /// Question words; one after a negation ends its reach ("I don't know why you…").
+    var whWord: Int
+    /// Words that make a clause hypothetical: if, unless, whether.
+    var hypothetical: Int
+    /// Verbs that introduce reported speech: said, told, claims.
+    var reportingVerb: Int
+    /// I, me, my: a report by the speaker is still the speaker's own words.
+    var firstPerson: Int
+    /// Words that open a question even without a question mark: why, do, can.
+    var questionStart: Int
+
+    static let names = [
+        "negator", "clause-break", "clause-opener", "discourse", "wh-word",
+        "hypothetical", "reporting-verb", "first-person", "question-start",
+    ]
+
+    init?(_ concepts: ConceptTable) {
+        let found = GrammarConcepts.names.compactMap { concepts.index(of: $0) }
+        guard found.count == GrammarConcepts.names.count else { return nil }
+        (negator, clauseBreak, clauseOpener, discourse, whWord) = (found[0], found[1], found[2], found[3], found[4])
+        (hypothetical, reportingVerb, firstPerson, questionStart) = (found[5], found[6], found[7], found[8])
+    }
+}

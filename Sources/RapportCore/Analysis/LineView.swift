@@ -1,0 +1,167 @@
+/// A line's tokens with what the rules need to know about their structure: where clauses
+/// and sentences start, which sentences are questions, and which words are reported speech.
+struct LineView: Sendable {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    /// Index of the sentence each token belongs to.
+    private(set) var sentenceOf: [Int]
+    /// Each sentence's token range.
+    private(set) var sentences: [Range<Int>] = []
+    private(set) var sentenceIsQuestion: [Bool] = []
+    /// First token of the clause each token is in, for the reach of negation.
+    private(set) var clauseStartOf: [Int]
+    /// Whether a clause may be said to start at each token (the `^` of patterns).
+    private(set) var isClauseStart: [Bool]
+    /// Whether each token is inside quotes or someone else's reported words.
+    private(set) var isReported: [Bool]
+
+    init(scalars: [Unicode.Scalar], tokens: [Token], concepts: ConceptTable, grammar: GrammarConcepts) {
+        self.scalars = scalars
+        self.tokens = tokens
+        let count = tokens.count
+        sentenceOf = Array(repeating: 0, count: count)
+        clauseStartOf = Array(repeating: 0, count: count)
+        isClauseStart = Array(repeating: false, count: count)
+        isReported = Array(repeating: false, count: count)
+        findSentences(concepts: concepts, grammar: grammar)
+        findClauses(concepts: concepts, grammar: grammar)
+        findReportedSpeech(concepts: concepts, grammar: grammar)
+    }
+
+    private mutating func findSentences(concepts: ConceptTable, grammar: GrammarConcepts) {
+        var start = 0
+        for index in 0..<tokens.count {
+            sentenceOf[index] = sentences.count
+            let text = tokens[index].text
+            let ends = tokens[index].isPunctuation && (text == "." || text == "!" || text == "?")
+            let nextAlsoEnds = index + 1 < tokens.count && tokens[index + 1].isPunctuation
+                && [".", "!", "?", "\"", "'", ")"].contains(tokens[index + 1].text)
+            if ends && !nextAlsoEnds {
+                sentences.append(start..<(index + 1))
+                start = index + 1
+            }
+        }
+        if start < tokens.count || sentences.isEmpty {
+            sentences.append(start..<tokens.count)
+        }
+        for range in sentences {
+            sentenceIsQuestion.append(isQuestion(range, concepts: concepts, grammar: grammar))
+        }
+    }
+
+    private func isQuestion(_ range: Range<Int>, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
+        if range.contains(where: { tokens[$0].isPunctuation && tokens[$0].text == "?" }) { return true }
+        for index in range where !tokens[index].isPunctuation {
+            if concepts.contains(grammar.discourse, word: tokens[index].word) { continue }
+            return concepts.contains(grammar.questionStart, word: tokens[index].word)
+        }
+        return false
+    }
+
+    private mutating func findClauses(concepts: ConceptTable, grammar: GrammarConcepts) {
+        var clauseStart = 0
+        for index in 0..<tokens.count {
+            guard index > 0 else {
+                isClauseStart[0] = true
+                continue
+            }
+            let previous = tokens[index - 1]
+            if previous.isPunctuation || concepts.contains(grammar.clauseBreak, word: previous.word) {
+                clauseStart = index
+                isClauseStart[index] = true
+            } else if concepts.contains(grammar.clauseOpener, word: previous.word) {
+                isClauseStart[index] = true
+            } else if isClauseStart[index - 1] && concepts.contains(grammar.discourse, word: previous.word) {
+                isClauseStart[index] = true
+            }
+            clauseStartOf[index] = clauseStart
+        }
+    }
+
+    private mutating func findReportedSpeech(concepts: ConceptTable, grammar: GrammarConcepts) {
+        // Words between paired quote marks.
+        var openQuote: Int?
+        for index in 0..<tokens.count where tokens[index].isPunctuation {
+            let mark = tokens[index].text
+            if mark == "\"" {
+                if let open = openQuote {
+                    markReported(open + 1..<index)
+                    openQuote = nil
+                } else {
+                    openQuote = index
+                }
+            } else if mark == "'" {
+                let touchesNext = index + 1 < tokens.count && tokens[index + 1].start == tokens[index].end && !tokens[index + 1].isPunctuation
+                let touchesPrevious = index > 0 && tokens[index - 1].end == tokens[index].start
+                if let open = openQuote, touchesPrevious, tokens[open].text == "'" {
+                    markReported(open + 1..<index)
+                    openQuote = nil
+                } else if openQuote == nil, touchesNext, !touchesPrevious {
+                    openQuote = index
+                }
+            }
+        }
+        // What someone other than the speaker said: "she said you never listen".
+        for index in 1..<max(1, tokens.count) where concepts.contains(grammar.reportingVerb, word: tokens[index].word) {
+            var speaker = index - 1
+            while speaker > 0 && concepts.contains(grammar.discourse, word: tokens[speaker].word) { speaker -= 1 }
+            let subject = tokens[speaker]
+            guard !subject.isPunctuation, !concepts.contains(grammar.firstPerson, word: subject.word) else { continue }
+            var end = index + 1
+            while end < tokens.count && !tokens[end].isPunctuation && !concepts.contains(grammar.clauseBreak, word: tokens[end].word) {
+                end += 1
+            }
+            markReported(index + 1..<end)
+        }
+    }
+
+    private mutating func markReported(_ range: Range<Int>) {
+        for index in range { isReported[index] = true }
+    }
+
+    /// The text of tokens `range`, exactly as typed.
+    func text(of range: Range<Int>) -> (text: String, start: Int, end: Int) {
+        let start = tokens[range.lowerBound].start
+        let end = tokens[range.upperBound - 1].end
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return (String(view), start, end)
+    }
+
+    /// Whether a negation earlier in the clause reaches `position`. A question word after
+    /// the negation ends its reach: "I don't know why you…" does not negate "you…".
+    func isNegated(at position: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
+        guard position < tokens.count else { return false }
+        var negated = false
+        var index = clauseStartOf[position]
+        while index < position {
+            let word = tokens[index].word
+            if concepts.contains(grammar.negator, word: word) {
+                negated = true
+            } else if negated && concepts.contains(grammar.whWord, word: word) {
+                negated = false
+            }
+            index += 1
+        }
+        return negated
+    }
+
+    /// Whether `position` is inside an if-clause begun earlier in its clause.
+    func isHypothetical(at position: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
+        guard position < tokens.count else { return false }
+        var index = clauseStartOf[position]
+        while index < position {
+            if concepts.contains(grammar.hypothetical, word: tokens[index].word) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether an entry of the concept occurs anywhere in `range`.
+    func contains(_ concept: Int, in range: Range<Int>, concepts: ConceptTable) -> Bool {
+        for index in range where !tokens[index].isPunctuation && concepts.matches(concept, in: tokens, at: index) {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,133 @@
+/// Reads text the way people type it: expands contractions and texting forms ("im",
+/// "u", "sry"), repairs stretched words ("soooo"), and maps emoji that carry meaning.
+/// Every form comes from `Vocabulary/normalise.txt`; this type only applies them.
+struct Normaliser: Sendable {
+    /// When an entry applies, judged on the neighbouring typed word.
+    enum Context: Sendable, Equatable {
+        case none
+        case before(WordTest)
+        case after(WordTest)
+    }
+
+    enum WordTest: Sendable, Equatable {
+        case concept(Int)
+        case suffix(String)
+    }
+
+    struct Entry: Sendable {
+        var replacement: [String]
+        var context: Context
+    }
+
+    /// Whole typed forms ("sry", "won't", "🙄").
+    var forms: [String: [Entry]] = [:]
+    /// Endings after an apostrophe ("n't", "'re"): the stem is kept and the ending replaced.
+    /// Longest first.
+    var suffixes: [(ending: String, replacement: [String])] = []
+
+    /// Normalises the pieces of one line into tokens.
+    func tokens(from pieces: [RawPiece], lexicon: Lexicon, concepts: ConceptTable) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(pieces.count + 4)
+        for (index, piece) in pieces.enumerated() {
+            switch piece.kind {
+            case .punctuation:
+                tokens.append(Token(text: piece.text, word: Lexicon.unknown, isPunctuation: true, start: piece.start, end: piece.end))
+            case .symbol:
+                if let words = lookUp(piece.text, at: index, in: pieces, lexicon: lexicon, concepts: concepts) {
+                    append(words, for: piece, to: &tokens, lexicon: lexicon)
+                }
+            case .word:
+                let words = readAs(piece.text, at: index, in: pieces, lexicon: lexicon, concepts: concepts)
+                append(words, for: piece, to: &tokens, lexicon: lexicon)
+            }
+        }
+        return tokens
+    }
+
+    private func append(_ words: [String], for piece: RawPiece, to tokens: inout [Token], lexicon: Lexicon) {
+        for word in words {
+            tokens.append(Token(text: word, word: lexicon.id(of: word), isPunctuation: false, start: piece.start, end: piece.end))
+        }
+    }
+
+    /// What one typed word is read as: one word or several.
+    func readAs(_ typed: String, at index: Int, in pieces: [RawPiece], lexicon: Lexicon, concepts: ConceptTable) -> [String] {
+        if let words = lookUp(typed, at: index, in: pieces, lexicon: lexicon, concepts: concepts) {
+            return words
+        }
+        if typed.contains("'") {
+            for (ending, replacement) in suffixes where typed.hasSuffix(ending) && typed.count > ending.count {
+                let stem = String(typed.dropLast(ending.count))
+                return replacement.map { $0 == "*" ? stem : $0 }
+            }
+            let bare = String(typed.unicodeScalars.filter { $0 != "'" })
+            return readAs(bare, at: index, in: pieces, lexicon: lexicon, concepts: concepts)
+        }
+        if !lexicon.contains(typed), let repaired = repairStretched(typed, lexicon: lexicon) {
+            return lookUp(repaired, at: index, in: pieces, lexicon: lexicon, concepts: concepts) ?? [repaired]
+        }
+        return [typed]
+    }
+
+    private func lookUp(_ form: String, at index: Int, in pieces: [RawPiece], lexicon: Lexicon, concepts: ConceptTable) -> [String]? {
+        guard let entries = forms[form] else { return nil }
+        for entry in entries where holds(entry.context, at: index, in: pieces, lexicon: lexicon, concepts: concepts) {
+            return entry.replacement
+        }
+        return nil
+    }
+
+    private func holds(_ context: Context, at index: Int, in pieces: [RawPiece], lexicon: Lexicon, concepts: ConceptTable) -> Bool {
+        switch context {
+        case .none:
+            return true
+        case .before(let test):
+            return index + 1 < pieces.count && pieces[index + 1].kind == .word && passes(test, pieces[index + 1].text, lexicon, concepts)
+        case .after(let test):
+            return index > 0 && pieces[index - 1].kind == .word && passes(test, pieces[index - 1].text, lexicon, concepts)
+        }
+    }
+
+    private func passes(_ test: WordTest, _ word: String, _ lexicon: Lexicon, _ concepts: ConceptTable) -> Bool {
+        switch test {
+        case .concept(let concept):
+            return concepts.contains(concept, word: lexicon.id(of: String(word.unicodeScalars.filter { $0 != "'" })))
+        case .suffix(let ending):
+            return word.hasSuffix(ending)
+        }
+    }
+
+    /// "soooo" → "so", "sorryyy" → "sorry", "pleeease" → "please": letters repeated for
+    /// emphasis are squeezed until the word is one the vocabulary knows.
+    func repairStretched(_ word: String, lexicon: Lexicon) -> String? {
+        let letters = Array(word.unicodeScalars)
+        var hasRun = false
+        for index in 1..<max(1, letters.count) where letters[index] == letters[index - 1] {
+            hasRun = true
+            break
+        }
+        guard hasRun else { return nil }
+        for (minimumRun, keep) in [(3, 2), (3, 1), (2, 1)] {
+            let candidate = squeeze(letters, runsOf: minimumRun, to: keep)
+            if candidate != word, lexicon.contains(candidate) || forms[candidate] != nil {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    private func squeeze(_ letters: [Unicode.Scalar], runsOf minimumRun: Int, to keep: Int) -> String {
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < letters.count {
+            var end = index + 1
+            while end < letters.count && letters[end] == letters[index] { end += 1 }
+            let run = end - index
+            let kept = run >= minimumRun ? keep : run
+            for _ in 0..<kept { result.append(letters[index]) }
+            index = end
+        }
+        return String(result)
+    }
+}

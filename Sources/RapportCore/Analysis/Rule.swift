@@ -1,0 +1,82 @@
+/// One line of a `Vocabulary/rules/*.rules` file: a pattern over normalised tokens, the
+/// kinds it reports, the kinds it cancels where it matches, and the guards it must pass.
+struct Rule: Sendable {
+    var kinds: [SignalKind]
+    /// Signals of these kinds overlapping this rule's match are removed ("sorry to bother
+    /// you" is not remorse).
+    var cancels: [SignalKind]
+    var pattern: [PatternElement]
+    var guards: [RuleGuard]
+    /// Where the rule was written, for diagnostics and `--explain`.
+    var file: String
+    var line: Int
+    /// Rules run in passes: a rule that looks at other kinds runs after the rules that find them.
+    var pass: Int = 0
+}
+
+/// A piece of a pattern.
+indirect enum PatternElement: Sendable, Equatable {
+    /// One word, e.g. `sorry`.
+    case word(Int32)
+    /// Any entry of a concept, e.g. `~sorry` (an entry may be several words).
+    case concept(Int)
+    /// One of several elements, e.g. `[just only ~degree]`, or of several phrases,
+    /// e.g. `[right away, first thing]`.
+    case choice([PatternElement])
+    /// Several words in a row: one phrase of a `[…, …]` choice.
+    case sequence([PatternElement])
+    /// The element or nothing, e.g. `really?`.
+    case optional(PatternElement)
+    /// Up to `max` words, never across punctuation: `...` (3), `...5`, `...*` (the clause).
+    case gap(max: Int)
+    /// A punctuation mark: `,` `?` `!` `.` `;` `:` `-`.
+    case punctuation(String)
+    /// `^`: the start of a clause (after punctuation, a joining word or a discourse marker).
+    case clauseStart
+    /// `$`: the end of a clause (punctuation or the end of the line next).
+    case clauseEnd
+    /// `<` and `>`: the part of the match to report; the whole match when absent.
+    case spanStart
+    case spanEnd
+    /// `!x`: the next token is not `x` (takes no token).
+    case notNext(PatternElement)
+
+    var consumesTokens: Bool {
+        switch self {
+        case .word, .concept, .choice, .sequence, .punctuation: return true
+        case .optional, .gap, .clauseStart, .clauseEnd, .spanStart, .spanEnd, .notNext: return false
+        }
+    }
+}
+
+/// A condition on a match, written after `|`.
+enum RuleGuard: Sendable, Equatable {
+    /// `unnegated`: no negation governs the match ("I'm not sorry", "I don't think you're lazy").
+    case unnegated
+    /// `own`: the match is the speaker's own words, not reported or quoted speech.
+    case own
+    /// `statement` / `question`: the sentence's mood.
+    case statement
+    case question
+    /// `real`: not inside an if-clause ("sorry if I upset you").
+    case real
+    /// `after K…`: a signal of one of these kinds ends before the match starts.
+    case after([SignalKind])
+    /// `with K…` / `without K…`: the line has (or lacks) a signal of one of these kinds.
+    case with([SignalKind])
+    case without([SignalKind])
+    /// `if ~c` / `unless ~c`: the line contains (or lacks) an entry of the concept.
+    case lineHas(Int)
+    case lineLacks(Int)
+    /// `sentence-has ~c` / `sentence-lacks ~c`: the same, in the match's sentence only.
+    case sentenceHas(Int)
+    case sentenceLacks(Int)
+
+    /// The kinds this guard needs found first.
+    var dependsOn: [SignalKind] {
+        switch self {
+        case .after(let kinds), .with(let kinds), .without(let kinds): return kinds
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// One thing the analysis found in a line, with the text that triggered it.
+public struct Signal: Sendable, Equatable, Hashable {
+    public var kind: SignalKind
+    /// The triggering text, exactly as typed.
+    public var text: String
+    /// Offsets in Unicode scalars of the analysed line; `end` is exclusive.
+    public var start: Int
+    public var end: Int
+    /// The vocabulary rule that found it ("rules/apology.rules:12"), for `analyze --explain`.
+    public var rule: String?
+
+    public init(kind: SignalKind, text: String, start: Int, end: Int, rule: String? = nil) {
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.rule = rule
+    }
+}
+
+/// Turns a typed line into signals. The dialogue engine depends only on this.
+public protocol SignalDetecting: Sendable {
+    func signals(in line: String) -> [Signal]
+}
+
+extension Array where Element == Signal {
+    /// The distinct kinds, in vocabulary order.
+    public var kinds: [SignalKind] {
+        Set(map(\.kind)).sorted()
+    }
+
+    public func first(_ kind: SignalKind) -> Signal? {
+        first { $0.kind == kind }
+    }
+}

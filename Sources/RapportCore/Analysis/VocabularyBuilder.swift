@@ -1,0 +1,381 @@
+import Foundation
+
+/// Parses and checks the vocabulary files and links them into a `Vocabulary`. Every problem
+/// is collected with its file, line and column; any problem makes the load fail.
+struct VocabularyBuilder {
+    private var diagnostics: [Diagnostic] = []
+    private var lexicon = Lexicon()
+    /// Typed forms without a context condition, used to normalise the data files' own words.
+    private var plainNormaliser = Normaliser()
+
+    private struct RawConcept {
+        var name: String
+        var file: String
+        var line: Int
+        var entries: [(text: String, line: Int, column: Int)] = []
+    }
+
+    private struct RawForm {
+        var form: String
+        var replacement: [String]
+        var contextKeyword: String?
+        var contextTarget: String?
+        var file: String
+        var line: Int
+        var column: Int
+    }
+
+    mutating func build(_ files: [(path: String, text: String)]) throws(DiagnosticList) -> Vocabulary {
+        let normaliseFiles = files.filter { $0.path == "normalise.txt" }
+        let conceptFiles = files.filter { $0.path.hasPrefix("concepts/") && $0.path.hasSuffix(".txt") }
+        let ruleFiles = files.filter { $0.path.hasPrefix("rules/") && $0.path.hasSuffix(".rules") }
+        if normaliseFiles.isEmpty { report("normalise.txt", 0, 0, "the vocabulary has no normalise.txt") }
+
+        let forms = normaliseFiles.flatMap { parseForms($0.text, file: $0.path) }
+        var plain = Normaliser()
+        for form in forms where form.contextKeyword == nil {
+            addForm(form, context: .none, to: &plain)
+        }
+        plainNormaliser = plain
+        let rawConcepts = conceptFiles.flatMap { parseConcepts($0.text, file: $0.path) }
+        let concepts = linkConcepts(rawConcepts)
+        var normaliser = Normaliser()
+        for form in forms {
+            addForm(form, context: context(of: form, concepts: concepts), to: &normaliser)
+        }
+        var rules: [Rule] = []
+        for file in ruleFiles {
+            rules += parseRules(file.text, file: file.path, concepts: concepts)
+        }
+        assignPasses(&rules)
+        let table = ConceptTable(names: concepts.names, entries: concepts.entries, wordCount: lexicon.count)
+        let grammar = GrammarConcepts(table)
+        if grammar == nil {
+            let missing = GrammarConcepts.names.filter { table.index(of: $0) == nil }.map { "~" + $0 }
+            report("concepts/grammar.txt", 0, 0, "the analysis needs these concepts: \(missing.joined(separator: ", "))")
+        }
+        guard diagnostics.isEmpty, let grammar else { throw DiagnosticList(diagnostics) }
+        return Vocabulary(lexicon: lexicon, concepts: table, grammar: grammar, normaliser: normaliser,
+                          rules: RuleSet(rules: rules, concepts: table))
+    }
+
+    private mutating func report(_ file: String, _ line: Int, _ column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
+    }
+
+    // MARK: normalise.txt
+
+    /// `FORM -> READ AS [if-next|if-previous ~concept|*ending]`
+    private mutating func parseForms(_ text: String, file: String) -> [RawForm] {
+        var forms: [RawForm] = []
+        for line in DataFileLines(text: text) {
+            let parts = line.text.components(separatedBy: "->")
+            guard parts.count == 2 else {
+                report(file, line.number, 1, "expected 'TYPED -> READ AS', e.g. 'sry -> sorry'")
+                continue
+            }
+            let form = VocabularyBuilder.fold(parts[0].trimmingCharacters(in: .whitespaces))
+            var words = parts[1].split(whereSeparator: { $0 == " " || $0 == "\t" }).map { VocabularyBuilder.fold(String($0)) }
+            var keyword: String?
+            var target: String?
+            if let position = words.firstIndex(where: { $0 == "if-next" || $0 == "if-previous" }) {
+                keyword = words[position]
+                if position + 2 == words.count {
+                    target = words[position + 1]
+                } else {
+                    report(file, line.number, 1, "'\(words[position])' takes one ~concept or *ending")
+                }
+                words.removeSubrange(position...)
+            }
+            if form.isEmpty || words.isEmpty {
+                report(file, line.number, 1, "both sides of '->' need words")
+                continue
+            }
+            forms.append(RawForm(form: form, replacement: words, contextKeyword: keyword, contextTarget: target,
+                                 file: file, line: line.number, column: 1))
+        }
+        return forms
+    }
+
+    private mutating func context(of form: RawForm, concepts: LinkedConcepts) -> Normaliser.Context {
+        guard let keyword = form.contextKeyword, let target = form.contextTarget else { return .none }
+        let test: Normaliser.WordTest
+        if target.hasPrefix("~") {
+            guard let index = concepts.index[String(target.dropFirst())] else {
+                report(form.file, form.line, form.column, "unknown concept \(target)")
+                return .none
+            }
+            test = .concept(index)
+        } else if target.hasPrefix("*") {
+            test = .suffix(String(target.dropFirst()))
+        } else {
+            report(form.file, form.line, form.column, "'\(keyword)' takes a ~concept or a *ending, not '\(target)'")
+            return .none
+        }
+        return keyword == "if-next" ? .before(test) : .after(test)
+    }
+
+    private mutating func addForm(_ form: RawForm, context: Normaliser.Context, to normaliser: inout Normaliser) {
+        for word in form.replacement where word != "*" { lexicon.intern(word) }
+        if form.form.hasPrefix("*") {
+            let ending = String(form.form.dropFirst())
+            guard ending.contains("'") else {
+                report(form.file, form.line, form.column, "an ending rule must start with an apostrophe, e.g. *n't")
+                return
+            }
+            normaliser.suffixes.append((ending, form.replacement))
+            normaliser.suffixes.sort { $0.ending.count > $1.ending.count }
+        } else {
+            normaliser.forms[form.form, default: []].append(.init(replacement: form.replacement, context: context))
+        }
+    }
+
+    /// Lowercase, with typographic apostrophes folded to `'`.
+    static func fold(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "`", with: "'")
+    }
+
+    /// The words a piece of data text reads as, normalised like typed input.
+    mutating func normalisedWords(_ text: String) -> [String] {
+        let pieces = TextScanner.scan(Array(text.unicodeScalars))
+        var words: [String] = []
+        for (index, piece) in pieces.enumerated() {
+            switch piece.kind {
+            case .word:
+                words += plainNormaliser.readAs(piece.text, at: index, in: pieces, lexicon: Lexicon(), concepts: ConceptTable())
+            case .symbol, .punctuation:
+                words.append(piece.text)
+            }
+        }
+        return words
+    }
+
+    // MARK: concepts/*.txt
+
+    struct LinkedConcepts {
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        var entries: [[[Int32]]] = []
+    }
+
+    /// `~name: entry, entry` with indented continuation lines.
+    private mutating func parseConcepts(_ text: String, file: String) -> [RawConcept] {
+        var concepts: [RawConcept] = []
+        for line in DataFileLines(text: text) {
+            var body = line.text[...]
+            if !line.isIndented {
+                guard line.text.hasPrefix("~"), let colon = line.text.firstIndex(of: ":") else {
+                    report(file, line.number, 1, "expected '~name: word, word, …'")
+                    continue
+                }
+                let name = String(line.text[line.text.index(after: line.text.startIndex)..<colon])
+                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+                    report(file, line.number, 1, "a concept name uses letters, digits and '-': '~\(name)'")
+                    continue
+                }
+                concepts.append(RawConcept(name: name, file: file, line: line.number))
+                body = line.text[line.text.index(after: colon)...]
+            } else if concepts.isEmpty {
+                report(file, line.number, 1, "an indented line continues a concept, but none has started")
+                continue
+            }
+            var start = body.startIndex
+            for index in body.indices + [body.endIndex] where index == body.endIndex || body[index] == "," {
+                let raw = body[start..<index]
+                let entry = raw.trimmingCharacters(in: .whitespaces)
+                if !entry.isEmpty {
+                    let offset = raw.firstIndex(where: { !$0.isWhitespace }) ?? raw.startIndex
+                    concepts[concepts.count - 1].entries.append((entry, line.number, line.column(of: offset)))
+                }
+                if index < body.endIndex { start = body.index(after: index) }
+            }
+        }
+        return concepts
+    }
+
+    /// Resolves `~other` entries (one concept including another), normalises entries into
+    /// word ids, and reports duplicates, cycles and empty concepts.
+    private mutating func linkConcepts(_ raw: [RawConcept]) -> LinkedConcepts {
+        var linked = LinkedConcepts()
+        for concept in raw {
+            if linked.index[concept.name] != nil {
+                report(concept.file, concept.line, 1, "~\(concept.name) is defined twice")
+                continue
+            }
+            linked.index[concept.name] = linked.names.count
+            linked.names.append(concept.name)
+        }
+        var resolved: [String: [[Int32]]] = [:]
+        var visiting: Set<String> = []
+        let byName = Dictionary(raw.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+
+        func resolve(_ name: String) -> [[Int32]] {
+            if let done = resolved[name] { return done }
+            guard let concept = byName[name], !visiting.contains(name) else { return [] }
+            visiting.insert(name)
+            var entries: [[Int32]] = []
+            for entry in concept.entries {
+                if entry.text.hasPrefix("~") && !entry.text.contains(" ") {
+                    let included = String(entry.text.dropFirst())
+                    if byName[included] == nil {
+                        report(concept.file, entry.line, entry.column, "unknown concept ~\(included)")
+                    } else if visiting.contains(included) {
+                        report(concept.file, entry.line, entry.column, "~\(name) and ~\(included) include each other")
+                    } else {
+                        entries += resolve(included)
+                    }
+                    continue
+                }
+                // A phrase may name a concept for one of its words: "your ~person-noun".
+                var phrases: [[Int32]] = [[]]
+                for part in entry.text.split(separator: " ") {
+                    if part.hasPrefix("~") {
+                        let included = String(part.dropFirst())
+                        guard byName[included] != nil, !visiting.contains(included) else {
+                            report(concept.file, entry.line, entry.column, "unknown or circular concept ~\(included)")
+                            phrases = []
+                            break
+                        }
+                        let options = resolve(included)
+                        phrases = phrases.flatMap { prefix in options.map { prefix + $0 } }
+                    } else {
+                        let words = normalisedWords(VocabularyBuilder.fold(String(part)))
+                        phrases = phrases.map { $0 + words.map { lexicon.intern($0) } }
+                    }
+                    if phrases.count > 20_000 {
+                        report(concept.file, entry.line, entry.column, "'\(entry.text)' expands to too many phrases")
+                        phrases = []
+                        break
+                    }
+                }
+                if phrases.contains(where: \.isEmpty) {
+                    report(concept.file, entry.line, entry.column, "'\(entry.text)' has no words")
+                    continue
+                }
+                entries += phrases
+            }
+            if entries.isEmpty {
+                report(concept.file, concept.line, 1, "~\(name) has no entries")
+            }
+            visiting.remove(name)
+            resolved[name] = entries
+            return entries
+        }
+
+        linked.entries = linked.names.map { resolve($0) }
+        return linked
+    }
+
+    // MARK: rules/*.rules
+
+    /// `KIND [KIND…] [!KIND…]: PATTERN [| GUARD]…`
+    private mutating func parseRules(_ text: String, file: String, concepts: LinkedConcepts) -> [Rule] {
+        var rules: [Rule] = []
+        for line in DataFileLines(text: text) {
+            guard let colon = line.text.firstIndex(of: ":") else {
+                report(file, line.number, 1, "expected 'kind: pattern', e.g. 'remorse: i am ~degree? sorry'")
+                continue
+            }
+            var kinds: [SignalKind] = []
+            var cancels: [SignalKind] = []
+            for name in line.text[..<colon].split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }) {
+                let cancelling = name.hasPrefix("!")
+                let bare = cancelling ? String(name.dropFirst()) : String(name)
+                guard let kind = SignalKind(rawValue: bare) else {
+                    report(file, line.number, line.column(of: name.startIndex), "unknown signal kind '\(bare)'")
+                    continue
+                }
+                if cancelling { cancels.append(kind) } else { kinds.append(kind) }
+            }
+            if kinds.isEmpty && cancels.isEmpty {
+                report(file, line.number, 1, "a rule names at least one kind before ':'")
+            }
+            let rest = line.text[line.text.index(after: colon)...]
+            let sections = rest.split(separator: "|", omittingEmptySubsequences: false)
+            var parser = PatternParser(file: file, line: line.number, lineText: line.text)
+            let pattern = parser.parse(sections[0], builder: &self, concepts: concepts)
+            var guards: [RuleGuard] = []
+            for section in sections.dropFirst() {
+                if let parsed = parseGuard(section, file: file, line: line, concepts: concepts) { guards.append(parsed) }
+            }
+            diagnostics += parser.diagnostics
+            if parser.diagnostics.isEmpty && !pattern.contains(where: \.consumesTokens) {
+                report(file, line.number, line.column(of: sections[0].startIndex), "the pattern needs at least one word or concept that must be there")
+            }
+            rules.append(Rule(kinds: kinds, cancels: cancels, pattern: pattern, guards: guards, file: file, line: line.number))
+        }
+        return rules
+    }
+
+    private mutating func parseGuard(_ section: Substring, file: String, line: DataFileLines.Line, concepts: LinkedConcepts) -> RuleGuard? {
+        let words = section.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let column = line.column(of: section.startIndex)
+        guard let name = words.first else {
+            report(file, line.number, column, "an empty guard after '|'")
+            return nil
+        }
+        let arguments = Array(words.dropFirst())
+        func kinds() -> [SignalKind]? {
+            let parsed = arguments.compactMap(SignalKind.init(rawValue:))
+            if parsed.count != arguments.count || parsed.isEmpty {
+                report(file, line.number, column, "'\(name)' takes signal kinds, e.g. '\(name) remorse acknowledgement'")
+                return nil
+            }
+            return parsed
+        }
+        func concept() -> Int? {
+            guard arguments.count == 1, arguments[0].hasPrefix("~") else {
+                report(file, line.number, column, "'\(name)' takes one ~concept")
+                return nil
+            }
+            guard let index = concepts.index[String(arguments[0].dropFirst())] else {
+                report(file, line.number, column, "unknown concept \(arguments[0])")
+                return nil
+            }
+            return index
+        }
+        let simple: [String: RuleGuard] = ["unnegated": .unnegated, "own": .own, "statement": .statement, "question": .question, "real": .real]
+        if let plain = simple[name] {
+            if !arguments.isEmpty { report(file, line.number, column, "'\(name)' takes nothing after it") }
+            return plain
+        }
+        switch name {
+        case "after": return kinds().map(RuleGuard.after)
+        case "with": return kinds().map(RuleGuard.with)
+        case "without": return kinds().map(RuleGuard.without)
+        case "if": return concept().map(RuleGuard.lineHas)
+        case "unless": return concept().map(RuleGuard.lineLacks)
+        case "sentence-has": return concept().map(RuleGuard.sentenceHas)
+        case "sentence-lacks": return concept().map(RuleGuard.sentenceLacks)
+        default:
+            report(file, line.number, column, "unknown guard '\(name)'; guards are unnegated, own, statement, question, real, after, with, without, if, unless, sentence-has, sentence-lacks")
+            return nil
+        }
+    }
+
+    /// Orders rules so that one whose guards look at other kinds runs after the rules that find them.
+    private mutating func assignPasses(_ rules: inout [Rule]) {
+        for _ in 0..<16 {
+            var passOfKind: [SignalKind: Int] = [:]
+            for rule in rules {
+                for kind in rule.kinds { passOfKind[kind] = max(passOfKind[kind] ?? 0, rule.pass) }
+            }
+            var changed = false
+            for index in rules.indices {
+                let needed = rules[index].guards.flatMap(\.dependsOn).compactMap { passOfKind[$0] }.map { $0 + 1 }.max() ?? 0
+                if needed != rules[index].pass {
+                    rules[index].pass = needed
+                    changed = true
+                }
+            }
+            if !changed { return }
+        }
+        if let rule = rules.max(by: { $0.pass < $1.pass }) {
+            report(rule.file, rule.line, 1, "this rule depends, through its guards, on its own kind")
+        }
+    }
+
+    mutating func intern(_ word: String) -> Int32 {
+        lexicon.intern(word)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import RapportCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Rapport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "A conversation coach in your terminal: rehearse apologies, raise problems early, stay calm when things get heated.",
+        discussion: """
+            Run `rapport` on its own to open the coach and pick a practice. Everything you type \
+            stays on this machine. rapport is a practice tool, not therapy or crisis support: \
+            if you are in danger, call your local emergency number.
+            """,
+        version: RapportInfo.version,
+        subcommands: [
+            AnalyzeCommand.self,
+        ]
+    )
+}
