@@ -19,17 +19,24 @@ let package = Package(
             pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
-        // Build-time tool: turns Dialogues/*.yaml and Vocabulary/* into a Swift source.
-        .executableTarget(name: "RapportEmbed"),
+        // The data model, loaders, checks and matching: everything the build-time compiler
+        // and the runtime share. Knows nothing of terminals or of the built-in files.
+        .target(
+            name: "RapportModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Build-time compiler: checks Dialogues/*.yaml and Vocabulary/* and turns them into
+        // a Swift source holding their text and their compiled form.
+        .executableTarget(name: "RapportEmbed", dependencies: ["RapportModel"]),
         .plugin(
             name: "EmbedResources",
             capability: .buildTool(),
             dependencies: ["RapportEmbed"]
         ),
-        // Everything but the terminal: dialogues, engine, analysis, rewriting, transcripts.
+        // Everything but the terminal: the built-in data, the engine, sessions, transcripts.
         .target(
             name: "RapportCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["RapportModel"],
             plugins: ["EmbedResources"]
         ),
         // The thin command-line front end.

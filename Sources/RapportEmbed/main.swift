@@ -1,11 +1,14 @@
-// Build-time tool run by the EmbedResources plugin.
+// Build-time compiler run by the EmbedResources plugin.
 //
 // usage: RapportEmbed OUTPUT.swift GROUP=DIR FILE... [GROUP=DIR FILE...]
 //
-// Writes a Swift source declaring `EmbeddedResources`, which holds the text of every
-// FILE under the group it follows, named by its path relative to that group's DIR.
-// The text is embedded byte for byte, so a test can prove the binary carries the files.
+// Checks and compiles the data files (groups "dialogues" and "vocabulary"), then writes a
+// Swift source declaring `EmbeddedResources`: the text of every FILE, named by its path
+// relative to its group's DIR and embedded byte for byte (so a test can prove the binary
+// carries the files), and `snapshot`, their compiled form in base64. A data file with a
+// problem stops the build with `file:line:column: error: …`.
 import Foundation
+import RapportModel
 
 struct Group {
     var name: String
@@ -49,6 +52,31 @@ func quoted(_ text: String) -> String {
     "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
 }
 
+var texts: [String: [(path: String, text: String)]] = [:]
+for group in groups {
+    texts[group.name] = group.files.sorted().map { file in
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            fail("cannot read \(file) as UTF-8")
+        }
+        let relative = file.hasPrefix(group.root + "/") ? String(file.dropFirst(group.root.count + 1)) : file
+        return (relative, text)
+    }
+}
+
+let roots = Dictionary(groups.map { ($0.name, $0.root) }, uniquingKeysWith: { first, _ in first })
+
+let compiled: CompiledData
+do {
+    compiled = try CompiledData.compile(vocabulary: texts["vocabulary"] ?? [])
+} catch {
+    for diagnostic in error.diagnostics {
+        var located = diagnostic
+        located.file = (roots["vocabulary"] ?? "Vocabulary") + "/" + diagnostic.file
+        FileHandle.standardError.write(Data((located.description + "\n").utf8))
+    }
+    exit(1)
+}
+
 var source = """
 // Generated at build time by RapportEmbed from the package's data folders. Do not edit.
 
@@ -58,15 +86,14 @@ enum EmbeddedResources {
 """
 for group in groups {
     source += "    static let \(group.name): [(path: String, text: String)] = [\n"
-    for file in group.files.sorted() {
-        guard let data = FileManager.default.contents(atPath: file) else { fail("cannot read \(file)") }
-        guard let text = String(data: data, encoding: .utf8) else { fail("\(file) is not UTF-8") }
-        guard text.unicodeScalars.allSatisfy({ $0 != "\r" }) else { fail("\(file) has CR line endings; use LF") }
-        let relative = file.hasPrefix(group.root + "/") ? String(file.dropFirst(group.root.count + 1)) : file
-        source += "        (path: \(quoted(relative)), text: \(rawLiteral(text))),\n"
+    for (path, text) in texts[group.name] ?? [] {
+        guard text.unicodeScalars.allSatisfy({ $0 != "\r" }) else { fail("\(path) has CR line endings; use LF") }
+        source += "        (path: \(quoted(path)), text: \(rawLiteral(text))),\n"
     }
     source += "    ]\n"
 }
+source += "\n    /// The compiled form of the files above, in base64.\n"
+source += "    static let snapshot = \"\(Base64.encode(compiled.encoded()))\"\n"
 source += "}\n"
 
 do {

@@ -48,7 +48,7 @@ func loadAnalyzer() throws -> Analyzer {
     do {
         return try Analyzer.builtIn()
     } catch {
-        StandardOutput.err.line("rapport: the built-in vocabulary is invalid:\n\(error)")
+        StandardOutput.err.line("rapport: this build is damaged (\(error)); reinstall it.")
         StandardOutput.err.flush()
         throw ExitCode(70)
     }

@@ -11,6 +11,12 @@ struct ConceptTable: Sendable {
     private var phrases: [[Int32: [[Int32]]]] = []
     /// One-word entries per concept, for indexing rules.
     private var singleWords: [[Int32]] = []
+    /// Words that begin some phrase of some concept: only these need a phrase lookup.
+    private var startsPhrase: [Bool] = []
+    /// The most words any entry of each concept has.
+    private var longest: [Int] = []
+    /// Per word, the concepts it belongs to or begins a phrase of (same layout as `bits`).
+    private var touches: [UInt64] = []
 
     init() {}
 
@@ -22,6 +28,8 @@ struct ConceptTable: Sendable {
         bits = Array(repeating: 0, count: max(1, wordCount) * stride)
         phrases = Array(repeating: [:], count: names.count)
         singleWords = Array(repeating: [], count: names.count)
+        startsPhrase = Array(repeating: false, count: max(1, wordCount))
+        longest = entries.map { $0.map(\.count).max() ?? 0 }
         for (concept, list) in entries.enumerated() {
             for entry in list {
                 if entry.count == 1 {
@@ -29,12 +37,29 @@ struct ConceptTable: Sendable {
                     singleWords[concept].append(entry[0])
                 } else if let first = entry.first {
                     phrases[concept][first, default: []].append(entry)
+                    if Int(first) < startsPhrase.count { startsPhrase[Int(first)] = true }
                 }
             }
             for key in phrases[concept].keys {
                 phrases[concept][key]!.sort { $0.count > $1.count }
             }
         }
+        touches = bits
+        for (concept, table) in phrases.enumerated() {
+            for first in table.keys where Int(first) * stride < touches.count {
+                touches[Int(first) * stride + concept / 64] |= 1 << UInt64(concept % 64)
+            }
+        }
+    }
+
+    /// Words per concept bit set of the concepts a line's words belong to or begin.
+    var setStride: Int { stride }
+
+    /// ORs into `set` the concepts `word` belongs to or begins a phrase of.
+    func addTouched(by word: Int32, to set: inout [UInt64]) {
+        let base = Int(word) * stride
+        guard word >= 0, base + stride <= touches.count else { return }
+        for offset in 0..<stride { set[offset] |= touches[base + offset] }
     }
 
     func index(of name: String) -> Int? {
@@ -55,7 +80,7 @@ struct ConceptTable: Sendable {
     func forEachMatch(_ concept: Int, in tokens: [Token], at position: Int, _ body: (Int) -> Bool) -> Bool {
         let word = tokens[position].word
         guard word >= 0 else { return false }
-        if let candidates = phrases[concept][word] {
+        if Int(word) < startsPhrase.count, startsPhrase[Int(word)], let candidates = phrases[concept][word] {
             for phrase in candidates where phraseMatches(phrase, tokens, position) {
                 if body(phrase.count) { return true }
             }
@@ -64,6 +89,28 @@ struct ConceptTable: Sendable {
             return body(1)
         }
         return false
+    }
+
+    /// The same over a line's word ids, for the matcher's hot loop.
+    @inline(__always)
+    func collectLengths(_ concept: Int, words: UnsafeBufferPointer<Int32>, at position: Int, _ add: (Int) -> Void) {
+        let word = words[position]
+        guard word >= 0 else { return }
+        if Int(word) < startsPhrase.count, startsPhrase[Int(word)], let candidates = phrases[concept][word] {
+            for phrase in candidates where position + phrase.count <= words.count {
+                var matches = true
+                for offset in 1..<phrase.count where words[position + offset] != phrase[offset] {
+                    matches = false
+                    break
+                }
+                if matches { add(phrase.count) }
+            }
+        }
+        if contains(concept, word: word) { add(1) }
+    }
+
+    func longestEntry(_ concept: Int) -> Int {
+        longest[concept]
     }
 
     /// Whether any entry of the concept starts at `position`.

@@ -14,6 +14,12 @@ struct LineView: Sendable {
     private(set) var isClauseStart: [Bool]
     /// Whether each token is inside quotes or someone else's reported words.
     private(set) var isReported: [Bool]
+    /// Flat copies for the matcher: word ids, punctuation bytes (0 for words), joining words.
+    private(set) var words: [Int32]
+    private(set) var marks: [UInt8]
+    private(set) var isBreak: [Bool]
+    /// Bit set of the concepts the line's words belong to or begin (a quick prefilter).
+    private(set) var conceptsPresent: [UInt64]
 
     init(scalars: [Unicode.Scalar], tokens: [Token], concepts: ConceptTable, grammar: GrammarConcepts) {
         self.scalars = scalars
@@ -23,6 +29,12 @@ struct LineView: Sendable {
         clauseStartOf = Array(repeating: 0, count: count)
         isClauseStart = Array(repeating: false, count: count)
         isReported = Array(repeating: false, count: count)
+        words = tokens.map(\.word)
+        marks = tokens.map { $0.isPunctuation ? ($0.text.utf8.first ?? 1) : 0 }
+        isBreak = tokens.map { concepts.contains(grammar.clauseBreak, word: $0.word) }
+        var present = Array(repeating: UInt64(0), count: concepts.setStride)
+        for token in tokens { concepts.addTouched(by: token.word, to: &present) }
+        conceptsPresent = present
         findSentences(concepts: concepts, grammar: grammar)
         findClauses(concepts: concepts, grammar: grammar)
         findReportedSpeech(concepts: concepts, grammar: grammar)
@@ -117,6 +129,11 @@ struct LineView: Sendable {
 
     private mutating func markReported(_ range: Range<Int>) {
         for index in range { isReported[index] = true }
+    }
+
+    /// Whether some word of the line belongs to, or begins a phrase of, the concept.
+    func hasConcept(_ concept: Int) -> Bool {
+        conceptsPresent[concept / 64] & (1 << UInt64(concept % 64)) != 0
     }
 
     /// The text of tokens `range`, exactly as typed.

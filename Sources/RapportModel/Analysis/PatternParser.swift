@@ -18,52 +18,43 @@ struct PatternParser {
 
     mutating func parse(_ text: Substring, builder: inout VocabularyBuilder, concepts: VocabularyBuilder.LinkedConcepts) -> [PatternElement] {
         var elements: [PatternElement] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index].isWhitespace {
-                index = text.index(after: index)
+        let bytes = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if isSpace(bytes[index]) {
+                index = bytes.index(after: index)
                 continue
             }
             let start = index
             // "![…]": the next token is none of the alternatives.
             var negated = false
-            if text[index] == "!", text.index(after: index) < text.endIndex, text[text.index(after: index)] == "[" {
+            if bytes[index] == 33, bytes.index(after: index) < bytes.endIndex, bytes[bytes.index(after: index)] == 91 {
                 negated = true
-                index = text.index(after: index)
+                index = bytes.index(after: index)
             }
-            if text[index] == "[" {
-                guard let close = text[index...].firstIndex(of: "]") else {
+            if bytes[index] == 91 {
+                guard let close = bytes[index...].firstIndex(of: 93) else {
                     fail(at: start, "'[' has no closing ']'")
                     return elements
                 }
-                index = text.index(after: close)
+                let inside = Substring(bytes[bytes.index(after: index)..<close])
+                index = bytes.index(after: close)
                 var optional = false
-                if index < text.endIndex && text[index] == "?" {
+                if index < bytes.endIndex && bytes[index] == 63 {
                     optional = true
-                    index = text.index(after: index)
+                    index = bytes.index(after: index)
                 }
-                let inside = text[text.index(after: negated ? text.index(after: start) : start)..<close]
                 var alternatives: [PatternElement] = []
-                if inside.contains(",") {
-                    // Phrases separated by commas: [right away, first thing].
-                    for phrase in inside.split(separator: ",") {
-                        let parsed = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                            .flatMap { parseAtom($0, builder: &builder, concepts: concepts) }
-                        if parsed.count == 1 {
-                            alternatives.append(parsed[0])
-                        } else if !parsed.isEmpty {
-                            alternatives.append(.sequence(parsed))
-                        }
-                    }
-                } else {
-                    // Single words separated by spaces: [sorry apologies ~regret].
-                    for atom in inside.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                        let parsed = parseAtom(atom, builder: &builder, concepts: concepts)
-                        if parsed.count == 1 {
-                            alternatives.append(parsed[0])
-                        } else if !parsed.isEmpty {
-                            alternatives.append(.sequence(parsed))
-                        }
+                // Phrases separated by commas: [right away, first thing]; else single words: [sorry ~regret].
+                let phrases = inside.utf8.contains(44) ? inside.pieces(separatedBy: 44) : inside.pieces(separatedBy: 32)
+                for phrase in phrases {
+                    let parsed = phrase.pieces(separatedBy: 32).filter { !$0.trimmedSpaces.isEmpty }
+                        .flatMap { parseAtom($0.trimmedSpaces, builder: &builder, concepts: concepts) }
+                    if parsed.count == 1 {
+                        alternatives.append(parsed[0])
+                    } else if !parsed.isEmpty {
+                        alternatives.append(.sequence(parsed))
                     }
                 }
                 if alternatives.isEmpty { fail(at: start, "'[ ]' needs at least one alternative") }
@@ -72,9 +63,9 @@ struct PatternParser {
                 continue
             }
             var end = index
-            while end < text.endIndex && !text[end].isWhitespace && text[end] != "[" { end = text.index(after: end) }
+            while end < bytes.endIndex && !isSpace(bytes[end]) && bytes[end] != 91 { end = bytes.index(after: end) }
             index = end
-            elements += parseToken(text[start..<end], builder: &builder, concepts: concepts)
+            elements += parseToken(Substring(bytes[start..<end]), builder: &builder, concepts: concepts)
         }
         return elements
     }

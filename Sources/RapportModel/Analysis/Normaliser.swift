@@ -56,7 +56,7 @@ struct Normaliser: Sendable {
         if let words = lookUp(typed, at: index, in: pieces, lexicon: lexicon, concepts: concepts) {
             return words
         }
-        if typed.contains("'") {
+        if typed.utf8.contains(0x27) {
             for (ending, replacement) in suffixes where typed.hasSuffix(ending) && typed.count > ending.count {
                 let stem = String(typed.dropLast(ending.count))
                 return replacement.map { $0 == "*" ? stem : $0 }
@@ -83,16 +83,27 @@ struct Normaliser: Sendable {
         case .none:
             return true
         case .before(let test):
-            return index + 1 < pieces.count && pieces[index + 1].kind == .word && passes(test, pieces[index + 1].text, lexicon, concepts)
+            guard index + 1 < pieces.count, pieces[index + 1].kind == .word else { return false }
+            return passes(test, reading(of: pieces[index + 1].text, first: true), lexicon, concepts)
         case .after(let test):
-            return index > 0 && pieces[index - 1].kind == .word && passes(test, pieces[index - 1].text, lexicon, concepts)
+            guard index > 0, pieces[index - 1].kind == .word else { return false }
+            return passes(test, reading(of: pieces[index - 1].text, first: false), lexicon, concepts)
         }
+    }
+
+    /// How a neighbouring word reads, for a context test: "u" reads as "you", "im" ends in "am".
+    private func reading(of typed: String, first: Bool) -> String {
+        let bare = String(typed.unicodeScalars.filter { $0 != "'" })
+        guard let entry = forms[typed]?.first(where: { $0.context == .none }) ?? forms[bare]?.first(where: { $0.context == .none }),
+              let word = first ? entry.replacement.first : entry.replacement.last
+        else { return bare }
+        return word
     }
 
     private func passes(_ test: WordTest, _ word: String, _ lexicon: Lexicon, _ concepts: ConceptTable) -> Bool {
         switch test {
         case .concept(let concept):
-            return concepts.contains(concept, word: lexicon.id(of: String(word.unicodeScalars.filter { $0 != "'" })))
+            return concepts.contains(concept, word: lexicon.id(of: word))
         case .suffix(let ending):
             return word.hasSuffix(ending)
         }

@@ -6,11 +6,6 @@ public final class Analyzer: SignalDetecting, Sendable {
         self.vocabulary = vocabulary
     }
 
-    /// The analyzer over the built-in vocabulary.
-    public static func builtIn() throws(DiagnosticList) -> Analyzer {
-        Analyzer(vocabulary: try Vocabulary.builtIn())
-    }
-
     public func signals(in line: String) -> [Signal] {
         let view = self.view(of: line)
         return vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)

@@ -27,20 +27,32 @@ enum TextScanner {
             let scalar = scalars[index]
             if isWordScalar(scalar) {
                 let start = index
-                var word = String.UnicodeScalarView()
+                var ascii: [UInt8] = []
+                ascii.reserveCapacity(16)
+                var word: String.UnicodeScalarView?
                 while index < count {
                     let current = scalars[index]
+                    var folded: Unicode.Scalar
                     if isWordScalar(current) {
-                        appendLowercased(current, to: &word)
-                        index += 1
+                        folded = current
                     } else if isApostrophe(current), index + 1 < count, isWordScalar(scalars[index + 1]), index > start {
-                        word.append("'")
-                        index += 1
+                        folded = "'"
                     } else {
                         break
                     }
+                    let value = folded.value
+                    if word == nil && value < 0x80 {
+                        ascii.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+                    } else {
+                        if word == nil {
+                            word = String.UnicodeScalarView(String(decoding: ascii, as: UTF8.self).unicodeScalars)
+                        }
+                        appendLowercased(folded, to: &word!)
+                    }
+                    index += 1
                 }
-                pieces.append(RawPiece(kind: .word, text: String(word), start: start, end: index))
+                let text = word.map(String.init) ?? String(decoding: ascii, as: UTF8.self)
+                pieces.append(RawPiece(kind: .word, text: text, start: start, end: index))
                 continue
             }
             // A hyphen inside a word ("self-harm") only separates its parts.

@@ -2,45 +2,22 @@
 /// of a line: match, check guards, cancel, keep the best span per kind.
 struct RuleSet: Sendable {
     let rules: [Rule]
-    /// Rules to try when a word occurs in the line, by lexicon id. Rules are sorted by pass.
-    private let triggers: [Int32: [Int]]
+    private let compiled: [CompiledPattern]
+    /// Rules to try when a word occurs in the line, indexed by lexicon id. Rules are sorted by pass.
+    private let triggers: [[Int]]
 
-    init(rules: [Rule], concepts: ConceptTable) {
+    init(rules: [Rule], concepts: ConceptTable, wordCount: Int) {
         let sorted = rules.enumerated().sorted { ($0.element.pass, $0.offset) < ($1.element.pass, $1.offset) }.map(\.element)
         self.rules = sorted
-        var triggers: [Int32: [Int]] = [:]
-        for (index, rule) in sorted.enumerated() {
-            for word in RuleSet.triggerWords(of: rule.pattern, concepts: concepts) {
-                triggers[word, default: []].append(index)
+        let frequent = concepts.index(of: "frequent")
+        compiled = sorted.map { CompiledPattern($0.pattern, concepts: concepts, frequent: frequent) }
+        var triggers: [[Int]] = Array(repeating: [], count: wordCount)
+        for (index, pattern) in compiled.enumerated() {
+            for word in pattern.triggerWords(concepts: concepts) where Int(word) < wordCount {
+                triggers[Int(word)].append(index)
             }
         }
         self.triggers = triggers
-    }
-
-    /// The words one of which must occur for the pattern to match: those of its first
-    /// element that always takes a token.
-    static func triggerWords(of pattern: [PatternElement], concepts: ConceptTable) -> [Int32] {
-        for element in pattern where element.consumesTokens {
-            if let words = words(of: element, concepts: concepts) { return words }
-        }
-        return []
-    }
-
-    private static func words(of element: PatternElement, concepts: ConceptTable) -> [Int32]? {
-        switch element {
-        case .word(let word): return [word]
-        case .concept(let concept): return concepts.firstWords(of: concept)
-        case .sequence(let items):
-            return items.first.flatMap { words(of: $0, concepts: concepts) }
-        case .choice(let alternatives):
-            var all: [Int32] = []
-            for alternative in alternatives {
-                guard let words = words(of: alternative, concepts: concepts) else { return nil }
-                all += words
-            }
-            return all
-        default: return nil
-        }
     }
 
     private struct Found {
@@ -50,37 +27,68 @@ struct RuleSet: Sendable {
     }
 
     func signals(in line: LineView, concepts: ConceptTable, grammar: GrammarConcepts) -> [Signal] {
+        // Each candidate is a rule and the position of its trigger word, packed into one
+        // integer (rule in the high bits) so that sorting groups them by rule, in rule order.
         var candidates: [Int] = []
-        for token in line.tokens where token.word >= 0 {
-            if let list = triggers[token.word] { candidates += list }
+        // Per rule: 0 not yet tested, 1 may match, 2 cannot match this line.
+        var verdict = [UInt8](repeating: 0, count: rules.count)
+        for (position, word) in line.words.enumerated() where word >= 0 && Int(word) < triggers.count {
+            for rule in triggers[Int(word)] {
+                if verdict[rule] == 0 { verdict[rule] = compiled[rule].mayMatch(line) ? 1 : 2 }
+                if verdict[rule] == 1 { candidates.append(rule << 20 | position) }
+            }
         }
         guard !candidates.isEmpty else { return [] }
         candidates.sort()
 
-        let matcher = PatternMatcher(line: line, concepts: concepts)
         var found: [Found] = []
         var cancelled: [(kinds: [SignalKind], range: Range<Int>)] = []
-        var previous = -1
-        var currentPass = rules[candidates[0]].pass
-        for index in candidates where index != previous {
-            previous = index
-            let rule = rules[index]
-            if rule.pass != currentPass {
-                applyCancellations(cancelled, to: &found)
-                currentPass = rule.pass
-            }
-            var start = 0
-            while start < line.tokens.count {
-                guard let match = matcher.match(rule.pattern, at: start), match.end > match.start,
-                      guardsHold(rule.guards, match, line, found, concepts, grammar)
-                else {
-                    start += 1
-                    continue
+        rules.withUnsafeBufferPointer { rules in
+        compiled.withUnsafeBufferPointer { compiled in
+        line.words.withUnsafeBufferPointer { words in
+        line.marks.withUnsafeBufferPointer { marks in
+        line.isClauseStart.withUnsafeBufferPointer { starts in
+        line.isBreak.withUnsafeBufferPointer { breaks in
+            var matcher = PatternMatcher(words: words, marks: marks, clauseStarts: starts, breaks: breaks, concepts: concepts)
+            var currentPass = rules[candidates[0] >> 20].pass
+            var index = 0
+            while index < candidates.count {
+                let ruleIndex = candidates[index] >> 20
+                if rules[ruleIndex].pass != currentPass {
+                    applyCancellations(cancelled, to: &found)
+                    currentPass = rules[ruleIndex].pass
                 }
-                for kind in rule.kinds { found.append(Found(kind: kind, range: match.span, rule: index)) }
-                if !rule.cancels.isEmpty { cancelled.append((rule.cancels, match.start..<match.end)) }
-                start = max(match.end, start + 1)
+                let maxLead = compiled[ruleIndex].maxLead
+                // Try starts just before each place the rule's trigger word occurs.
+                var nextStart = 0
+                while index < candidates.count && candidates[index] >> 20 == ruleIndex {
+                    let triggerAt = candidates[index] & 0xFFFFF
+                    index += 1
+                    var start = max(nextStart, triggerAt - maxLead)
+                    while start <= triggerAt {
+                        let match = compiled[ruleIndex].ops.withUnsafeBufferPointer { ops in
+                            compiled[ruleIndex].parts.withUnsafeBufferPointer { parts in
+                                matcher.match(ops, parts: parts, at: start)
+                            }
+                        }
+                        guard let match, match.end > match.start,
+                              guardsHold(rules[ruleIndex].guards, match, line, found, concepts, grammar)
+                        else {
+                            start += 1
+                            continue
+                        }
+                        for kind in rules[ruleIndex].kinds { found.append(Found(kind: kind, range: match.span, rule: ruleIndex)) }
+                        if !rules[ruleIndex].cancels.isEmpty { cancelled.append((rules[ruleIndex].cancels, match.start..<match.end)) }
+                        start = max(match.end, start + 1)
+                    }
+                    nextStart = max(nextStart, start)
+                }
             }
+        }
+        }
+        }
+        }
+        }
         }
         applyCancellations(cancelled, to: &found)
         return signals(from: found, line: line)

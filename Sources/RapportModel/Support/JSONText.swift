@@ -30,6 +30,13 @@ public struct JSONText: Sendable {
     }
 
     public static func appendQuoted(_ value: String, to out: inout String) {
+        // Most strings need no escaping: append them whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
         out.unicodeScalars.append("\"")
         for scalar in value.unicodeScalars {
             switch scalar {

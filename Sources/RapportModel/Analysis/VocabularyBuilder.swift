@@ -1,5 +1,3 @@
-import Foundation
-
 /// Parses and checks the vocabulary files and links them into a `Vocabulary`. Every problem
 /// is collected with its file, line and column; any problem makes the load fail.
 struct VocabularyBuilder {
@@ -48,15 +46,9 @@ struct VocabularyBuilder {
             rules += parseRules(file.text, file: file.path, concepts: concepts)
         }
         assignPasses(&rules)
-        let table = ConceptTable(names: concepts.names, entries: concepts.entries, wordCount: lexicon.count)
-        let grammar = GrammarConcepts(table)
-        if grammar == nil {
-            let missing = GrammarConcepts.names.filter { table.index(of: $0) == nil }.map { "~" + $0 }
-            report("concepts/grammar.txt", 0, 0, "the analysis needs these concepts: \(missing.joined(separator: ", "))")
-        }
-        guard diagnostics.isEmpty, let grammar else { throw DiagnosticList(diagnostics) }
-        return Vocabulary(lexicon: lexicon, concepts: table, grammar: grammar, normaliser: normaliser,
-                          rules: RuleSet(rules: rules, concepts: table))
+        guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
+        return try Vocabulary(lexicon: lexicon, conceptNames: concepts.names, conceptEntries: concepts.entries,
+                              normaliser: normaliser, rules: rules)
     }
 
     private mutating func report(_ file: String, _ line: Int, _ column: Int, _ message: String) {
@@ -69,12 +61,12 @@ struct VocabularyBuilder {
     private mutating func parseForms(_ text: String, file: String) -> [RawForm] {
         var forms: [RawForm] = []
         for line in DataFileLines(text: text) {
-            let parts = line.text.components(separatedBy: "->")
-            guard parts.count == 2 else {
+            guard let arrow = line.text.firstRange(of: "->"), line.text[arrow.upperBound...].firstRange(of: "->") == nil else {
                 report(file, line.number, 1, "expected 'TYPED -> READ AS', e.g. 'sry -> sorry'")
                 continue
             }
-            let form = VocabularyBuilder.fold(parts[0].trimmingCharacters(in: .whitespaces))
+            let parts = [line.text[..<arrow.lowerBound], line.text[arrow.upperBound...]]
+            let form = VocabularyBuilder.fold(String(parts[0].trimmedSpaces))
             var words = parts[1].split(whereSeparator: { $0 == " " || $0 == "\t" }).map { VocabularyBuilder.fold(String($0)) }
             var keyword: String?
             var target: String?
@@ -132,11 +124,34 @@ struct VocabularyBuilder {
 
     /// Lowercase, with typographic apostrophes folded to `'`.
     static func fold(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "`", with: "'")
+        if text.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 65 && $0 <= 90) && $0 != 96 }) { return text }
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2019}", "`": folded.append("'")
+            case "A"..."Z": folded.append(Unicode.Scalar(scalar.value + 0x20)!)
+            default:
+                if scalar.value < 0x80 {
+                    folded.append(scalar)
+                } else {
+                    folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            }
+        }
+        return String(folded)
     }
 
     /// The words a piece of data text reads as, normalised like typed input.
     mutating func normalisedWords(_ text: String) -> [String] {
+        // Fast path: plain lowercase words separated by spaces.
+        if text.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 32 }) {
+            var words: [String] = []
+            for word in text.utf8.split(separator: 32) {
+                let typed = String(Substring(word))
+                words += plainNormaliser.forms[typed]?.first?.replacement ?? [typed]
+            }
+            return words
+        }
         let pieces = TextScanner.scan(Array(text.unicodeScalars))
         var words: [String] = []
         for (index, piece) in pieces.enumerated() {
@@ -179,15 +194,11 @@ struct VocabularyBuilder {
                 report(file, line.number, 1, "an indented line continues a concept, but none has started")
                 continue
             }
-            var start = body.startIndex
-            for index in body.indices + [body.endIndex] where index == body.endIndex || body[index] == "," {
-                let raw = body[start..<index]
-                let entry = raw.trimmingCharacters(in: .whitespaces)
+            for raw in body.pieces(separatedBy: 44) {
+                let entry = raw.trimmedSpaces
                 if !entry.isEmpty {
-                    let offset = raw.firstIndex(where: { !$0.isWhitespace }) ?? raw.startIndex
-                    concepts[concepts.count - 1].entries.append((entry, line.number, line.column(of: offset)))
+                    concepts[concepts.count - 1].entries.append((String(entry), line.number, line.column(of: entry.startIndex)))
                 }
-                if index < body.endIndex { start = body.index(after: index) }
             }
         }
         return concepts
@@ -223,6 +234,15 @@ struct VocabularyBuilder {
                         report(concept.file, entry.line, entry.column, "~\(name) and ~\(included) include each other")
                     } else {
                         entries += resolve(included)
+                    }
+                    continue
+                }
+                if !entry.text.utf8.contains(126) {
+                    let words = normalisedWords(VocabularyBuilder.fold(entry.text))
+                    if words.isEmpty {
+                        report(concept.file, entry.line, entry.column, "'\(entry.text)' has no words")
+                    } else {
+                        entries.append(words.map { lexicon.intern($0) })
                     }
                     continue
                 }

@@ -3,14 +3,31 @@
 /// (patterns that find signals). See `Vocabulary/README.md` for the formats.
 public struct Vocabulary: Sendable {
     let lexicon: Lexicon
+    let conceptNames: [String]
+    /// Each concept's entries as word ids, as loaded (the table below is built from them).
+    let conceptEntries: [[[Int32]]]
     let concepts: ConceptTable
     let grammar: GrammarConcepts
     let normaliser: Normaliser
     let rules: RuleSet
 
-    /// The vocabulary built into the binary.
-    public static func builtIn() throws(DiagnosticList) -> Vocabulary {
-        try load(EmbeddedResources.vocabulary.map { (path: $0.path, text: $0.text) })
+    /// Links loaded parts into a vocabulary ready to match. Fails only when a concept the
+    /// analysis relies on is missing.
+    init(lexicon: Lexicon, conceptNames: [String], conceptEntries: [[[Int32]]], normaliser: Normaliser,
+         rules: [Rule]) throws(DiagnosticList) {
+        let table = ConceptTable(names: conceptNames, entries: conceptEntries, wordCount: lexicon.count)
+        guard let grammar = GrammarConcepts(table) else {
+            let missing = GrammarConcepts.names.filter { table.index(of: $0) == nil }.map { "~" + $0 }
+            throw DiagnosticList([Diagnostic(file: "concepts/grammar.txt",
+                                             message: "the analysis needs these concepts: \(missing.joined(separator: ", "))")])
+        }
+        self.lexicon = lexicon
+        self.conceptNames = conceptNames
+        self.conceptEntries = conceptEntries
+        self.concepts = table
+        self.grammar = grammar
+        self.normaliser = normaliser
+        self.rules = RuleSet(rules: rules, concepts: table, wordCount: lexicon.count)
     }
 
     /// Loads vocabulary files, each named by its path inside the vocabulary folder
@@ -32,5 +49,4 @@ public struct Vocabulary: Sendable {
 
     /// How many rules and concepts were loaded, for `lint` and tests.
     public var ruleCount: Int { rules.rules.count }
-    public var conceptNames: [String] { concepts.names }
 }

@@ -1,0 +1,140 @@
+/// A pattern flattened into plain values for fast matching: no indirect enums, no closures.
+struct CompiledPattern: Sendable {
+    enum Code: UInt8, Sendable {
+        case word, concept, choice, sequence, punctuation
+        case gap, clauseStart, clauseEnd, spanStart, spanEnd
+    }
+
+    /// One step. Consuming steps (word … punctuation) may be `optional` or `negated` (`!x`).
+    struct Op: Sendable {
+        var code: Code
+        var optional = false
+        var negated = false
+        /// word id, concept index, punctuation byte, gap maximum, or the first alternative/item.
+        var a: Int32 = 0
+        /// For choices and sequences: how many alternatives/items.
+        var b: Int32 = 0
+
+        var consumes: Bool { code.rawValue <= Code.punctuation.rawValue }
+    }
+
+    var ops: [Op] = []
+    /// Alternatives of choices, and items of sequences, referenced by `a` and `b`.
+    var parts: [Op] = []
+    /// The first step that always takes a token: the words that can match it index the rule.
+    var trigger: Int = 0
+    /// How many tokens the steps before the trigger can take at most.
+    var maxLead: Int = 0
+    /// What must be somewhere in the line for the pattern to have a chance: for each
+    /// required step, its alternatives, flattened. An alternative `n >= 0` is word `n`,
+    /// `n < 0` any word of concept `-n - 1`; each step's list ends with `Int32.min`.
+    var requirements: [Int32] = []
+
+    /// `frequent` is the concept of words too common to index by; the trigger is the
+    /// required step whose words are least often frequent.
+    init(_ elements: [PatternElement], concepts: ConceptTable, frequent: Int?) {
+        ops = elements.map { compile($0) }
+        var best: (index: Int, cost: Int)?
+        for (index, op) in ops.enumerated() where op.consumes && !op.optional && !op.negated && op.code != .punctuation {
+            let words = firstWords(of: op, concepts: concepts)
+            let common = frequent.map { concept in words.filter { concepts.contains(concept, word: $0) }.count } ?? 0
+            let cost = common * 1000 + words.count
+            if best == nil || cost < best!.cost { best = (index, cost) }
+        }
+        trigger = best?.index ?? 0
+        maxLead = ops[..<trigger].reduce(0) { total, op in
+            total + CompiledPattern.maxLength(of: op, parts: parts, concepts: concepts)
+        }
+        for op in ops where op.consumes && !op.optional && !op.negated && op.code != .punctuation {
+            let alternatives = requirementAlternatives(of: op)
+            guard !alternatives.isEmpty else { continue }
+            requirements += alternatives
+            requirements.append(Int32.min)
+        }
+    }
+
+    private func requirementAlternatives(of op: Op) -> [Int32] {
+        switch op.code {
+        case .word: return [op.a]
+        case .concept: return [-op.a - 1]
+        case .choice: return (0..<Int(op.b)).flatMap { requirementAlternatives(of: parts[Int(op.a) + $0]) }
+        case .sequence: return op.b > 0 ? requirementAlternatives(of: parts[Int(op.a)]) : []
+        default: return []
+        }
+    }
+
+    /// Whether everything the pattern requires occurs in the line (a quick test before matching).
+    func mayMatch(_ line: LineView) -> Bool {
+        requirements.withUnsafeBufferPointer { items in
+            line.words.withUnsafeBufferPointer { words in
+                var present = false
+                for item in items {
+                    if item == Int32.min {
+                        if !present { return false }
+                        present = false
+                    } else if !present {
+                        present = item >= 0 ? words.contains(item) : line.hasConcept(Int(-item - 1))
+                    }
+                }
+                return true
+            }
+        }
+    }
+
+    /// The words any of which must occur for the pattern to match.
+    func triggerWords(concepts: ConceptTable) -> [Int32] {
+        guard trigger < ops.count, ops[trigger].consumes else { return [] }
+        return Array(Set(firstWords(of: ops[trigger], concepts: concepts)))
+    }
+
+    private func firstWords(of op: Op, concepts: ConceptTable) -> [Int32] {
+        switch op.code {
+        case .word: return [op.a]
+        case .concept: return concepts.firstWords(of: Int(op.a))
+        case .choice: return (0..<Int(op.b)).flatMap { firstWords(of: parts[Int(op.a) + $0], concepts: concepts) }
+        case .sequence: return op.b > 0 ? firstWords(of: parts[Int(op.a)], concepts: concepts) : []
+        default: return []
+        }
+    }
+
+    private mutating func compile(_ element: PatternElement) -> Op {
+        switch element {
+        case .word(let word): return Op(code: .word, a: word)
+        case .concept(let concept): return Op(code: .concept, a: Int32(concept))
+        case .punctuation(let mark): return Op(code: .punctuation, a: Int32(mark.utf8.first ?? 0))
+        case .gap(let maximum): return Op(code: .gap, a: Int32(maximum))
+        case .clauseStart: return Op(code: .clauseStart)
+        case .clauseEnd: return Op(code: .clauseEnd)
+        case .spanStart: return Op(code: .spanStart)
+        case .spanEnd: return Op(code: .spanEnd)
+        case .optional(let inner):
+            var op = compile(inner)
+            op.optional = true
+            return op
+        case .notNext(let inner):
+            var op = compile(inner)
+            op.negated = true
+            return op
+        case .choice(let alternatives), .sequence(let alternatives):
+            let compiled = alternatives.map { compile($0) }
+            let start = parts.count
+            parts += compiled
+            let code: Code = if case .choice = element { .choice } else { .sequence }
+            return Op(code: code, a: Int32(start), b: Int32(compiled.count))
+        }
+    }
+
+    private static func maxLength(of op: Op, parts: [Op], concepts: ConceptTable) -> Int {
+        switch op.code {
+        case .word, .punctuation: return 1
+        case .concept: return concepts.longestEntry(Int(op.a))
+        case .gap: return Int(op.a)
+        case .choice:
+            return (0..<Int(op.b)).map { maxLength(of: parts[Int(op.a) + $0], parts: parts, concepts: concepts) }.max() ?? 0
+        case .sequence:
+            return (0..<Int(op.b)).reduce(0) { $0 + maxLength(of: parts[Int(op.a) + $1], parts: parts, concepts: concepts) }
+        case .clauseStart, .clauseEnd, .spanStart, .spanEnd:
+            return 0
+        }
+    }
+}

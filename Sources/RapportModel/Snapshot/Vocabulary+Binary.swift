@@ -1,0 +1,204 @@
+// The binary form of a loaded vocabulary: only what was loaded is written; the tables
+// built from it (concept bits, rule index) are rebuilt when it is read.
+
+extension Vocabulary: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        var lexicon = Lexicon()
+        for word in try reader.strings() { lexicon.intern(word) }
+        let names = try reader.strings()
+        var entries: [[[Int32]]] = []
+        for _ in names {
+            let count = try reader.count()
+            var list: [[Int32]] = []
+            for _ in 0..<count { list.append(try reader.int32s()) }
+            entries.append(list)
+        }
+        let normaliser = try reader.read(Normaliser.self)
+        let rules = try reader.readArray(Rule.self)
+        do {
+            try self.init(lexicon: lexicon, conceptNames: names, conceptEntries: entries, normaliser: normaliser, rules: rules)
+        } catch {
+            throw SnapshotError("snapshot vocabulary: \(error)")
+        }
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.strings(lexicon.words)
+        writer.strings(conceptNames)
+        for list in conceptEntries {
+            writer.int(list.count)
+            for entry in list { writer.ints(entry) }
+        }
+        writer.write(normaliser)
+        writer.write(rules.rules)
+    }
+}
+
+extension Normaliser: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        self.init()
+        let count = try reader.count()
+        for _ in 0..<count {
+            let form = try reader.string()
+            let entryCount = try reader.count()
+            var list: [Entry] = []
+            for _ in 0..<entryCount {
+                let replacement = try reader.strings()
+                let context: Context
+                switch try reader.int() {
+                case 0: context = .none
+                case 1: context = .before(try reader.read(WordTest.self))
+                case 2: context = .after(try reader.read(WordTest.self))
+                default: throw SnapshotError("snapshot: bad normaliser context")
+                }
+                list.append(Entry(replacement: replacement, context: context))
+            }
+            forms[form] = list
+        }
+        let suffixCount = try reader.count()
+        for _ in 0..<suffixCount {
+            suffixes.append((try reader.string(), try reader.strings()))
+        }
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.int(forms.count)
+        for (form, list) in forms.sorted(by: { $0.key < $1.key }) {
+            writer.string(form)
+            writer.int(list.count)
+            for entry in list {
+                writer.strings(entry.replacement)
+                switch entry.context {
+                case .none: writer.int(0)
+                case .before(let test): writer.int(1); writer.write(test)
+                case .after(let test): writer.int(2); writer.write(test)
+                }
+            }
+        }
+        writer.int(suffixes.count)
+        for (ending, replacement) in suffixes {
+            writer.string(ending)
+            writer.strings(replacement)
+        }
+    }
+}
+
+extension Normaliser.WordTest: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        switch try reader.int() {
+        case 0: self = .concept(try reader.int())
+        case 1: self = .suffix(try reader.string())
+        default: throw SnapshotError("snapshot: bad word test")
+        }
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        switch self {
+        case .concept(let index): writer.int(0); writer.int(index)
+        case .suffix(let ending): writer.int(1); writer.string(ending)
+        }
+    }
+}
+
+extension SignalKind: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let name = try reader.string()
+        guard let kind = SignalKind(rawValue: name) else { throw SnapshotError("snapshot: unknown kind \(name)") }
+        self = kind
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.string(rawValue)
+    }
+}
+
+extension Rule: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        self.init(kinds: try reader.readArray(), cancels: try reader.readArray(), pattern: try reader.readArray(),
+                  guards: try reader.readArray(), file: try reader.string(), line: try reader.int(), pass: try reader.int())
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.write(kinds)
+        writer.write(cancels)
+        writer.write(pattern)
+        writer.write(guards)
+        writer.string(file)
+        writer.int(line)
+        writer.int(pass)
+    }
+}
+
+extension PatternElement: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        switch try reader.int() {
+        case 0: self = .word(try reader.int32())
+        case 1: self = .concept(try reader.int())
+        case 2: self = .choice(try reader.readArray())
+        case 3: self = .sequence(try reader.readArray())
+        case 4: self = .optional(try reader.read())
+        case 5: self = .gap(max: try reader.int())
+        case 6: self = .punctuation(try reader.string())
+        case 7: self = .clauseStart
+        case 8: self = .clauseEnd
+        case 9: self = .spanStart
+        case 10: self = .spanEnd
+        case 11: self = .notNext(try reader.read())
+        default: throw SnapshotError("snapshot: bad pattern element")
+        }
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        switch self {
+        case .word(let word): writer.int(0); writer.int(Int(word))
+        case .concept(let concept): writer.int(1); writer.int(concept)
+        case .choice(let alternatives): writer.int(2); writer.write(alternatives)
+        case .sequence(let items): writer.int(3); writer.write(items)
+        case .optional(let inner): writer.int(4); writer.write(inner)
+        case .gap(let maximum): writer.int(5); writer.int(maximum)
+        case .punctuation(let mark): writer.int(6); writer.string(mark)
+        case .clauseStart: writer.int(7)
+        case .clauseEnd: writer.int(8)
+        case .spanStart: writer.int(9)
+        case .spanEnd: writer.int(10)
+        case .notNext(let inner): writer.int(11); writer.write(inner)
+        }
+    }
+}
+
+extension RuleGuard: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        switch try reader.int() {
+        case 0: self = .unnegated
+        case 1: self = .own
+        case 2: self = .statement
+        case 3: self = .question
+        case 4: self = .real
+        case 5: self = .after(try reader.readArray())
+        case 6: self = .with(try reader.readArray())
+        case 7: self = .without(try reader.readArray())
+        case 8: self = .lineHas(try reader.int())
+        case 9: self = .lineLacks(try reader.int())
+        case 10: self = .sentenceHas(try reader.int())
+        case 11: self = .sentenceLacks(try reader.int())
+        default: throw SnapshotError("snapshot: bad guard")
+        }
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        switch self {
+        case .unnegated: writer.int(0)
+        case .own: writer.int(1)
+        case .statement: writer.int(2)
+        case .question: writer.int(3)
+        case .real: writer.int(4)
+        case .after(let kinds): writer.int(5); writer.write(kinds)
+        case .with(let kinds): writer.int(6); writer.write(kinds)
+        case .without(let kinds): writer.int(7); writer.write(kinds)
+        case .lineHas(let concept): writer.int(8); writer.int(concept)
+        case .lineLacks(let concept): writer.int(9); writer.int(concept)
+        case .sentenceHas(let concept): writer.int(10); writer.int(concept)
+        case .sentenceLacks(let concept): writer.int(11); writer.int(concept)
+        }
+    }
+}
