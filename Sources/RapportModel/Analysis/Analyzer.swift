@@ -14,7 +14,7 @@ public final class Analyzer: SignalDetecting, Sendable {
     /// The line as the rules see it: normalised tokens and clause structure.
     func view(of line: String) -> LineView {
         let scalars = Array(line.unicodeScalars)
-        return LineView(scalars: scalars, tokens: vocabulary.tokens(of: scalars),
+        return LineView(line: line, scalarCount: scalars.count, tokens: vocabulary.tokens(of: scalars),
                         concepts: vocabulary.concepts, grammar: vocabulary.grammar)
     }
 

@@ -109,6 +109,11 @@ struct ConceptTable: Sendable {
         if contains(concept, word: word) { add(1) }
     }
 
+    /// The one-word entries of a concept, in the order they were written.
+    func orderedSingleWords(of concept: Int) -> [Int32] {
+        singleWords[concept]
+    }
+
     func longestEntry(_ concept: Int) -> Int {
         longest[concept]
     }

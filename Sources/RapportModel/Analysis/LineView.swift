@@ -1,7 +1,10 @@
 /// A line's tokens with what the rules need to know about their structure: where clauses
 /// and sentences start, which sentences are questions, and which words are reported speech.
 struct LineView: Sendable {
-    let scalars: [Unicode.Scalar]
+    /// The line as typed, for cutting out signal texts.
+    let line: String
+    /// UTF-8 offset of each Unicode scalar, when the line is not plain ASCII (else empty).
+    private let utf8Offsets: [Int]
     let tokens: [Token]
     /// Index of the sentence each token belongs to.
     private(set) var sentenceOf: [Int]
@@ -21,19 +24,43 @@ struct LineView: Sendable {
     /// Bit set of the concepts the line's words belong to or begin (a quick prefilter).
     private(set) var conceptsPresent: [UInt64]
 
-    init(scalars: [Unicode.Scalar], tokens: [Token], concepts: ConceptTable, grammar: GrammarConcepts) {
-        self.scalars = scalars
+    init(line: String, scalarCount: Int, tokens: [Token], concepts: ConceptTable, grammar: GrammarConcepts) {
+        self.line = line
+        if line.utf8.count == scalarCount {
+            utf8Offsets = []
+        } else {
+            var offsets: [Int] = []
+            offsets.reserveCapacity(scalarCount + 1)
+            var offset = 0
+            for scalar in line.unicodeScalars {
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+            utf8Offsets = offsets
+        }
         self.tokens = tokens
         let count = tokens.count
         sentenceOf = Array(repeating: 0, count: count)
         clauseStartOf = Array(repeating: 0, count: count)
         isClauseStart = Array(repeating: false, count: count)
         isReported = Array(repeating: false, count: count)
-        words = tokens.map(\.word)
-        marks = tokens.map { $0.isPunctuation ? ($0.text.utf8.first ?? 1) : 0 }
-        isBreak = tokens.map { concepts.contains(grammar.clauseBreak, word: $0.word) }
+        var words: [Int32] = []
+        var marks: [UInt8] = []
+        var isBreak: [Bool] = []
+        words.reserveCapacity(count)
+        marks.reserveCapacity(count)
+        isBreak.reserveCapacity(count)
         var present = Array(repeating: UInt64(0), count: concepts.setStride)
-        for token in tokens { concepts.addTouched(by: token.word, to: &present) }
+        for token in tokens {
+            words.append(token.word)
+            marks.append(token.isPunctuation ? (token.text.utf8.first ?? 1) : 0)
+            isBreak.append(concepts.contains(grammar.clauseBreak, word: token.word))
+            concepts.addTouched(by: token.word, to: &present)
+        }
+        self.words = words
+        self.marks = marks
+        self.isBreak = isBreak
         conceptsPresent = present
         findSentences(concepts: concepts, grammar: grammar)
         findClauses(concepts: concepts, grammar: grammar)
@@ -140,9 +167,10 @@ struct LineView: Sendable {
     func text(of range: Range<Int>) -> (text: String, start: Int, end: Int) {
         let start = tokens[range.lowerBound].start
         let end = tokens[range.upperBound - 1].end
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return (String(view), start, end)
+        let bytes = line.utf8
+        let lower = bytes.index(bytes.startIndex, offsetBy: utf8Offsets.isEmpty ? start : utf8Offsets[start])
+        let upper = bytes.index(bytes.startIndex, offsetBy: utf8Offsets.isEmpty ? end : utf8Offsets[end])
+        return (String(Substring(bytes[lower..<upper])), start, end)
     }
 
     /// Whether a negation earlier in the clause reaches `position`. A question word after

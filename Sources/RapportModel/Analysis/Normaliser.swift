@@ -17,13 +17,33 @@ struct Normaliser: Sendable {
     struct Entry: Sendable {
         var replacement: [String]
         var context: Context
+        /// Lexicon ids of `replacement`, filled in by `link`.
+        var ids: [Int32] = []
     }
 
     /// Whole typed forms ("sry", "won't", "🙄").
     var forms: [String: [Entry]] = [:]
+    /// The same, indexed by the lexicon id of the typed form (filled in by `link`), so that
+    /// reading a word costs one string lookup.
+    private var formsByWord: [[Entry]] = []
     /// Endings after an apostrophe ("n't", "'re"): the stem is kept and the ending replaced.
     /// Longest first.
     var suffixes: [(ending: String, replacement: [String])] = []
+
+    /// Gives every typed form and every replacement word a lexicon id, so `tokens` can look a
+    /// typed word up once.
+    mutating func link(_ lexicon: inout Lexicon) {
+        for (form, entries) in forms {
+            lexicon.intern(form)
+            for (index, entry) in entries.enumerated() {
+                forms[form]![index].ids = entry.replacement.map { lexicon.intern($0) }
+            }
+        }
+        formsByWord = Array(repeating: [], count: lexicon.count)
+        for (form, entries) in forms {
+            formsByWord[Int(lexicon.id(of: form))] = entries
+        }
+    }
 
     /// Normalises the pieces of one line into tokens.
     func tokens(from pieces: [RawPiece], lexicon: Lexicon, concepts: ConceptTable) -> [Token] {
@@ -38,8 +58,13 @@ struct Normaliser: Sendable {
                     append(words, for: piece, to: &tokens, lexicon: lexicon)
                 }
             case .word:
-                let words = readAs(piece.text, at: index, in: pieces, lexicon: lexicon, concepts: concepts)
-                append(words, for: piece, to: &tokens, lexicon: lexicon)
+                let id = lexicon.id(of: piece.text)
+                if id >= 0 && (Int(id) >= formsByWord.count || formsByWord[Int(id)].isEmpty) {
+                    // The common case: a word the vocabulary knows as it is.
+                    tokens.append(Token(text: piece.text, word: id, isPunctuation: false, start: piece.start, end: piece.end))
+                } else {
+                    append(readAs(piece.text, at: index, in: pieces, lexicon: lexicon, concepts: concepts), for: piece, to: &tokens, lexicon: lexicon)
+                }
             }
         }
         return tokens

@@ -41,6 +41,16 @@ indirect enum PatternElement: Sendable, Equatable {
     /// `!x`: the next token is not `x` (takes no token).
     case notNext(PatternElement)
 
+    /// Every word the element names, at any depth.
+    var literalWords: [Int32] {
+        switch self {
+        case .word(let word): return [word]
+        case .choice(let items), .sequence(let items): return items.flatMap(\.literalWords)
+        case .optional(let inner), .notNext(let inner): return inner.literalWords
+        default: return []
+        }
+    }
+
     var consumesTokens: Bool {
         switch self {
         case .word, .concept, .choice, .sequence, .punctuation: return true

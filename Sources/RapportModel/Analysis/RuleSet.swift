@@ -9,8 +9,14 @@ struct RuleSet: Sendable {
     init(rules: [Rule], concepts: ConceptTable, wordCount: Int) {
         let sorted = rules.enumerated().sorted { ($0.element.pass, $0.offset) < ($1.element.pass, $1.offset) }.map(\.element)
         self.rules = sorted
-        let frequent = concepts.index(of: "frequent")
-        compiled = sorted.map { CompiledPattern($0.pattern, concepts: concepts, frequent: frequent) }
+        let rank = concepts.index(of: "frequent").map { concept in
+            Dictionary(concepts.orderedSingleWords(of: concept).enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: min)
+        } ?? [:]
+        var wordConcept: [Int32: Int] = [:]
+        for (index, name) in concepts.names.enumerated() where name.hasPrefix("=") {
+            if let word = concepts.orderedSingleWords(of: index).first { wordConcept[word] = index }
+        }
+        compiled = sorted.map { CompiledPattern($0.pattern, concepts: concepts, frequencyRank: rank, wordConcept: wordConcept) }
         var triggers: [[Int]] = Array(repeating: [], count: wordCount)
         for (index, pattern) in compiled.enumerated() {
             for word in pattern.triggerWords(concepts: concepts) where Int(word) < wordCount {

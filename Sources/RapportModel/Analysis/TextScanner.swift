@@ -68,7 +68,8 @@ enum TextScanner {
                 pieces.append(RawPiece(kind: .punctuation, text: String(folded), start: start, end: index))
                 continue
             }
-            if scalar.properties.isWhitespace || isIgnorable(scalar) {
+            if scalar == " " || (scalar.value >= 0x80 && (scalar.properties.isWhitespace || isIgnorable(scalar)))
+                || (scalar.value < 0x20 || scalar.value == 0x7F) {
                 index += 1
                 continue
             }

@@ -15,7 +15,18 @@ public struct Vocabulary: Sendable {
     /// analysis relies on is missing.
     init(lexicon: Lexicon, conceptNames: [String], conceptEntries: [[[Int32]]], normaliser: Normaliser,
          rules: [Rule]) throws(DiagnosticList) {
-        let table = ConceptTable(names: conceptNames, entries: conceptEntries, wordCount: lexicon.count)
+        var lexicon = lexicon
+        var normaliser = normaliser
+        normaliser.link(&lexicon)
+        // Each word a rule names gets a one-word concept of its own ("=sorry"), so the quick
+        // test of whether a rule can match a line is one bit per required word.
+        var names = conceptNames
+        var entries = conceptEntries
+        for word in Set(rules.flatMap { $0.pattern.flatMap(\.literalWords) }).sorted() {
+            names.append("=" + lexicon.words[Int(word)])
+            entries.append([[word]])
+        }
+        let table = ConceptTable(names: names, entries: entries, wordCount: lexicon.count)
         guard let grammar = GrammarConcepts(table) else {
             let missing = GrammarConcepts.names.filter { table.index(of: $0) == nil }.map { "~" + $0 }
             throw DiagnosticList([Diagnostic(file: "concepts/grammar.txt",

@@ -1,26 +1,47 @@
 /// Writes JSON text by hand: fast, in a fixed key order, and with every string escaped
 /// so that control characters the user typed can never break a line of JSON Lines.
 public struct JSONText: Sendable {
-    public private(set) var text = ""
+    /// The UTF-8 bytes written so far.
+    public private(set) var bytes: [UInt8] = []
 
-    public init() {}
+    public init() {
+        bytes.reserveCapacity(256)
+    }
 
-    public mutating func raw(_ fragment: String) {
-        text += fragment
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func raw(_ fragment: StaticString) {
+        fragment.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     public mutating func string(_ value: String) {
-        JSONText.appendQuoted(value, to: &text)
+        let plain = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) else { return false }
+            bytes.append(0x22)
+            bytes.append(contentsOf: utf8)
+            bytes.append(0x22)
+            return true
+        }
+        if plain != true {
+            var escaped = ""
+            JSONText.appendQuoted(value, to: &escaped)
+            bytes.append(contentsOf: escaped.utf8)
+        }
     }
 
     public mutating func number(_ value: Int) {
-        text += String(value)
+        if value >= 0 && value < 10 {
+            bytes.append(0x30 + UInt8(value))
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
     }
 
     /// `"key": ` with the quoting done.
-    public mutating func key(_ name: String) {
-        JSONText.appendQuoted(name, to: &text)
-        text += ": "
+    public mutating func key(_ name: StaticString) {
+        bytes.append(0x22)
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [0x22, 0x3A, 0x20])
     }
 
     public static func quoted(_ value: String) -> String {
@@ -61,6 +82,11 @@ public struct JSONText: Sendable {
 extension Array where Element == Signal {
     /// The `analyze --json` object for one line, as SPEC.md fixes it.
     public func analysisJSON(input: String) -> String {
+        analysisJSONBytes(input: input).text
+    }
+
+    /// The same, as UTF-8 bytes ready to write.
+    public func analysisJSONBytes(input: String) -> JSONText {
         var json = JSONText()
         json.raw("{")
         json.key("input")
@@ -85,6 +111,6 @@ extension Array where Element == Signal {
             json.raw("}")
         }
         json.raw("]}")
-        return json.text
+        return json
     }
 }

@@ -26,6 +26,12 @@ final class StandardOutput: @unchecked Sendable {
         if pending.count >= 1 << 16 { flush() }
     }
 
+    func line(bytes: [UInt8]) {
+        pending.append(contentsOf: bytes)
+        pending.append(10)
+        if pending.count >= 1 << 16 { flush() }
+    }
+
     func line(_ text: String = "") {
         write(text)
         pending.append(10)
