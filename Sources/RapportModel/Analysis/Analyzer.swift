@@ -13,8 +13,8 @@ public final class Analyzer: SignalDetecting, Sendable {
 
     /// The line as the rules see it: normalised tokens and clause structure.
     func view(of line: String) -> LineView {
-        let scalars = Array(line.unicodeScalars)
-        return LineView(line: line, scalarCount: scalars.count, tokens: vocabulary.tokens(of: scalars),
+        let (tokens, scalarCount) = vocabulary.tokens(of: line)
+        return LineView(line: line, scalarCount: scalarCount, tokens: tokens,
                         concepts: vocabulary.concepts, grammar: vocabulary.grammar)
     }
 

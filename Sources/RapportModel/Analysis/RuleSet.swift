@@ -118,7 +118,7 @@ struct RuleSet: Sendable {
         return kept.map { item -> Signal in
             let (text, start, end) = line.text(of: item.range)
             let rule = rules[item.rule]
-            return Signal(kind: item.kind, text: text, start: start, end: end, rule: "\(rule.file):\(rule.line)")
+            return Signal(kind: item.kind, text: text, start: start, end: end, rule: RuleLocation(file: rule.file, line: rule.line))
         }
         .sorted { ($0.start, $0.kind) < ($1.start, $1.kind) }
     }

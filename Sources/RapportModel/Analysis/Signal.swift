@@ -6,16 +6,24 @@ public struct Signal: Sendable, Equatable, Hashable {
     /// Offsets in Unicode scalars of the analysed line; `end` is exclusive.
     public var start: Int
     public var end: Int
-    /// The vocabulary rule that found it ("rules/apology.rules:12"), for `analyze --explain`.
-    public var rule: String?
+    /// The vocabulary rule that found it, for `analyze --explain`.
+    public var rule: RuleLocation?
 
-    public init(kind: SignalKind, text: String, start: Int, end: Int, rule: String? = nil) {
+    public init(kind: SignalKind, text: String, start: Int, end: Int, rule: RuleLocation? = nil) {
         self.kind = kind
         self.text = text
         self.start = start
         self.end = end
         self.rule = rule
     }
+}
+
+/// Where a vocabulary rule is written.
+public struct RuleLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public var description: String { "\(file):\(line)" }
 }
 
 /// Turns a typed line into signals. The dialogue engine depends only on this.

@@ -18,7 +18,29 @@ struct RawPiece: Sendable {
 }
 
 enum TextScanner {
-    static func scan(_ scalars: [Unicode.Scalar]) -> [RawPiece] {
+    /// The pieces of a line, and its length in Unicode scalars. Plain ASCII lines are read
+    /// straight from their bytes; others are decoded to scalars first.
+    static func scan(_ line: String) -> (pieces: [RawPiece], scalarCount: Int) {
+        var line = line
+        let ascii = line.withUTF8 { bytes -> [RawPiece]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return scan(ASCIIScalars(bytes: bytes))
+        }
+        if let ascii { return (ascii, line.utf8.count) }
+        let scalars = Array(line.unicodeScalars)
+        return (scan(scalars), scalars.count)
+    }
+
+    /// The bytes of an ASCII line seen as Unicode scalars, without copying them.
+    private struct ASCIIScalars: RandomAccessCollection {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var startIndex: Int { 0 }
+        var endIndex: Int { bytes.count }
+        subscript(position: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[position]) }
+    }
+
+    static func scan<Scalars: RandomAccessCollection>(_ scalars: Scalars) -> [RawPiece]
+    where Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         var pieces: [RawPiece] = []
         pieces.reserveCapacity(scalars.count / 4 + 2)
         var index = 0

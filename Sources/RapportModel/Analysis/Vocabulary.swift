@@ -48,9 +48,10 @@ public struct Vocabulary: Sendable {
         return try builder.build(files)
     }
 
-    /// Normalised tokens of a line: what the rules see.
-    func tokens(of scalars: [Unicode.Scalar]) -> [Token] {
-        normaliser.tokens(from: TextScanner.scan(scalars), lexicon: lexicon, concepts: concepts)
+    /// Normalised tokens of a line, and its length in Unicode scalars: what the rules see.
+    func tokens(of line: String) -> (tokens: [Token], scalarCount: Int) {
+        let (pieces, count) = TextScanner.scan(line)
+        return (normaliser.tokens(from: pieces, lexicon: lexicon, concepts: concepts), count)
     }
 
     /// The named concept's index, if the vocabulary defines it.

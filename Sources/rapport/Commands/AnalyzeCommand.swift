@@ -30,7 +30,7 @@ struct AnalyzeCommand: ParsableCommand {
             if explain {
                 output.line("  words: " + analyzer.normalisedWords(of: line).joined(separator: " "))
                 for signal in signals {
-                    output.line("  \(signal.kind.rawValue): \"\(signal.text)\" (\(signal.rule ?? "?"))")
+                    output.line("  \(signal.kind.rawValue): \"\(signal.text)\" (\(signal.rule.map(String.init(describing:)) ?? "?"))")
                 }
             }
         }
