@@ -39,18 +39,26 @@ let package = Package(
             dependencies: ["RapportModel"],
             plugins: ["EmbedResources"]
         ),
-        // The thin command-line front end.
+        // Terminal input and output: readline, signals, colours, printing a session. Swift 5
+        // language mode because readline is a C library of global variables.
+        .target(
+            name: "RapportTerminal",
+            dependencies: ["RapportCore", "CReadline"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        // The thin command-line front end: one file per command.
         .executableTarget(
             name: "rapport",
             dependencies: [
                 "RapportCore",
-                "CReadline",
+                "RapportTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore"]
+            dependencies: ["RapportCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "RapportCLITests",

@@ -16,12 +16,12 @@ struct EmbedResources: BuildToolPlugin {
         var arguments = [output.path]
         var inputs: [URL] = []
         for group in groups {
+            // The tool lists the folder itself, so a file added since this plugin last ran
+            // is still embedded; the folders are inputs so that adding one re-runs it.
             arguments.append("\(group.name)=\(group.folder.path)")
             let files = listFiles(in: group.folder, recursive: group.recursive)
                 .filter { group.extensions.contains($0.pathExtension) }
-                .sorted { $0.path < $1.path }
-            arguments += files.map(\.path)
-            inputs += files
+            inputs += files + folders(in: group.folder, recursive: group.recursive)
         }
         return [
             .buildCommand(
@@ -34,6 +34,11 @@ struct EmbedResources: BuildToolPlugin {
         ]
     }
 
+    private func folders(in folder: URL, recursive: Bool) -> [URL] {
+        guard recursive else { return [folder] }
+        return [folder] + listFiles(in: folder, recursive: false).filter(\.hasDirectoryPath).flatMap { folders(in: $0, recursive: true) }
+    }
+
     private func listFiles(in folder: URL, recursive: Bool) -> [URL] {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return [] }
@@ -43,7 +48,7 @@ struct EmbedResources: BuildToolPlugin {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
             if isFolder.boolValue {
-                if recursive { files += listFiles(in: url, recursive: true) }
+                files += recursive ? listFiles(in: url, recursive: true) : [folder.appending(path: name + "/")]
             } else {
                 files.append(url)
             }

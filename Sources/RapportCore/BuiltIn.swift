@@ -15,6 +15,20 @@ public enum BuiltIn {
     }
 }
 
+extension DialogueLibrary {
+    /// The built-in dialogues.
+    public static func builtIn(from compiled: CompiledData) -> DialogueLibrary {
+        DialogueLibrary(compiled.dialogues)
+    }
+}
+
+extension Rewriter {
+    /// A rewriter over the built-in knowledge.
+    public init(compiled: CompiledData) {
+        self.init(analyzer: Analyzer(vocabulary: compiled.vocabulary), knowledge: compiled.rewriting)
+    }
+}
+
 extension Analyzer {
     /// The analyzer over the built-in vocabulary.
     public static func builtIn() throws(SnapshotError) -> Analyzer {

@@ -1,6 +1,6 @@
 // Build-time compiler run by the EmbedResources plugin.
 //
-// usage: RapportEmbed OUTPUT.swift GROUP=DIR FILE... [GROUP=DIR FILE...]
+// usage: RapportEmbed OUTPUT.swift GROUP=DIR [GROUP=DIR ...]
 //
 // Checks and compiles the data files (groups "dialogues" and "vocabulary"), then writes a
 // Swift source declaring `EmbeddedResources`: the text of every FILE, named by its path
@@ -25,15 +25,26 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 guard !arguments.isEmpty else { fail("usage: RapportEmbed OUTPUT.swift GROUP=DIR FILE...") }
 let outputPath = arguments.removeFirst()
 
+/// The data files a group holds: `Dialogues/*.yaml` at the top level only; everything
+/// under `Vocabulary/` with a data extension.
+func dataFiles(of group: String, in root: String) -> [String] {
+    let manager = FileManager.default
+    switch group {
+    case "dialogues":
+        let names = (try? manager.contentsOfDirectory(atPath: root)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { root + "/" + $0 }
+    default:
+        let found = manager.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        return found.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".rules") || $0.hasSuffix(".tsv") }.map { root + "/" + $0 }
+    }
+}
+
 var groups: [Group] = []
 for argument in arguments {
-    if let equals = argument.firstIndex(of: "="), !argument.hasPrefix("/") {
-        groups.append(Group(name: String(argument[..<equals]), root: String(argument[argument.index(after: equals)...])))
-    } else if groups.isEmpty {
-        fail("file \(argument) comes before any GROUP=DIR")
-    } else {
-        groups[groups.count - 1].files.append(argument)
-    }
+    guard let equals = argument.firstIndex(of: "=") else { fail("expected GROUP=DIR, got \(argument)") }
+    let name = String(argument[..<equals])
+    let root = String(argument[argument.index(after: equals)...])
+    groups.append(Group(name: name, root: root, files: dataFiles(of: name, in: root)))
 }
 
 /// A raw string literal that holds `text` exactly: enough `#`s that nothing inside can end it or escape.
@@ -67,11 +78,13 @@ let roots = Dictionary(groups.map { ($0.name, $0.root) }, uniquingKeysWith: { fi
 
 let compiled: CompiledData
 do {
-    compiled = try CompiledData.compile(vocabulary: texts["vocabulary"] ?? [])
+    compiled = try CompiledData.compile(dialogues: texts["dialogues"] ?? [], vocabulary: texts["vocabulary"] ?? [])
 } catch {
+    let dialogueFiles = Set((texts["dialogues"] ?? []).map(\.path))
     for diagnostic in error.diagnostics {
         var located = diagnostic
-        located.file = (roots["vocabulary"] ?? "Vocabulary") + "/" + diagnostic.file
+        let group = dialogueFiles.contains(diagnostic.file) ? "dialogues" : "vocabulary"
+        located.file = (roots[group] ?? group) + "/" + diagnostic.file
         FileHandle.standardError.write(Data((located.description + "\n").utf8))
     }
     exit(1)

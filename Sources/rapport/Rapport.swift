@@ -17,7 +17,15 @@ struct Rapport: ParsableCommand {
             """,
         version: RapportInfo.version,
         subcommands: [
+            CoachCommand.self,
+            PracticeCommand.self,
+            ScenariosCommand.self,
+            RewriteCommand.self,
             AnalyzeCommand.self,
-        ]
+            TranscriptsCommand.self,
+            LintCommand.self,
+            GraphCommand.self,
+        ],
+        defaultSubcommand: CoachCommand.self
     )
 }

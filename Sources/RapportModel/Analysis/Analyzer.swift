@@ -7,8 +7,11 @@ public final class Analyzer: SignalDetecting, Sendable {
     }
 
     public func signals(in line: String) -> [Signal] {
-        let view = self.view(of: line)
-        return vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
+        signals(in: view(of: line))
+    }
+
+    func signals(in view: LineView) -> [Signal] {
+        vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
     }
 
     /// The line as the rules see it: normalised tokens and clause structure.

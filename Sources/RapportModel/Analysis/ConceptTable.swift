@@ -114,6 +114,16 @@ struct ConceptTable: Sendable {
         singleWords[concept]
     }
 
+    /// The most words an entry of the concept covers at `position` of `ids`, if any.
+    func longestMatch(_ concept: Int, in ids: [Int32], at position: Int) -> Int? {
+        guard position < ids.count else { return nil }
+        var best: Int?
+        ids.withUnsafeBufferPointer { buffer in
+            collectLengths(concept, words: buffer, at: position) { length in best = max(best ?? 0, length) }
+        }
+        return best
+    }
+
     func longestEntry(_ concept: Int) -> Int {
         longest[concept]
     }

@@ -48,6 +48,10 @@ public enum SignalKind: String, CaseIterable, Sendable, Codable, Comparable {
     case fauxFeeling = "faux-feeling"
     /// A genuine feeling word the speaker uses about themselves.
     case feeling
+    /// Says yes to what was offered ("yes", "sure", "let's do it").
+    case agreement
+    /// Says no to what was offered ("no thanks", "not now", "skip").
+    case decline
 
     /// The kinds SPEC.md fixes, in its order.
     public static let specified: [SignalKind] = Array(allCases.prefix(18))

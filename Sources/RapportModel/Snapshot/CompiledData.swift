@@ -2,12 +2,17 @@
 /// binary loads at start-up instead of parsing YAML and vocabulary text.
 public struct CompiledData: BinaryCodable, Sendable {
     /// Bumped when the binary form changes.
-    public static let formatVersion = 1
+    public static let formatVersion = 3
 
     public var vocabulary: Vocabulary
+    /// Every built-in dialogue, checked: scenarios, detours and the safety response.
+    public var dialogues: [Dialogue]
+    public var rewriting: RewriteKnowledge
 
-    public init(vocabulary: Vocabulary) {
+    public init(vocabulary: Vocabulary, dialogues: [Dialogue], rewriting: RewriteKnowledge) {
         self.vocabulary = vocabulary
+        self.dialogues = dialogues
+        self.rewriting = rewriting
     }
 
     public init(from reader: inout BinaryReader) throws(SnapshotError) {
@@ -16,18 +21,45 @@ public struct CompiledData: BinaryCodable, Sendable {
             throw SnapshotError("snapshot format \(version), expected \(CompiledData.formatVersion)")
         }
         vocabulary = try reader.read()
+        dialogues = try reader.readArray()
+        rewriting = try reader.read()
         guard reader.isAtEnd else { throw SnapshotError("snapshot has trailing bytes") }
     }
 
     public func write(to writer: inout BinaryWriter) {
         writer.int(CompiledData.formatVersion)
         writer.write(vocabulary)
+        writer.write(dialogues)
+        writer.write(rewriting)
     }
 
-    /// Compiles data files, reporting every problem with its file, line and column.
-    /// Paths are relative to the group's folder ("rules/apology.rules").
-    public static func compile(vocabulary files: [(path: String, text: String)]) throws(DiagnosticList) -> CompiledData {
-        CompiledData(vocabulary: try Vocabulary.load(files))
+    /// Compiles data files, reporting every problem (warnings included) with its file, line
+    /// and column. Paths are relative to their folder ("rules/apology.rules", "apology.yaml").
+    public static func compile(dialogues dialogueFiles: [(path: String, text: String)],
+                               vocabulary vocabularyFiles: [(path: String, text: String)]) throws(DiagnosticList) -> CompiledData {
+        var problems: [Diagnostic] = []
+        var vocabulary: Vocabulary?
+        do {
+            vocabulary = try Vocabulary.load(vocabularyFiles)
+        } catch {
+            problems += error.diagnostics
+        }
+        var rewriting = RewriteKnowledge()
+        if let vocabulary {
+            do {
+                rewriting = try RewriteKnowledgeLoader.load(vocabularyFiles, analyzer: Analyzer(vocabulary: vocabulary))
+            } catch {
+                problems += error.diagnostics
+            }
+            problems += RewriteConcepts.missing(in: vocabulary).map {
+                Diagnostic(file: "concepts/rewriting.txt", message: "the rewriter needs the concept ~\($0)")
+            }
+        }
+        let (dialogues, dialogueProblems) = DialogueLibrary.load(dialogueFiles)
+        problems += dialogueProblems
+        problems += DialogueChecker.check(library: dialogues, requireSafety: true)
+        guard problems.isEmpty, let vocabulary else { throw DiagnosticList(problems) }
+        return CompiledData(vocabulary: vocabulary, dialogues: dialogues, rewriting: rewriting)
     }
 
     public func encoded() -> [UInt8] {

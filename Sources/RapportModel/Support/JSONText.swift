@@ -14,6 +14,11 @@ public struct JSONText: Sendable {
         fragment.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Text already in JSON form (a number, say).
+    public mutating func raw(_ fragment: String) {
+        bytes.append(contentsOf: fragment.utf8)
+    }
+
     public mutating func string(_ value: String) {
         let plain = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
             guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) else { return false }
@@ -112,5 +117,13 @@ extension Array where Element == Signal {
         }
         json.raw("]}")
         return json
+    }
+}
+
+extension String {
+    /// Without whitespace at either end.
+    public var trimmed: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapportCore
+import RapportTerminal
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +23,7 @@ struct AnalyzeCommand: ParsableCommand {
     var texts: [String] = []
 
     func run() throws {
-        let analyzer = try loadAnalyzer()
+        let analyzer = try Runtime.load().analyzer
         let output = StandardOutput.out
         func handle(_ line: String) {
             let signals = analyzer.signals(in: line)
@@ -44,12 +45,3 @@ struct AnalyzeCommand: ParsableCommand {
     }
 }
 
-func loadAnalyzer() throws -> Analyzer {
-    do {
-        return try Analyzer.builtIn()
-    } catch {
-        StandardOutput.err.line("rapport: this build is damaged (\(error)); reinstall it.")
-        StandardOutput.err.flush()
-        throw ExitCode(70)
-    }
-}

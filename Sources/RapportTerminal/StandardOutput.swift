@@ -7,9 +7,9 @@ import Darwin
 /// Buffered writes to a file descriptor. Batch commands flush every 64 KiB; the coach
 /// flushes after each turn. A closed pipe ends the process quietly, as `head` expects.
 /// Used from the main thread only, hence unchecked.
-final class StandardOutput: @unchecked Sendable {
-    static let out = StandardOutput(descriptor: 1)
-    static let err = StandardOutput(descriptor: 2)
+public final class StandardOutput: @unchecked Sendable {
+    public static let out = StandardOutput(descriptor: 1)
+    public static let err = StandardOutput(descriptor: 2)
 
     private let descriptor: Int32
     private var pending: [UInt8] = []
@@ -19,26 +19,26 @@ final class StandardOutput: @unchecked Sendable {
         pending.reserveCapacity(1 << 16)
     }
 
-    var isTerminal: Bool { isatty(descriptor) == 1 }
+    public var isTerminal: Bool { isatty(descriptor) == 1 }
 
-    func write(_ text: String) {
+    public func write(_ text: String) {
         pending.append(contentsOf: text.utf8)
         if pending.count >= 1 << 16 { flush() }
     }
 
-    func line(bytes: [UInt8]) {
+    public func line(bytes: [UInt8]) {
         pending.append(contentsOf: bytes)
         pending.append(10)
         if pending.count >= 1 << 16 { flush() }
     }
 
-    func line(_ text: String = "") {
+    public func line(_ text: String = "") {
         write(text)
         pending.append(10)
         if pending.count >= 1 << 16 { flush() }
     }
 
-    func flush() {
+    public func flush() {
         var offset = 0
         while offset < pending.count {
             let written = pending.withUnsafeBytes { bytes in

@@ -1,0 +1,254 @@
+import Foundation
+
+/// The coach, minus the terminal: the menu, slash commands, and one practice at a time.
+/// Each typed line goes through analysis, then the engine; what is said comes back as
+/// `SessionOutput` and is written to the practice's transcript as it happens.
+public final class CoachSession {
+    public struct Options {
+        public var seed: UInt64
+        public var difficulty: Difficulty
+        /// Opens a transcript for a practice; nil when sessions are not saved. A thrown
+        /// error is shown once and the practice goes on unsaved.
+        public var openTranscript: (_ scenario: String, _ started: Date) throws -> TranscriptSink?
+
+        public init(seed: UInt64, difficulty: Difficulty, openTranscript: @escaping (String, Date) throws -> TranscriptSink?) {
+            self.seed = seed
+            self.difficulty = difficulty
+            self.openTranscript = openTranscript
+        }
+    }
+
+    /// `rapport` shows the menu and returns to it; `rapport practice X` ends with X.
+    public enum Mode: Equatable {
+        case menu
+        case practice(String)
+    }
+
+    public static let commands: [(name: String, help: String)] = [
+        ("/help", "what you can type"),
+        ("/hint", "a nudge for the current step"),
+        ("/rewrite SENTENCE", "turn a blaming sentence into an I-statement"),
+        ("/restart", "start this practice again"),
+        ("/scenarios", "leave this practice and see the menu"),
+        ("/quit", "leave rapport (your session is saved)"),
+    ]
+
+    private let library: DialogueLibrary
+    private let analyzer: SignalDetecting
+    private let rewriter: Rewriter
+    private var options: Options
+    private let mode: Mode
+    private var conversation: Conversation?
+    private var transcript: TranscriptSink?
+    private var seedCounter: UInt64 = 0
+    public private(set) var isDone = false
+
+    public init(library: DialogueLibrary, analyzer: SignalDetecting, rewriter: Rewriter, options: Options, mode: Mode) {
+        self.library = library
+        self.analyzer = analyzer
+        self.rewriter = rewriter
+        self.options = options
+        self.mode = mode
+    }
+
+    /// Whether a practice is running (the front end chooses its prompt by this).
+    public var inPractice: Bool { conversation != nil }
+
+    /// The scenario being practised.
+    public var scenario: Dialogue? { conversation?.scenario }
+
+    /// Words to complete at the prompt: slash commands and scenario ids.
+    public var completions: [String] {
+        ["/help", "/hint", "/rewrite ", "/restart", "/scenarios", "/quit"] + library.scenarios.map(\.id)
+    }
+
+    public func start() -> [SessionOutput] {
+        switch mode {
+        case .menu:
+            return [.greeting([
+                "Hi, I'm rapport. We can rehearse a hard conversation here, before you have it for real.",
+                "Pick a practice below. Everything you type stays on this computer.",
+            ]), menu()]
+        case .practice(let id):
+            guard let dialogue = library.dialogue(id: id), dialogue.role == .scenario else {
+                isDone = true
+                return [.notice("There is no practice called '\(id)'. Try 'rapport scenarios' to see them.")]
+            }
+            return begin(dialogue)
+        }
+    }
+
+    /// One typed line.
+    public func handle(_ line: String) -> [SessionOutput] {
+        let text = line.trimmed
+        if text.hasPrefix("/") { return command(text) }
+        guard !text.isEmpty else { return [] }
+        guard conversation != nil else { return choose(text) }
+        return reply(text)
+    }
+
+    /// Standard input ended.
+    public func endOfInput() -> [SessionOutput] {
+        isDone = true
+        return finish(.abandoned)
+    }
+
+    /// A signal (Ctrl-C twice, SIGTERM, SIGHUP) ends the session.
+    public func interrupt() -> [SessionOutput] {
+        isDone = true
+        return finish(.interrupted)
+    }
+
+    // MARK: - The menu
+
+    private func menu() -> SessionOutput {
+        .menu(library.scenarios.enumerated().map { index, dialogue in
+            SessionOutput.MenuItem(number: index + 1, id: dialogue.id, title: dialogue.title, summary: dialogue.summary)
+        })
+    }
+
+    private func choose(_ text: String) -> [SessionOutput] {
+        let scenarios = library.scenarios
+        let lowered = text.lowercased()
+        if let number = Int(text), (1...scenarios.count).contains(number) {
+            return begin(scenarios[number - 1])
+        }
+        if let exact = scenarios.first(where: { $0.id == lowered }) { return begin(exact) }
+        let matches = scenarios.filter { $0.id.hasPrefix(lowered) || $0.title.lowercased().hasPrefix(lowered) }
+        if matches.count == 1 { return begin(matches[0]) }
+        // Free text at the menu is still read for danger.
+        if analyzer.signals(in: text).contains(where: { $0.kind == .crisis }) {
+            return safetyLines()
+        }
+        return [.notice("Type a number from 1 to \(scenarios.count), or /help.")]
+    }
+
+    private func safetyLines() -> [SessionOutput] {
+        guard let safety = library.safety else { return [] }
+        var conversation = Conversation(scenario: safety, library: library, difficulty: options.difficulty, seed: nextSeed())
+        return conversation.start().compactMap { event in
+            if case let .say(speaker, text, _) = event { return .line(speaker: speaker, name: "Coach", text: text) }
+            return nil
+        }
+    }
+
+    // MARK: - A practice
+
+    private func begin(_ dialogue: Dialogue) -> [SessionOutput] {
+        var outputs: [SessionOutput] = []
+        let started = Date()
+        let seed = nextSeed()
+        do {
+            transcript = try options.openTranscript(dialogue.id, started)
+        } catch {
+            transcript = nil
+            outputs.append(.notice("This session is not being saved: \(error)"))
+        }
+        transcript?.append(.session(scenario: dialogue.id, started: started, version: RapportInfo.version, seed: seed,
+                                    difficulty: options.difficulty))
+        var conversation = Conversation(scenario: dialogue, library: library, difficulty: options.difficulty, seed: seed)
+        let events = conversation.start()
+        self.conversation = conversation
+        outputs += present(events)
+        return outputs
+    }
+
+    private func reply(_ text: String) -> [SessionOutput] {
+        guard var conversation else { return [] }
+        let signals = analyzer.signals(in: text)
+        transcript?.append(.turn(speaker: .user, state: conversation.stateID, text: text, signals: signals.kinds))
+        let events = conversation.reply(text, signals: signals)
+        self.conversation = conversation
+        return present(events)
+    }
+
+    /// Turns engine events into outputs, writing spoken lines and the end to the transcript.
+    /// `carryOn`: after an end, go on as the mode says (menu again, or done).
+    private func present(_ events: [EngineEvent], carryOn: Bool = true) -> [SessionOutput] {
+        var outputs: [SessionOutput] = []
+        for event in events {
+            switch event {
+            case let .say(speaker, text, state):
+                transcript?.append(.turn(speaker: speaker, state: state, text: text, signals: nil))
+                let name = speaker == .partner ? (conversation?.partnerName ?? "Partner") : "Coach"
+                outputs.append(.line(speaker: speaker, name: name, text: text))
+            case let .partnerMood(name, openness):
+                outputs.append(.meter(name: name, openness: openness))
+            case let .ended(outcome, scorecard):
+                outputs += close(outcome, scorecard, carryOn: carryOn)
+            }
+        }
+        return outputs
+    }
+
+    private func close(_ outcome: Outcome, _ scorecard: Scorecard, carryOn: Bool) -> [SessionOutput] {
+        transcript?.append(.end(outcome: outcome, ended: Date(), scorecard: scorecard))
+        transcript = nil
+        conversation = nil
+        var outputs: [SessionOutput] = [.scorecard(scorecard, outcome)]
+        if isDone || !carryOn { return outputs }
+        switch mode {
+        case .practice:
+            isDone = true
+        case .menu:
+            outputs.append(.notice("Back to the menu. Pick another practice, or /quit."))
+            outputs.append(menu())
+        }
+        return outputs
+    }
+
+    private func finish(_ outcome: Outcome, carryOn: Bool = true) -> [SessionOutput] {
+        guard var conversation else { return [] }
+        let events = conversation.finish(outcome)
+        self.conversation = conversation
+        return present(events, carryOn: carryOn)
+    }
+
+    private func nextSeed() -> UInt64 {
+        seedCounter += 1
+        return options.seed &+ (seedCounter - 1) &* 0x9E37_79B9
+    }
+
+    // MARK: - Slash commands
+
+    private func command(_ text: String) -> [SessionOutput] {
+        let parts = text.split(separator: " ", maxSplits: 1)
+        let name = parts[0].lowercased()
+        let argument = parts.count > 1 ? String(parts[1]).trimmed : ""
+        switch name {
+        case "/help", "/?":
+            var lines = ["You can type:"]
+            lines += CoachSession.commands.map { "  \($0.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.help)" }
+            lines.append(conversation == nil ? "Or a number from the menu to start a practice." : "Anything else is your reply in the practice.")
+            return [.notice(lines.joined(separator: "\n"))]
+        case "/hint":
+            guard var conversation else { return [.notice("Pick a practice from the menu first: type its number.")] }
+            let hint = conversation.hint()
+            self.conversation = conversation
+            return [.notice(hint ?? "No hint for this step. Say it the way you would in real life; there's no wrong answer.")]
+        case "/rewrite":
+            guard !argument.isEmpty else { return [.notice("Give me a sentence after /rewrite, e.g. /rewrite You never listen to me")] }
+            if analyzer.signals(in: argument).contains(where: { $0.kind == .crisis }) {
+                return conversation == nil ? safetyLines() : reply(argument)
+            }
+            return [.rewrite(rewriter.rewrite(argument))]
+        case "/restart":
+            guard let scenario = conversation?.scenario else { return [.notice("Pick a practice from the menu first: type its number.")] }
+            var outputs = finish(.quit, carryOn: false)
+            outputs.append(.notice("Starting again."))
+            outputs += begin(scenario)
+            return outputs
+        case "/scenarios", "/menu":
+            var outputs = finish(.quit, carryOn: false)
+            outputs.append(menu())
+            return outputs
+        case "/quit", "/exit", "/q":
+            isDone = true
+            var outputs = finish(.quit)
+            outputs.append(.notice("Bye for now. Go gently."))
+            return outputs
+        default:
+            return [.notice("I don't know \(name). Type /help to see what you can type.")]
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Turns a transcript into something a person reads: a wrapped conversation for the
+/// terminal, or a Markdown file to keep. User text is always sanitised first.
+public enum TranscriptRenderer {
+    /// The conversation, wrapped to `width` columns, with speaker names.
+    public static func text(_ transcript: TranscriptStore.Transcript, title: String?, partnerName: String?,
+                            partNames: [String: String] = [:], width: Int) -> String {
+        var out = ""
+        if let started = transcript.started {
+            out += "\(title ?? transcript.scenario ?? "Practice") — \(started.formatted(date: .abbreviated, time: .shortened))\n\n"
+        }
+        for record in transcript.records {
+            guard case let .turn(speaker, _, text, _) = record else { continue }
+            let name = displayName(speaker, partnerName: partnerName)
+            out += wrap(TerminalSafeText.sanitize(text), label: name + ": ", width: width) + "\n"
+        }
+        if var card = transcript.scorecard, let outcome = transcript.outcome {
+            card.partNames = partNames
+            out += "\n" + ScorecardText.lines(card, outcome: outcome).joined(separator: "\n") + "\n"
+        } else {
+            out += "\n(This session has no end record: it was cut off.)\n"
+        }
+        return out
+    }
+
+    /// A Markdown document of the session.
+    public static func markdown(_ transcript: TranscriptStore.Transcript, title: String?, partnerName: String?,
+                                partNames: [String: String] = [:]) -> String {
+        var out = "# \(escape(title ?? transcript.scenario ?? "Practice"))\n\n"
+        if let started = transcript.started {
+            out += "_\(started.formatted(date: .long, time: .shortened)) · session \(transcript.id)_\n\n"
+        }
+        for record in transcript.records {
+            guard case let .turn(speaker, _, text, _) = record else { continue }
+            let name = displayName(speaker, partnerName: partnerName)
+            let body = escape(TerminalSafeText.sanitize(text))
+            out += speaker == .user ? "> **\(name):** \(body)\n\n" : "**\(name):** \(body)\n\n"
+        }
+        if var card = transcript.scorecard, let outcome = transcript.outcome {
+            card.partNames = partNames
+            out += "## Scorecard\n\n"
+            out += ScorecardText.lines(card, outcome: outcome).dropFirst().map { "- " + escape($0.trimmed) }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    static func displayName(_ speaker: Speaker, partnerName: String?) -> String {
+        switch speaker {
+        case .coach: return "Coach"
+        case .user: return "You"
+        case .partner: return partnerName ?? "Partner"
+        }
+    }
+
+    /// Markdown's special characters, escaped so user text reads as typed.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_{}[]()#+-.!<>|~".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// Wraps `text` to `width`, the first line after `label`, the rest indented under it.
+    public static func wrap(_ text: String, label: String, width: Int) -> String {
+        let indent = String(repeating: " ", count: min(label.count, 12))
+        var lines: [String] = []
+        var current = label
+        var currentWidth = label.count
+        var lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let wordWidth = word.count
+            if lineHasWord && currentWidth + 1 + wordWidth > width {
+                lines.append(current)
+                current = indent + word
+                currentWidth = indent.count + wordWidth
+            } else {
+                current += (lineHasWord ? " " : "") + word
+                currentWidth += (lineHasWord ? 1 : 0) + wordWidth
+            }
+            lineHasWord = true
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A scorecard as plain lines (shown at the end of a session and in `transcripts show`).
+public enum ScorecardText {
+    public static func lines(_ card: Scorecard, outcome: Outcome) -> [String] {
+        var lines = ["Scorecard (\(describe(outcome)))"]
+        func name(_ part: String) -> String { card.partNames[part] ?? part }
+        if !card.met.isEmpty { lines.append("  Done well: " + card.met.map(name).joined(separator: ", ")) }
+        if !card.missed.isEmpty { lines.append("  Still to add: " + card.missed.map(name).joined(separator: ", ")) }
+        for pitfall in card.pitfalls {
+            lines.append("  Watch out for \(pitfall.kind.rawValue): \"\(TerminalSafeText.sanitize(pitfall.text))\"")
+        }
+        if let next = card.next { lines.append("  Next time: " + TerminalSafeText.sanitize(next)) }
+        return lines
+    }
+
+    static func describe(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .completed: return "completed"
+        case .quit: return "you left early"
+        case .abandoned: return "ended at end of input"
+        case .interrupted: return "interrupted"
+        case .safetyStop: return "paused for your safety"
+        case .return: return "returned"
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Where a session's records go. The session writes through this; tests use a list.
+public protocol TranscriptSink: AnyObject {
+    func append(_ record: TranscriptRecord)
+}
+
+/// Appends records to a new transcript file, one `write(2)` per record, so a killed process
+/// leaves every whole record it wrote. The folder is made 0700 and the file 0600 whatever
+/// the umask. When writing fails (full disk, no permission) it says so once and stops trying;
+/// the practice goes on.
+public final class TranscriptWriter: TranscriptSink {
+    public let url: URL
+    private var descriptor: Int32
+    private let reportProblem: (String) -> Void
+
+    /// Opens a new file for a session in `folder`. Throws a message a person can act on.
+    public init(folder: URL, scenario: String, started: Date, reportProblem: @escaping (String) -> Void) throws(TranscriptError) {
+        self.reportProblem = reportProblem
+        try TranscriptFolder.prepare(folder)
+        let stamp = TranscriptWriter.fileStamp(started)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let suffix = String(format: "%04x", Int.random(in: 0..<0x10000, using: &generator))
+            let candidate = folder.appending(path: "\(stamp)-\(scenario)-\(suffix).jsonl")
+            let opened = open(candidate.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+            if opened >= 0 {
+                fchmod(opened, 0o600)
+                url = candidate
+                descriptor = opened
+                return
+            }
+            if errno != EEXIST {
+                throw TranscriptError("cannot create a transcript in \(folder.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        throw TranscriptError("cannot find a free transcript name in \(folder.path)")
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The session's ID: the file name without `.jsonl`.
+    public var id: String { url.deletingPathExtension().lastPathComponent }
+
+    public func append(_ record: TranscriptRecord) {
+        guard descriptor >= 0 else { return }
+        let bytes = Array((record.jsonLine + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                descriptor = -1
+                reportProblem("This session is no longer being saved: \(reason).")
+                return
+            }
+            offset += written
+        }
+    }
+
+    /// "20261122-150405" in local time, for file names people sort by eye.
+    static func fileStamp(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d%02d%02d-%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+}
+
+/// A transcript problem, worded for the person at the keyboard.
+public struct TranscriptError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Where transcripts live, and making that folder private.
+public enum TranscriptFolder {
+    /// `--transcripts DIR`, else `RAPPORT_TRANSCRIPTS`, else `${XDG_DATA_HOME:-~/.local/share}/rapport/transcripts`.
+    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let option, !option.isEmpty { return URL(fileURLWithPath: option) }
+        if let variable = environment["RAPPORT_TRANSCRIPTS"], !variable.isEmpty { return URL(fileURLWithPath: variable) }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return URL(fileURLWithPath: data).appending(path: "rapport/transcripts")
+    }
+
+    /// Creates the folder (and its parents) if needed and makes it 0700.
+    public static func prepare(_ folder: URL) throws(TranscriptError) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw TranscriptError("cannot create the transcript folder \(folder.path): \(TranscriptFolder.reason(error))")
+        }
+        if chmod(folder.path, 0o700) != 0 {
+            throw TranscriptError("cannot make \(folder.path) private: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,85 @@
+/// When a transition (or a conditional line) applies. Every part given must hold.
+public struct Condition: Sendable, Equatable {
+    /// The reply carries at least one of these kinds.
+    public var any: [SignalKind] = []
+    /// The reply carries all of these kinds.
+    public var all: [SignalKind] = []
+    /// The reply carries none of these kinds.
+    public var none: [SignalKind] = []
+    /// At least one of these has not been said yet in this session (collected replies).
+    public var missing: [SignalKind] = []
+    /// All of these have been said in this session.
+    public var said: [SignalKind] = []
+    /// The partner's openness is at least / below these values.
+    public var opennessAtLeast: Int?
+    public var opennessBelow: Int?
+    /// The session's difficulty is one of these.
+    public var difficulty: [Difficulty] = []
+    /// The partner remembers a jab of one of these kinds.
+    public var remembers: [SignalKind] = []
+    /// At least this many replies have been given in the current state (this one included).
+    public var triesAtLeast: Int?
+
+    public init() {}
+
+    /// Always true: an empty condition.
+    public var isEmpty: Bool { self == Condition() }
+
+    /// Every kind the condition names.
+    public var kinds: [SignalKind] { any + all + none + missing + said + remembers }
+}
+
+/// What a condition is judged against.
+public struct ConditionContext {
+    public var reply: Set<SignalKind>
+    public var said: Set<SignalKind>
+    public var openness: Int?
+    public var difficulty: Difficulty
+    public var remembered: Set<SignalKind>
+    public var tries: Int
+
+    public init(reply: Set<SignalKind>, said: Set<SignalKind>, openness: Int?, difficulty: Difficulty,
+                remembered: Set<SignalKind>, tries: Int) {
+        self.reply = reply
+        self.said = said
+        self.openness = openness
+        self.difficulty = difficulty
+        self.remembered = remembered
+        self.tries = tries
+    }
+}
+
+extension Condition {
+    public func holds(in context: ConditionContext) -> Bool {
+        if !any.isEmpty && !any.contains(where: context.reply.contains) { return false }
+        if !all.allSatisfy(context.reply.contains) { return false }
+        if none.contains(where: context.reply.contains) { return false }
+        if !missing.isEmpty && missing.allSatisfy(context.said.contains) { return false }
+        if !said.allSatisfy(context.said.contains) { return false }
+        if let floor = opennessAtLeast, (context.openness ?? 0) < floor { return false }
+        if let ceiling = opennessBelow, (context.openness ?? 100) >= ceiling { return false }
+        if !difficulty.isEmpty && !difficulty.contains(context.difficulty) { return false }
+        if !remembers.isEmpty && !remembers.contains(where: context.remembered.contains) { return false }
+        if let tries = triesAtLeast, context.tries < tries { return false }
+        return true
+    }
+
+    /// A short description for graphs: "any: excuse, blame-shift; missing: remorse".
+    public var summary: String {
+        var parts: [String] = []
+        func add(_ name: String, _ kinds: [SignalKind]) {
+            if !kinds.isEmpty { parts.append("\(name): " + kinds.map(\.rawValue).joined(separator: ", ")) }
+        }
+        add("any", any)
+        add("all", all)
+        add("none", none)
+        add("missing", missing)
+        add("said", said)
+        add("remembers", remembers)
+        if let floor = opennessAtLeast { parts.append("openness ≥ \(floor)") }
+        if let ceiling = opennessBelow { parts.append("openness < \(ceiling)") }
+        if !difficulty.isEmpty { parts.append("difficulty: " + difficulty.map(\.rawValue).joined(separator: ", ")) }
+        if let tries = triesAtLeast { parts.append("tries ≥ \(tries)") }
+        return parts.isEmpty ? "always" : parts.joined(separator: "; ")
+    }
+}

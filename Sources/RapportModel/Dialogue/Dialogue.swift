@@ -1,0 +1,170 @@
+/// A practice scenario (or a detour, or the safety response) as written in a
+/// `Dialogues/*.yaml` file: states that say lines and move on according to what the
+/// user's replies carry. The engine walks it; it holds no behaviour of its own.
+public struct Dialogue: Sendable, Equatable {
+    /// What the file is for. Only scenarios are listed in the menu.
+    public enum Role: String, Sendable, CaseIterable {
+        /// A practice the user picks.
+        case scenario
+        /// A side trip other dialogues can take (`detour:`), which ends with `end: return`.
+        case detour
+        /// What the engine says when a reply carries crisis language. Exactly one.
+        case safety
+    }
+
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var role: Role
+    public var start: String
+    /// States by id, and the order they were written in (for listings and graphs).
+    public var states: [String: DialogueState]
+    public var stateOrder: [String]
+    public var partner: PartnerModel?
+    public var rubric: [RubricPart]
+    public var pitfalls: [SignalKind]
+    /// Concrete things to try next time, by rubric part or pitfall ("default" when all went well).
+    public var tips: [String: [String]]
+    /// Transitions checked before every state's own ("when they are flooded, offer a break").
+    public var always: [Transition]
+    /// Where it was loaded from, for diagnostics.
+    public var file: String
+    /// Where `start:` is written (for "start state does not exist").
+    public var startLocation: SourceLocation
+
+    public var orderedStates: [DialogueState] {
+        stateOrder.compactMap { states[$0] }
+    }
+
+    /// The rubric's names for its parts, by kind ("acknowledgement" → "Owning what you did").
+    public var partNames: [String: String] {
+        Dictionary(rubric.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// One step of a dialogue.
+public struct DialogueState: Sendable, Equatable {
+    public var id: String
+    /// Lines said on entering the state, in order.
+    public var say: [SpokenLine]
+    /// Variants of a nudge for `/hint`.
+    public var hint: [String]
+    /// Keeps the user's reply under this name, for `{name}` in later lines.
+    public var capture: String?
+    /// Whether the signals of replies here count towards the rubric ("said so far").
+    public var collect: Bool
+    /// Moves on without waiting for a reply.
+    public var next: String?
+    /// Checked in order against each reply; the first whose condition holds is taken.
+    public var on: [Transition]
+    /// Taken when no transition's condition holds. Without it, the state repeats.
+    public var otherwise: Transition?
+    /// After this many replies in the state without leaving it, move on.
+    public var giveUp: GiveUp?
+    /// Makes the state terminal.
+    public var end: Outcome?
+    public var location: SourceLocation
+}
+
+/// A move from one state to another, with what is said on the way.
+public struct Transition: Sendable, Equatable {
+    public var when: Condition
+    public var say: [SpokenLine]
+    /// The state to go to; nil means stay (or, for a detour, come back here).
+    public var go: String?
+    /// A detour dialogue to visit first; it returns to `go` (or to this state).
+    public var detour: String?
+    public var location: SourceLocation
+
+    public init(when: Condition, say: [SpokenLine], go: String?, detour: String?, location: SourceLocation) {
+        self.when = when
+        self.say = say
+        self.go = go
+        self.detour = detour
+        self.location = location
+    }
+}
+
+public struct GiveUp: Sendable, Equatable {
+    public var after: Int
+    public var say: [SpokenLine]
+    public var go: String
+    public var location: SourceLocation
+}
+
+/// Who speaks a line.
+public enum Speaker: String, Sendable, Codable, CaseIterable {
+    case coach
+    case partner
+    case user
+}
+
+/// A line with variants (one is chosen by the seeded random source), said by the coach or
+/// the role-played partner, optionally only when a condition holds.
+public struct SpokenLine: Sendable, Equatable {
+    public var speaker: Speaker
+    public var variants: [String]
+    public var when: Condition?
+    public var location: SourceLocation
+}
+
+/// The role-played other person: how open they start, how replies move them, and what
+/// hurtful things they remember.
+public struct PartnerModel: Sendable, Equatable {
+    public var name: String
+    /// 0 (shut down) to 100 (fully open).
+    public var openness: Int
+    /// How each kind in the user's reply moves openness (+ softens, − hardens).
+    public var moves: [SignalKind: Int]
+    /// Kinds the partner remembers and can bring up later ("You called me lazy earlier").
+    public var remembers: [SignalKind]
+}
+
+/// A part of what the scenario asks for, counted as met when a reply carried it.
+public struct RubricPart: Sendable, Equatable {
+    public var part: SignalKind
+    public var name: String
+    /// The easiest difficulty that asks for it.
+    public var from: Difficulty
+}
+
+/// How hard the partner and the scorecard are.
+public enum Difficulty: String, Sendable, CaseIterable, Comparable, Codable {
+    case gentle
+    case realistic
+    case tough
+
+    public static func < (lhs: Difficulty, rhs: Difficulty) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// How a session ended (SPEC.md's outcomes, plus `return` for the end of a detour).
+public enum Outcome: String, Sendable, Codable, CaseIterable {
+    case completed
+    case quit
+    case abandoned
+    case interrupted
+    case safetyStop = "safety-stop"
+    /// Only in detours: go back to where the detour started.
+    case `return`
+}
+
+/// A place in a file a person wrote.
+public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public func diagnostic(_ message: String, severity: Diagnostic.Severity = .error) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: severity, message: message)
+    }
+}

@@ -1,0 +1,217 @@
+// The binary form of checked dialogues, embedded in the snapshot.
+
+extension Dialogue: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let id = try reader.string()
+        let title = try reader.string()
+        let summary = try reader.string()
+        guard let role = Role(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad dialogue role") }
+        let start = try reader.string()
+        let states: [DialogueState] = try reader.readArray()
+        let partner: PartnerModel? = try reader.optional()
+        let rubric: [RubricPart] = try reader.readArray()
+        let pitfalls: [SignalKind] = try reader.readArray()
+        var tips: [String: [String]] = [:]
+        for _ in 0..<(try reader.count()) { tips[try reader.string()] = try reader.strings() }
+        let always: [Transition] = try reader.readArray()
+        let file = try reader.string()
+        let startLocation: SourceLocation = try reader.read()
+        self.init(id: id, title: title, summary: summary, role: role, start: start,
+                  states: Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                  stateOrder: states.map(\.id), partner: partner, rubric: rubric, pitfalls: pitfalls, tips: tips,
+                  always: always, file: file, startLocation: startLocation)
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.string(title)
+        writer.string(summary)
+        writer.string(role.rawValue)
+        writer.string(start)
+        writer.write(orderedStates)
+        writer.optional(partner)
+        writer.write(rubric)
+        writer.write(pitfalls)
+        writer.int(tips.count)
+        for (key, variants) in tips.sorted(by: { $0.key < $1.key }) {
+            writer.string(key)
+            writer.strings(variants)
+        }
+        writer.write(always)
+        writer.string(file)
+        writer.write(startLocation)
+    }
+}
+
+extension DialogueState: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let id = try reader.string()
+        let say: [SpokenLine] = try reader.readArray()
+        let hint = try reader.strings()
+        let capture = try reader.bool() ? try reader.string() : nil
+        let collect = try reader.bool()
+        let next = try reader.bool() ? try reader.string() : nil
+        let on: [Transition] = try reader.readArray()
+        let otherwise: Transition? = try reader.optional()
+        let giveUp: GiveUp? = try reader.optional()
+        let end: Outcome?
+        if try reader.bool() {
+            guard let outcome = Outcome(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad outcome") }
+            end = outcome
+        } else {
+            end = nil
+        }
+        self.init(id: id, say: say, hint: hint, capture: capture, collect: collect, next: next, on: on,
+                  otherwise: otherwise, giveUp: giveUp, end: end, location: try reader.read())
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.write(say)
+        writer.strings(hint)
+        writer.bool(capture != nil)
+        if let capture { writer.string(capture) }
+        writer.bool(collect)
+        writer.bool(next != nil)
+        if let next { writer.string(next) }
+        writer.write(on)
+        writer.optional(otherwise)
+        writer.optional(giveUp)
+        writer.bool(end != nil)
+        if let end { writer.string(end.rawValue) }
+        writer.write(location)
+    }
+}
+
+extension Transition: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let when: Condition = try reader.read()
+        let say: [SpokenLine] = try reader.readArray()
+        let go = try reader.bool() ? try reader.string() : nil
+        let detour = try reader.bool() ? try reader.string() : nil
+        self.init(when: when, say: say, go: go, detour: detour, location: try reader.read())
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(when)
+        writer.write(say)
+        writer.bool(go != nil)
+        if let go { writer.string(go) }
+        writer.bool(detour != nil)
+        if let detour { writer.string(detour) }
+        writer.write(location)
+    }
+}
+
+extension GiveUp: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        self.init(after: try reader.int(), say: try reader.readArray(), go: try reader.string(), location: try reader.read())
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.int(after)
+        writer.write(say)
+        writer.string(go)
+        writer.write(location)
+    }
+}
+
+extension SpokenLine: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        guard let speaker = Speaker(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad speaker") }
+        self.init(speaker: speaker, variants: try reader.strings(), when: try reader.optional(), location: try reader.read())
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.string(speaker.rawValue)
+        writer.strings(variants)
+        writer.optional(when)
+        writer.write(location)
+    }
+}
+
+extension Condition: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        self.init()
+        any = try reader.readArray()
+        all = try reader.readArray()
+        none = try reader.readArray()
+        missing = try reader.readArray()
+        said = try reader.readArray()
+        opennessAtLeast = try reader.bool() ? try reader.int() : nil
+        opennessBelow = try reader.bool() ? try reader.int() : nil
+        for name in try reader.strings() {
+            guard let level = Difficulty(rawValue: name) else { throw SnapshotError("snapshot: bad difficulty") }
+            difficulty.append(level)
+        }
+        remembers = try reader.readArray()
+        triesAtLeast = try reader.bool() ? try reader.int() : nil
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(any)
+        writer.write(all)
+        writer.write(none)
+        writer.write(missing)
+        writer.write(said)
+        writer.bool(opennessAtLeast != nil)
+        if let opennessAtLeast { writer.int(opennessAtLeast) }
+        writer.bool(opennessBelow != nil)
+        if let opennessBelow { writer.int(opennessBelow) }
+        writer.strings(difficulty.map(\.rawValue))
+        writer.write(remembers)
+        writer.bool(triesAtLeast != nil)
+        if let triesAtLeast { writer.int(triesAtLeast) }
+    }
+}
+
+extension PartnerModel: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let name = try reader.string()
+        let openness = try reader.int()
+        var moves: [SignalKind: Int] = [:]
+        for _ in 0..<(try reader.count()) {
+            let kind: SignalKind = try reader.read()
+            moves[kind] = try reader.int()
+        }
+        self.init(name: name, openness: openness, moves: moves, remembers: try reader.readArray())
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.string(name)
+        writer.int(openness)
+        writer.int(moves.count)
+        for (kind, amount) in moves.sorted(by: { $0.key < $1.key }) {
+            writer.write(kind)
+            writer.int(amount)
+        }
+        writer.write(remembers)
+    }
+}
+
+extension RubricPart: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let part: SignalKind = try reader.read()
+        let name = try reader.string()
+        guard let from = Difficulty(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad difficulty") }
+        self.init(part: part, name: name, from: from)
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(part)
+        writer.string(name)
+        writer.string(from.rawValue)
+    }
+}
+
+extension SourceLocation: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        self.init(file: try reader.string(), line: try reader.int(), column: try reader.int())
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.string(file)
+        writer.int(line)
+        writer.int(column)
+    }
+}

@@ -1,0 +1,83 @@
+import RapportCore
+
+/// Prints what a session says: the coach and partner with their names, wrapped to the
+/// terminal; the meter on a terminal; the scorecard. Text is sanitised on the way out.
+public final class SessionPrinter {
+    private let style: Style
+    private let output: StandardOutput
+    private let width: Int
+    /// The partner meter is for people at a terminal, not for scripts.
+    private let showMeter: Bool
+
+    public init(style: Style, output: StandardOutput = .out, width: Int, showMeter: Bool) {
+        self.style = style
+        self.output = output
+        self.width = max(40, min(width, 100))
+        self.showMeter = showMeter
+    }
+
+    public func show(_ outputs: [SessionOutput]) {
+        for item in outputs { show(item) }
+        output.flush()
+    }
+
+    private func show(_ item: SessionOutput) {
+        switch item {
+        case .greeting(let lines):
+            for (index, line) in lines.enumerated() {
+                output.line(index == 0 ? style.bold(line) : line)
+            }
+        case .menu(let items):
+            output.line()
+            for item in items {
+                let number = item.number < 10 ? " \(item.number)" : "\(item.number)"
+                output.line("  \(style.bold(number + ". " + safe(item.title)))")
+                output.line(style.dim(TranscriptRenderer.wrap(safe(item.summary), label: "      ", width: width)))
+            }
+            output.line()
+        case let .line(speaker, name, text):
+            let label = name + ": "
+            let body = TranscriptRenderer.wrap(safe(text), label: label, width: width)
+            let coloured = speaker == .partner ? style.partner(label) : style.coach(label)
+            output.line(coloured + body.dropFirst(label.count))
+        case let .meter(name, openness):
+            guard showMeter else { return }
+            let filled = max(0, min(10, (openness + 5) / 10))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
+            output.line(style.dim("   \(safe(name)) ▕\(bar)▏ \(SessionPrinter.mood(openness))"))
+        case .notice(let text):
+            output.line(style.dim(safe(text, keepNewlines: true)))
+        case let .scorecard(card, outcome):
+            output.line()
+            let lines = ScorecardText.lines(card, outcome: outcome)
+            for (index, line) in lines.enumerated() {
+                output.line(index == 0 ? style.bold(line) : line)
+            }
+            output.line()
+        case .rewrite(let result):
+            if result.changed {
+                output.line(style.coach("Try: ") + safe(result.rewrite))
+                for note in result.notes { output.line(style.dim("  · " + safe(note.message))) }
+            } else {
+                output.line(style.coach("That works as it is: ") + safe(result.rewrite))
+                for note in result.notes { output.line(style.dim("  · " + safe(note.message))) }
+            }
+        }
+    }
+
+    private func safe(_ text: String, keepNewlines: Bool = false) -> String {
+        guard keepNewlines else { return TerminalSafeText.sanitize(text) }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafeText.sanitize(String($0)) }.joined(separator: "\n")
+    }
+
+    /// A word for how open the partner is.
+    static func mood(_ openness: Int) -> String {
+        switch openness {
+        case ..<20: return "shut down"
+        case ..<40: return "guarded"
+        case ..<60: return "wary"
+        case ..<80: return "opening up"
+        default: return "open"
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportTerminal
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check dialogue files and report every problem as file:line:column.",
+        discussion: """
+            With no FILE, checks the built-in dialogues and your own (--dialogues DIR and \
+            ~/.config/rapport/dialogues). Finds YAML errors, unknown fields and signal kinds, \
+            transitions to missing states, states that can't be reached or can't be left, and \
+            {slots} quoted but never captured. Exits 65 when anything is wrong.
+            """
+    )
+
+    @Argument(help: "Dialogue files to check.")
+    var files: [String] = []
+
+    @OptionGroup var dialogues: DialogueOptions
+
+    func run() throws {
+        let runtime = try Runtime.load()
+        var sources: [(path: String, text: String)] = []
+        var problems: [Diagnostic] = []
+        let builtInOnly = files.isEmpty
+        if builtInOnly {
+            sources += BuiltIn.dialogueFiles.map { ("Dialogues/" + $0.path, $0.text) }
+            let folders = UserDialogues.folders(option: dialogues.dialogues)
+            let (userFiles, readProblems) = UserDialogues.files(in: folders, explicit: dialogues.dialogues.map { URL(fileURLWithPath: $0) })
+            sources += userFiles
+            problems += readProblems
+        } else {
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    problems.append(Diagnostic(file: file, message: "cannot read this file"))
+                    continue
+                }
+                sources.append((file, String(decoding: data, as: UTF8.self)))
+            }
+        }
+        let (loaded, loadProblems) = DialogueLibrary.load(sources)
+        problems += loadProblems
+        // Files are checked together with the built-in dialogues they may refer to (detours).
+        let checkedFiles = Set(sources.map(\.path))
+        let others = runtime.library.dialogues.filter { builtIn in !loaded.contains { $0.id == builtIn.id } && !builtInOnly }
+        problems += DialogueChecker.check(library: others + loaded, requireSafety: builtInOnly)
+            .filter { checkedFiles.contains($0.file) || builtInOnly }
+
+        for problem in problems {
+            StandardOutput.out.line(TerminalSafeText.sanitize(problem.description))
+        }
+        let errors = problems.filter { $0.severity == .error }.count
+        StandardOutput.out.flush()
+        StandardOutput.err.line("rapport lint: checked \(sources.count) file\(sources.count == 1 ? "" : "s"): " +
+                                (problems.isEmpty ? "no problems." : "\(errors) error\(errors == 1 ? "" : "s"), \(problems.count - errors) warning\(problems.count - errors == 1 ? "" : "s")."))
+        StandardOutput.err.flush()
+        if errors > 0 { throw ExitCode(ExitStatus.invalidData) }
+    }
+}

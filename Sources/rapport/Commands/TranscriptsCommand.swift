@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportTerminal
+
+struct TranscriptsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transcripts",
+        abstract: "See, export or delete your saved sessions.",
+        discussion: """
+            Sessions are saved as JSON Lines files in ~/.local/share/rapport/transcripts (or \
+            --transcripts DIR, or $RAPPORT_TRANSCRIPTS). Only you can read them; nothing is sent \
+            anywhere. An ID can be shortened to any unique start of it.
+            """,
+        subcommands: [List.self, Show.self, Export.self, Delete.self]
+    )
+
+    struct Location: ParsableArguments {
+        @Option(help: ArgumentHelp("The transcript folder (default: $RAPPORT_TRANSCRIPTS, else ~/.local/share/rapport/transcripts).", valueName: "dir"))
+        var transcripts: String?
+
+        var store: TranscriptStore { TranscriptStore(folder: TranscriptFolder.resolve(option: transcripts)) }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List saved sessions, oldest first: ID, practice, how it ended.")
+
+        @OptionGroup var location: Location
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let store = location.store
+            let ids = try io { try store.ids() }
+            let style = Style(choice: output.color)
+            guard !ids.isEmpty else {
+                StandardOutput.out.line("No saved sessions yet. They will appear in \(store.folder.path).")
+                StandardOutput.out.flush()
+                return
+            }
+            var skipped = 0
+            for id in ids {
+                guard let transcript = try? store.read(id) else {
+                    skipped += 1
+                    continue
+                }
+                skipped += transcript.skippedLines > 0 ? 1 : 0
+                let outcome = transcript.outcome.map(\.rawValue) ?? "cut off"
+                let turns = transcript.userLines.count
+                StandardOutput.out.line("\(style.bold(TerminalSafeText.sanitize(id)))  \(TerminalSafeText.sanitize(transcript.scenario ?? "?"))  \(outcome), \(turns) \(turns == 1 ? "reply" : "replies")")
+            }
+            if skipped > 0 {
+                StandardOutput.err.line("rapport: \(skipped) file(s) had lines that could not be read; they were skipped.")
+            }
+            StandardOutput.out.flush()
+            StandardOutput.err.flush()
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a saved session as a conversation, with its scorecard.")
+
+        @Argument(help: "The session's ID, or the start of it.")
+        var id: String
+
+        @OptionGroup var location: Location
+
+        func run() throws {
+            let store = location.store
+            let transcript = try io { try store.read(try store.find(id)) }
+            let runtime = try Runtime.load()
+            let dialogue = transcript.scenario.flatMap { runtime.library.dialogue(id: $0) }
+            StandardOutput.out.write(TranscriptRenderer.text(transcript, title: dialogue?.title, partnerName: dialogue?.partner?.name,
+                                                             partNames: dialogue?.partNames ?? [:], width: min(terminalWidth(), 100)))
+            StandardOutput.out.flush()
+            reportSkipped(transcript)
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a saved session as Markdown (to keep) or JSON Lines (as saved).")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case markdown
+            case json
+        }
+
+        @Argument(help: "The session's ID, or the start of it.")
+        var id: String
+
+        @Option(help: "markdown (a readable document) or json (the records, one per line).")
+        var format: Format = .markdown
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @OptionGroup var location: Location
+
+        func run() throws {
+            let store = location.store
+            let transcript = try io { try store.read(try store.find(id)) }
+            let text: String
+            switch format {
+            case .markdown:
+                let dialogue = transcript.scenario.flatMap { try? Runtime.load().library.dialogue(id: $0) }
+                text = TranscriptRenderer.markdown(transcript, title: dialogue?.title, partnerName: dialogue?.partner?.name,
+                                                   partNames: dialogue?.partNames ?? [:])
+            case .json:
+                text = transcript.records.map(\.jsonLine).joined(separator: "\n") + "\n"
+            }
+            if let output {
+                let created = FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+                guard created else { fail("cannot write \(output)", code: ExitStatus.ioFailure) }
+                StandardOutput.err.line("Wrote \(output).")
+            } else {
+                StandardOutput.out.write(text)
+            }
+            StandardOutput.out.flush()
+            StandardOutput.err.flush()
+            reportSkipped(transcript)
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete one saved session, or all of them with --all.")
+
+        @Argument(help: "The session's ID, or the start of it.")
+        var id: String?
+
+        @Flag(help: "Delete every saved session.")
+        var all = false
+
+        @OptionGroup var location: Location
+
+        func validate() throws {
+            if all == (id != nil) { throw ValidationError("Give either an ID or --all.") }
+        }
+
+        func run() throws {
+            let store = location.store
+            if all {
+                let count = try io { try store.deleteAll() }
+                StandardOutput.out.line(count == 0 ? "There were no saved sessions." : "Deleted \(count) saved session\(count == 1 ? "" : "s").")
+            } else if let id {
+                let found = try io { try store.find(id) }
+                try io { try store.delete(found) }
+                StandardOutput.out.line("Deleted \(TerminalSafeText.sanitize(found)).")
+            }
+            StandardOutput.out.flush()
+        }
+    }
+}
+
+/// Runs a transcript operation; its failure is a one-line message and exit 74.
+private func io<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        fail(String(describing: error), code: ExitStatus.ioFailure)
+    }
+}
+
+private func reportSkipped(_ transcript: TranscriptStore.Transcript) {
+    guard transcript.skippedLines > 0 else { return }
+    StandardOutput.err.line("rapport: skipped \(transcript.skippedLines) line(s) of \(TerminalSafeText.sanitize(transcript.id)) that could not be read.")
+    StandardOutput.err.flush()
+}

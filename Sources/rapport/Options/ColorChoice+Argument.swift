@@ -1,0 +1,4 @@
+import ArgumentParser
+import RapportTerminal
+
+extension ColorChoice: ExpressibleByArgument {}

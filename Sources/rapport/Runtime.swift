@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportTerminal
+
+/// What commands share: the compiled built-in data, the analyzer and rewriter over it, and
+/// the dialogue library with the user's own dialogues added.
+struct Runtime {
+    let compiled: CompiledData
+    let analyzer: Analyzer
+    let rewriter: Rewriter
+    var library: DialogueLibrary
+
+    /// Loads the built-in data. A failure here means a damaged build (exit 70).
+    static func load() throws -> Runtime {
+        do {
+            let compiled = try BuiltIn.compiled()
+            let analyzer = Analyzer(vocabulary: compiled.vocabulary)
+            return Runtime(compiled: compiled, analyzer: analyzer,
+                           rewriter: Rewriter(analyzer: analyzer, knowledge: compiled.rewriting),
+                           library: DialogueLibrary.builtIn(from: compiled))
+        } catch {
+            fail("this build is damaged (\(error)); reinstall rapport", code: 70)
+        }
+    }
+
+    /// Loads the built-in data and the user's dialogues; problems in the user's files are
+    /// printed as `file:line:column: error: …` and those files are skipped.
+    static func load(dialogues option: DialogueOptions) throws -> Runtime {
+        var runtime = try load()
+        let folders = UserDialogues.folders(option: option.dialogues)
+        let explicit = option.dialogues.map { URL(fileURLWithPath: $0) }
+        let problems = UserDialogues.add(to: &runtime.library, folders: folders, explicit: explicit)
+        for problem in problems {
+            StandardOutput.err.line("rapport: skipping a dialogue: " + TerminalSafeText.sanitize(problem.description))
+        }
+        StandardOutput.err.flush()
+        return runtime
+    }
+}
+
+/// Prints `rapport: message` on standard error and exits with `code`.
+func fail(_ message: String, code: Int32) -> Never {
+    StandardOutput.out.flush()
+    StandardOutput.err.line("rapport: " + message)
+    StandardOutput.err.flush()
+    exit(code)
+}
+
+/// Exit codes SPEC.md fixes.
+enum ExitStatus {
+    static let usage: Int32 = 64
+    static let invalidData: Int32 = 65
+    static let ioFailure: Int32 = 74
+}
