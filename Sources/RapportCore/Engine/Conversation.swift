@@ -222,7 +222,7 @@ public struct Conversation: Sendable {
                     let text = lastSignals.first(kind)?.text ?? said[kind]
                     return text.map(Conversation.quote)
                 }
-                return slots[name].map(Conversation.quote)
+                return slots[name].map { library.reflections.apply(Conversation.quote($0)) }
             }
         }
     }

@@ -33,7 +33,8 @@ struct Normaliser: Sendable {
     /// Gives every typed form and every replacement word a lexicon id, so `tokens` can look a
     /// typed word up once.
     mutating func link(_ lexicon: inout Lexicon) {
-        for (form, entries) in forms {
+        // In sorted order, so that the same files always give the same ids.
+        for (form, entries) in forms.sorted(by: { $0.key < $1.key }) {
             lexicon.intern(form)
             for (index, entry) in entries.enumerated() {
                 forms[form]![index].ids = entry.replacement.map { lexicon.intern($0) }

@@ -2,9 +2,12 @@
 /// detours and the safety response they share.
 public struct DialogueLibrary: Sendable {
     public private(set) var dialogues: [Dialogue]
+    /// How the user's words are turned when repeated in the coach's sentences.
+    public var reflections: Reflections
 
-    public init(_ dialogues: [Dialogue]) {
+    public init(_ dialogues: [Dialogue], reflections: Reflections = Reflections()) {
         self.dialogues = dialogues
+        self.reflections = reflections
     }
 
     /// What the menu lists, in order.

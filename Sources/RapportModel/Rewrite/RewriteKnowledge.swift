@@ -36,6 +36,8 @@ public struct RewriteKnowledge: Sendable, Equatable {
     public struct Observation: Sendable, Equatable {
         /// The complaint's first words, normalised.
         public var complaint: [String]
+        /// Whether more may follow the complaint's words ("..." on the left); if not, they must be all of it.
+        public var takesRest: Bool
         /// Written output; "..." stands for the rest of the complaint.
         public var observation: String
     }

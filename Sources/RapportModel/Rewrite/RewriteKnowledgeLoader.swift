@@ -83,7 +83,7 @@ enum RewriteKnowledgeLoader {
         // observations.txt: "COMPLAINT ... -> OBSERVATION ...".
         for (_, left, right) in pairs(file("observations.txt"), separator: "->", path: "rewrite/observations.txt", &problems) {
             let complaint = words(left.replacingDots())
-            knowledge.observations.append(RewriteKnowledge.Observation(complaint: complaint, observation: right))
+            knowledge.observations.append(RewriteKnowledge.Observation(complaint: complaint, takesRest: left.hasSuffix("..."), observation: right))
         }
 
         // verbs.txt: "base, past, participle, -ing".

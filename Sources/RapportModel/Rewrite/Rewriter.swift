@@ -71,6 +71,7 @@ public struct Rewriter: Sendable {
         var notes: [RewriteResult.Note] = []
         let segments = RewriteText.segments(all, isSubjectStart: { words.startsWithSubject($0) })
         var complaints: [Complaint] = []
+        var observations: [[RewriteWord]] = []
         var label: (word: String, rest: [RewriteWord])?
         for segment in segments {
             var body = Array(segment.drop { words.isDiscourse($0) })
@@ -90,7 +91,13 @@ public struct Rewriter: Sendable {
             }
             if words.startsWithSubject(body) || body.first?.norm == "you" {
                 complaints.append(Complaint(words: body))
+            } else if body.filter({ !$0.isMark }).count >= 3 {
+                observations.append(body)
             }
+        }
+        // "You're lazy, the lawn hasn't been mowed in weeks": the second clause says what happened.
+        if complaints.isEmpty, label != nil, let said = observations.first {
+            complaints.append(Complaint(words: said))
         }
 
         let topic = knowledge.topic(for: all.norms)
@@ -120,7 +127,10 @@ public struct Rewriter: Sendable {
         } else if let label {
             let advice = knowledge.labels[label.word]
             let example = isSpecificTopic ? (topic?.situation ?? "") : (advice?.example ?? topic?.situation ?? "")
-            situation = "[say what happened, e.g. \(example)]"
+            // "selfish with the car": the label's own context, when it starts like one.
+            let rest = label.rest.filter { !$0.isMark }
+            let context = words.match("object-end", rest, at: 0) != nil ? RewriteText.render(rest, knowledge) : ""
+            situation = "[say what happened\(context.isEmpty ? "" : " " + context), e.g. \(example)]"
             if !isSpecificTopic, let advice {
                 feeling = advice.feeling
                 need = advice.need
@@ -196,8 +206,14 @@ public struct Rewriter: Sendable {
     private func labelIn(_ body: [RewriteWord]) -> (word: String, rest: [RewriteWord])? {
         for start in body.indices {
             guard let length = words.match("label-adj", body, at: start) else { continue }
-            let before = body[..<start].norms
-            guard before.contains("you") || before.contains("being") || before.contains("be") else { continue }
+            // Pinned on the person: "you are (so) X", "being X", "acting like X".
+            var before = start - 1
+            while before >= 0, words.match("label-degree", body, at: before) != nil, words.match("be", body, at: before) == nil {
+                before -= 1
+            }
+            guard before >= 0, words.match("be", body, at: before) != nil || ["like", "act", "acting"].contains(body[before].norm) else { continue }
+            // …and said of the person ("the garage has been a mess" is not a label).
+            guard body[..<before].contains(where: { $0.norm == "you" }) || ["being", "be"].contains(body[before].norm) else { continue }
             let labelWords = body[start..<(start + length)].norms.filter { !["a", "an", "the", "such", "total", "complete"].contains($0) }
             return (labelWords.joined(separator: " "), Array(body[(start + length)...]))
         }
@@ -218,32 +234,51 @@ public struct Rewriter: Sendable {
     private func restate(_ complaint: [RewriteWord], topic: RewriteKnowledge.Topic?) -> Restated {
         var (clause, notes) = removeAbsolutes(complaint)
         clause = words.softenExcess(clause)
+        clause = clause.filter { words.match("insult-adj", [$0], at: 0) == nil }
         let subjectLength = words.subjectLength(clause)
         clause = makeGerundPast(clause, after: subjectLength)
         let past = isPast(clause, after: subjectLength)
 
         // A known observation for this complaint.
         for observation in knowledge.observations where clause.count >= observation.complaint.count
+            && (observation.takesRest || clause.count == observation.complaint.count)
             && clause.prefix(observation.complaint.count).norms == observation.complaint {
             let rest = RewriteText.render(Array(clause.dropFirst(observation.complaint.count)), knowledge)
             let text = observation.observation.replacingPlaceholder(rest)
             return Restated(text: text, past: past, placeholder: false, feeling: nil, notes: notes)
         }
 
-        let verbIndex = mainVerbIndex(clause, after: subjectLength)
+        var verbIndex = mainVerbIndex(clause, after: subjectLength)
+        // "you never want to go out" says what they do, not what they think: "you don't go out".
+        if let index = verbIndex, index + 2 < clause.count, ["want", "wants", "wanted"].contains(clause[index].norm), clause[index + 1].norm == "to" {
+            clause.removeSubrange(index...(index + 1))
+            verbIndex = mainVerbIndex(clause, after: subjectLength)
+        }
         let verb = verbIndex.map { clause[$0].norm }
         // Guesses at their mind ("you don't care about me") name nothing that happened.
         if let verbIndex, words.match("mind-reading", clause, at: verbIndex) != nil {
             notes.append(note("mind-reading", RewriteText.render(clause, knowledge)))
             return Restated(text: "[say what happened, e.g. \(topic?.situation ?? "this happens")]", past: past, placeholder: true, feeling: nil, notes: notes)
         }
+        // "you forgot to lock the door" → "the door didn't get locked".
+        if let index = verbIndex, index + 2 < clause.count, words.match("forget-verb", clause, at: index) != nil,
+           clause[index + 1].norm == "to" {
+            let inner = Array(clause[..<index]) + [words.made(past ? "did" : "do"), words.made("not")] + Array(clause[(index + 2)...])
+            var restated = restate(inner, topic: topic)
+            restated.notes = notes + restated.notes
+            restated.past = past
+            return restated
+        }
         if let verbIndex, let verb, subjectLength > 0 {
             let objectStart = verbIndex + 1
             // The object runs to a preposition or the like ("your clothes | on the floor"); its
             // first word always belongs to it ("all the cereal").
+            // A determiner never ends one ("the | back door" is one object).
             var objectEnd = objectStart
             while objectEnd < clause.count, !clause[objectEnd].isMark,
-                  objectEnd == objectStart || words.match("object-end", clause, at: objectEnd) == nil {
+                  (objectEnd == objectStart && words.match("object-start", clause, at: objectEnd) != nil)
+                    || (objectEnd > objectStart && words.match("determiner", clause, at: objectEnd - 1) != nil)
+                    || words.match("object-end", clause, at: objectEnd) == nil {
                 objectEnd += 1
             }
             let object = Array(clause[objectStart..<objectEnd])
@@ -257,7 +292,8 @@ public struct Rewriter: Sendable {
                                 feeling: participle, notes: notes)
             }
             // "you forgot our anniversary" → "our anniversary got forgotten".
-            if !object.isEmpty, !["me", "us", "you", "him", "her", "them", "yourself", "to"].contains(object[0].norm),
+            let idiom = object.last.map { words.match("idiom-object", [$0], at: 0) != nil } ?? false
+            if !object.isEmpty, !idiom, !["me", "us", "you", "him", "her", "them", "yourself", "to"].contains(object[0].norm),
                words.match("be", clause, at: verbIndex) == nil, words.match("not-passive", clause, at: verbIndex) == nil,
                let participle = forms(of: verb)?.participle {
                 let plural = RewriteText.isPlural(object)
@@ -285,6 +321,16 @@ public struct Rewriter: Sendable {
             if let length = words.match("drop-absolute", input, at: index) {
                 notes.append(note("absolute", RewriteText.render(Array(input[index..<(index + length)]), knowledge)))
                 index += length
+                continue
+            }
+            // "you keep interrupting" is "always" in other words: "you interrupt".
+            if ["keep", "keeps"].contains(input[index].norm), index + 1 < input.count, input[index + 1].norm.hasSuffix("ing"),
+               let base = forms(of: input[index + 1].norm)?.base, base != input[index + 1].norm {
+                notes.append(note("absolute", input[index].text))
+                let third = result.first.map { ["he", "she", "it"].contains($0.norm) } ?? false
+                let verb = third ? base + "s" : base
+                result.append(RewriteWord(norm: verb, text: verb, isMark: false, id: words.id(verb)))
+                index += 2
                 continue
             }
             if let length = words.match("never-like", input, at: index) {
@@ -349,7 +395,9 @@ public struct Rewriter: Sendable {
             let word = clause[index]
             if word.isMark { return nil }
             if word.norm == "not" {
-                return index + 1 < clause.count && !clause[index + 1].isMark ? index + 1 : nil
+                var next = index + 1
+                while next < clause.count, words.match("adv", clause, at: next) != nil { next += 1 }
+                return next < clause.count && !clause[next].isMark ? next : nil
             }
             let nextIsDeterminer = index + 1 < clause.count && ["the", "a", "an", "your", "my", "our", "this", "that", "any", "anything", "nothing", "it"].contains(clause[index + 1].norm)
             if (words.isAuxiliary(word.norm) && !nextIsDeterminer) || words.match("adv", clause, at: index) != nil {

@@ -2,17 +2,19 @@
 /// binary loads at start-up instead of parsing YAML and vocabulary text.
 public struct CompiledData: BinaryCodable, Sendable {
     /// Bumped when the binary form changes.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     public var vocabulary: Vocabulary
     /// Every built-in dialogue, checked: scenarios, detours and the safety response.
     public var dialogues: [Dialogue]
     public var rewriting: RewriteKnowledge
+    public var reflections: Reflections
 
-    public init(vocabulary: Vocabulary, dialogues: [Dialogue], rewriting: RewriteKnowledge) {
+    public init(vocabulary: Vocabulary, dialogues: [Dialogue], rewriting: RewriteKnowledge, reflections: Reflections) {
         self.vocabulary = vocabulary
         self.dialogues = dialogues
         self.rewriting = rewriting
+        self.reflections = reflections
     }
 
     public init(from reader: inout BinaryReader) throws(SnapshotError) {
@@ -23,6 +25,7 @@ public struct CompiledData: BinaryCodable, Sendable {
         vocabulary = try reader.read()
         dialogues = try reader.readArray()
         rewriting = try reader.read()
+        reflections = try reader.read()
         guard reader.isAtEnd else { throw SnapshotError("snapshot has trailing bytes") }
     }
 
@@ -31,6 +34,7 @@ public struct CompiledData: BinaryCodable, Sendable {
         writer.write(vocabulary)
         writer.write(dialogues)
         writer.write(rewriting)
+        writer.write(reflections)
     }
 
     /// Compiles data files, reporting every problem (warnings included) with its file, line
@@ -55,11 +59,21 @@ public struct CompiledData: BinaryCodable, Sendable {
                 Diagnostic(file: "concepts/rewriting.txt", message: "the rewriter needs the concept ~\($0)")
             }
         }
+        var reflections = Reflections()
+        if let text = vocabularyFiles.first(where: { $0.path == "reflections.txt" })?.text {
+            do {
+                reflections = try Reflections.load(text, file: "reflections.txt")
+            } catch {
+                problems += error.diagnostics
+            }
+        } else {
+            problems.append(Diagnostic(file: "reflections.txt", message: "the vocabulary needs reflections.txt"))
+        }
         let (dialogues, dialogueProblems) = DialogueLibrary.load(dialogueFiles)
         problems += dialogueProblems
         problems += DialogueChecker.check(library: dialogues, requireSafety: true)
         guard problems.isEmpty, let vocabulary else { throw DiagnosticList(problems) }
-        return CompiledData(vocabulary: vocabulary, dialogues: dialogues, rewriting: rewriting)
+        return CompiledData(vocabulary: vocabulary, dialogues: dialogues, rewriting: rewriting, reflections: reflections)
     }
 
     public func encoded() -> [UInt8] {

@@ -27,7 +27,7 @@ extension RewriteKnowledge: BinaryCodable {
             frames.append(Frame(parts: parts, replacement: try reader.strings(), kind: try reader.string()))
         }
         for _ in 0..<(try reader.count()) {
-            observations.append(Observation(complaint: try reader.strings(), observation: try reader.string()))
+            observations.append(Observation(complaint: try reader.strings(), takesRest: try reader.bool(), observation: try reader.string()))
         }
         for _ in 0..<(try reader.count()) {
             let forms = try reader.strings()
@@ -77,6 +77,7 @@ extension RewriteKnowledge: BinaryCodable {
         writer.int(observations.count)
         for observation in observations {
             writer.strings(observation.complaint)
+            writer.bool(observation.takesRest)
             writer.string(observation.observation)
         }
         writer.int(verbs.count)

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import RapportCore
+
+/// The binary carries exactly the files in Dialogues/ and Vocabulary/, and its compiled
+/// snapshot is what those files compile to.
+@Suite struct EmbeddedDataTests {
+    @Test func builtInDialoguesEqualTheFiles() throws {
+        let folder = Fixtures.packageRoot.appending(path: "Dialogues")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(BuiltIn.dialogueFiles.map(\.path) == names)
+        for (path, text) in BuiltIn.dialogueFiles {
+            let onDisk = try String(contentsOf: folder.appending(path: path), encoding: .utf8)
+            #expect(text == onDisk, "the binary's copy of \(path) differs from the file")
+        }
+    }
+
+    @Test func builtInVocabularyEqualsTheFiles() throws {
+        let folder = Fixtures.packageRoot.appending(path: "Vocabulary")
+        let found = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".rules") || $0.hasSuffix(".tsv") }.sorted()
+        #expect(BuiltIn.vocabularyFiles.map(\.path).sorted() == found)
+        for (path, text) in BuiltIn.vocabularyFiles {
+            let onDisk = try String(contentsOf: folder.appending(path: path), encoding: .utf8)
+            #expect(text == onDisk, "the binary's copy of \(path) differs from the file")
+        }
+    }
+
+    @Test func snapshotIsWhatTheFilesCompileTo() throws {
+        let fresh = try CompiledData.compile(dialogues: BuiltIn.dialogueFiles, vocabulary: BuiltIn.vocabularyFiles)
+        let same = fresh.encoded() == Fixtures.compiled.encoded()
+        #expect(same, "compiling the same files twice must give the same bytes")
+        #expect(fresh.dialogues == Fixtures.compiled.dialogues)
+        #expect(fresh.rewriting == Fixtures.compiled.rewriting)
+    }
+
+    @Test func damagedSnapshotsAreErrorsNotCrashes() {
+        let bytes = Fixtures.compiled.encoded()
+        #expect(throws: SnapshotError.self) { try CompiledData.decode(Array(bytes.prefix(bytes.count / 2))) }
+        #expect(throws: SnapshotError.self) { try CompiledData.decode(bytes + [1, 2, 3]) }
+        #expect(throws: SnapshotError.self) { try CompiledData.decode([]) }
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import RapportCore
+
+/// One fixture per defect class `rapport lint` reports, each at its line.
+@Suite struct LintTests {
+    private func problems(_ file: String) -> [Diagnostic] {
+        DialogueLibrary.load([(file, Fixtures.text(file))]).diagnostics
+    }
+
+    @Test func missingTarget() {
+        let found = problems("lint/missing-target.yaml")
+        #expect(found.contains { $0.line == 10 && $0.message.contains("'nowhere'") })
+    }
+
+    @Test func unreachableState() {
+        let found = problems("lint/unreachable.yaml")
+        #expect(found.count == 1)
+        #expect(found.first?.line == 11)
+        #expect(found.first?.message.contains("'lonely' can never be reached") == true)
+    }
+
+    @Test func stateWithNoWayOut() {
+        let found = problems("lint/dead-end.yaml")
+        #expect(found.contains { $0.line == 11 && $0.message.contains("'stuck' has no way out") })
+    }
+
+    @Test func slotQuotedButNeverCaptured() {
+        let found = problems("lint/uncaptured-slot.yaml")
+        #expect(found.count == 1)
+        #expect(found.first?.line == 8)
+        #expect(found.first?.message.contains("{situation}") == true)
+    }
+
+    @Test func unknownFieldAndKindAndYAML() {
+        #expect(problems("lint/unknown-field.yaml").first?.line == 7)
+        #expect(problems("lint/unknown-kind.yaml").first?.line == 10)
+        #expect(problems("lint/yaml-error.yaml").first?.message.hasPrefix("YAML") == true)
+    }
+
+    @Test func aGoodFileAndTheBuiltInsAreClean() {
+        #expect(problems("dialogues/fixture.yaml").isEmpty)
+        let (dialogues, builtInProblems) = DialogueLibrary.load(BuiltIn.dialogueFiles)
+        #expect(builtInProblems.isEmpty)
+        #expect(DialogueChecker.check(library: dialogues, requireSafety: true).isEmpty)
+    }
+
+    @Test func crossDialogueProblems() {
+        var library = Fixtures.library
+        let (fixture, _) = DialogueLoader.load(Fixtures.text("dialogues/fixture.yaml"), file: "fixture.yaml")
+        var clash = fixture!
+        clash.id = "warm-up"
+        #expect(library.add([clash]).first?.message.contains("already used") == true)
+        var detour = fixture!
+        detour.id = "detours"
+        detour.states["ask"]!.otherwise!.detour = "no-such-detour"
+        #expect(library.add([detour]).first?.message.contains("does not exist") == true)
+        #expect(library.add([fixture!]).isEmpty)
+        #expect(library.dialogue(id: "fixture") != nil)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import RapportCore
+
+@Suite struct TranscriptTests {
+    @Test func recordsAreWrittenAndReadBack() throws {
+        let folder = Fixtures.temporaryFolder().appending(path: "nested/transcripts")
+        let previous = umask(0)
+        defer { umask(previous) }
+        let started = Date(timeIntervalSince1970: 1_795_000_000)
+        let writer = try TranscriptWriter(folder: folder, scenario: "apology", started: started) { _ in }
+        let card = Scorecard(met: ["remorse"], missed: ["commitment"], pitfalls: [.init(kind: .excuse, text: "but I was \"tired\"\u{1B}[31m")], next: "Try again.")
+        let records: [TranscriptRecord] = [
+            .session(scenario: "apology", started: started, version: RapportInfo.version, seed: 42, difficulty: .tough),
+            .turn(speaker: .coach, state: "draft", text: "Say it.", signals: nil),
+            .turn(speaker: .user, state: "draft", text: "I'm sorry\nbut\u{0}", signals: [.remorse, .excuse]),
+            .end(outcome: .completed, ended: started.addingTimeInterval(60), scorecard: card),
+        ]
+        records.forEach(writer.append)
+
+        let attributes = try FileManager.default.attributesOfItem(atPath: writer.url.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let folderAttributes = try FileManager.default.attributesOfItem(atPath: folder.path)
+        #expect((folderAttributes[.posixPermissions] as? Int) == 0o700)
+        #expect(writer.url.lastPathComponent.range(of: #"^\d{8}-\d{6}-apology-[0-9a-f]{4}\.jsonl$"#, options: .regularExpression) != nil)
+
+        let lines = try String(contentsOf: writer.url, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 4)
+        for line in lines { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil) }
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect(first["type"] as? String == "session")
+        #expect(first["started"] as? String == "2026-11-18T11:06:40Z")
+        #expect(first["seed"] as? Int == 42)
+
+        let store = TranscriptStore(folder: folder)
+        let read = try store.read(try store.find(String(writer.id.prefix(12))))
+        var expected = records
+        expected[3] = .end(outcome: .completed, ended: started.addingTimeInterval(60),
+                           scorecard: Scorecard(met: ["remorse"], missed: ["commitment"], pitfalls: card.pitfalls, next: "Try again."))
+        #expect(read.records == expected)
+        #expect(read.skippedLines == 0)
+    }
+
+    @Test func twoSessionsAtOnceWriteTwoFiles() throws {
+        let folder = Fixtures.temporaryFolder()
+        let started = Date()
+        let one = try TranscriptWriter(folder: folder, scenario: "apology", started: started) { _ in }
+        let two = try TranscriptWriter(folder: folder, scenario: "apology", started: started) { _ in }
+        #expect(one.url != two.url)
+        #expect(try TranscriptStore(folder: folder).ids().count == 2)
+    }
+
+    @Test func damagedFilesAreReadAsFarAsTheyGo() throws {
+        let folder = Fixtures.temporaryFolder()
+        let good = TranscriptRecord.turn(speaker: .user, state: "s", text: "hello", signals: []).jsonLine
+        let text = [TranscriptRecord.session(scenario: "apology", started: Date(), version: "0", seed: 1, difficulty: nil).jsonLine,
+                    good, "garbage {{{", "\u{FF}\u{FE}", "{\"type\": \"mystery\"}", String(good.prefix(20))].joined(separator: "\n")
+        try Data(text.utf8).write(to: folder.appending(path: "20260101-000000-apology-abcd.jsonl"))
+        let store = TranscriptStore(folder: folder)
+        let read = try store.read("20260101-000000-apology-abcd")
+        #expect(read.records.count == 2)
+        #expect(read.skippedLines == 4)
+        #expect(read.outcome == nil)
+        #expect(TranscriptRenderer.text(read, title: nil, partnerName: nil, width: 80).contains("cut off"))
+    }
+
+    @Test func findsByUniquePrefixAndDeletes() throws {
+        let folder = Fixtures.temporaryFolder()
+        for name in ["20260101-000000-apology-aaaa", "20260101-000000-apology-aaab", "20260102-000000-warm-up-cccc"] {
+            try Data().write(to: folder.appending(path: name + ".jsonl"))
+        }
+        let store = TranscriptStore(folder: folder)
+        #expect(try store.find("20260102") == "20260102-000000-warm-up-cccc")
+        #expect(throws: TranscriptError.self) { try store.find("20260101") }
+        #expect(throws: TranscriptError.self) { try store.find("nothing") }
+        try store.delete("20260102-000000-warm-up-cccc")
+        #expect(try store.ids().count == 2)
+        #expect(try store.deleteAll() == 2)
+        #expect(try store.ids().isEmpty)
+        #expect(try TranscriptStore(folder: folder.appending(path: "absent")).ids().isEmpty)
+    }
+
+    @Test func renderingNeutralisesWhatTheUserTyped() throws {
+        let transcript = TranscriptStore.Transcript(id: "x", url: URL(fileURLWithPath: "/x"), records: [
+            .turn(speaker: .user, state: "s", text: "hi \u{1B}[2J\u{1B}]0;owned\u{07} \u{202E}evil", signals: []),
+        ], skippedLines: 0)
+        let text = TranscriptRenderer.text(transcript, title: "T", partnerName: nil, width: 80)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        #expect(text.contains("^[[2J"))
+        #expect(text.contains("<U+202E>"))
+        let markdown = TranscriptRenderer.markdown(transcript, title: "T", partnerName: nil)
+        #expect(!markdown.unicodeScalars.contains { $0.value == 0x1B })
+        #expect(markdown.contains("> **You:**"))
+    }
+
+    @Test func anUnwritableFolderIsAClearError() throws {
+        let folder = Fixtures.temporaryFolder()
+        let blocker = folder.appending(path: "file")
+        try Data().write(to: blocker)
+        #expect(throws: TranscriptError.self) {
+            _ = try TranscriptWriter(folder: blocker.appending(path: "sub"), scenario: "apology", started: Date()) { _ in }
+        }
+    }
+}
