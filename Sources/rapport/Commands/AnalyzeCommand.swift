@@ -9,7 +9,13 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
             With no TEXT, reads one text per line from standard input. With --json, prints one \
             JSON object per line: {"input": …, "signals": [{"kind", "text", "start", "end"}]}, \
-            where start and end count Unicode scalars (end exclusive).
+            where start and end count Unicode scalars (end exclusive). Without --json, shows each \
+            line with the text behind each signal marked. The kinds: acknowledgement, remorse, \
+            commitment, repair, non-apology, excuse, blame-shift, minimizing, you-statement, \
+            absolute, label, contempt, defensiveness, stonewalling, i-statement, request, \
+            validation, crisis (and rapport's own: need, curiosity, reflection, ownership, \
+            benefit-of-doubt, time-out, flooded, timing, poor-timing, boundary, appreciation, \
+            faux-feeling, feeling, agreement, decline).
             """
     )
 
@@ -19,19 +25,27 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Also show the normalised words and the vocabulary rule behind each signal.")
     var explain = false
 
+    @OptionGroup var output: OutputOptions
+
     @Argument(help: "Texts to analyse. Reads standard input when none are given.")
     var texts: [String] = []
 
     func run() throws {
         let analyzer = try Runtime.load().analyzer
-        let output = StandardOutput.out
+        let out = StandardOutput.out
+        let style = Style(choice: output.color)
         func handle(_ line: String) {
             let signals = analyzer.signals(in: line)
-            output.line(signals.analysisJSON(input: line))
+            if json {
+                out.line(bytes: signals.analysisJSONBytes(input: line).bytes)
+            } else {
+                out.write(SignalMarks.render(line, signals, style: style))
+            }
             if explain {
-                output.line("  words: " + analyzer.normalisedWords(of: line).joined(separator: " "))
+                let words = analyzer.normalisedWords(of: line).map(TerminalSafeText.sanitize).joined(separator: " ")
+                out.line(style.dim("  read as: " + words))
                 for signal in signals {
-                    output.line("  \(signal.kind.rawValue): \"\(signal.text)\" (\(signal.rule.map(String.init(describing:)) ?? "?"))")
+                    out.line(style.dim("  \(signal.kind.rawValue) \"\(TerminalSafeText.sanitize(signal.text))\" from \(signal.rule.map(String.init(describing:)) ?? "?")"))
                 }
             }
         }
@@ -41,7 +55,6 @@ struct AnalyzeCommand: ParsableCommand {
         } else {
             texts.forEach(handle)
         }
-        output.flush()
+        out.flush()
     }
 }
-
