@@ -16,8 +16,10 @@ struct EmbedResources: BuildToolPlugin {
         var arguments = [output.path]
         var inputs: [URL] = []
         for group in groups {
-            // The tool lists the folder itself, so a file added since this plugin last ran
-            // is still embedded; the folders are inputs so that adding one re-runs it.
+            // The tool lists the folder itself, so a file added since SwiftPM last planned the
+            // build is still embedded; the folders are inputs so that adding one re-runs it.
+            // (Editing such a new file in place is only noticed once SwiftPM plans again,
+            // e.g. after `touch Package.swift`; the embedded-data test catches it.)
             arguments.append("\(group.name)=\(group.folder.path)")
             let files = listFiles(in: group.folder, recursive: group.recursive)
                 .filter { group.extensions.contains($0.pathExtension) }

@@ -51,7 +51,16 @@ public final class SessionPrinter {
             output.line()
             let lines = ScorecardText.lines(card, outcome: outcome)
             for (index, line) in lines.enumerated() {
-                output.line(index == 0 ? style.bold(line) : line)
+                if index == 0 {
+                    output.line(style.bold(line))
+                } else if let colon = line.firstIndex(of: ":") {
+                    let label = String(line[...colon]) + " "
+                    let body = String(line[line.index(after: colon)...]).trimmed
+                    let wrapped = TranscriptRenderer.wrap(body, label: label, width: width)
+                    output.line(style.bold(label) + wrapped.dropFirst(label.count))
+                } else {
+                    output.line(line)
+                }
             }
             output.line()
         case .rewrite(let result):

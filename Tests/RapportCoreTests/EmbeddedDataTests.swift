@@ -11,7 +11,7 @@ import Testing
         #expect(BuiltIn.dialogueFiles.map(\.path) == names)
         for (path, text) in BuiltIn.dialogueFiles {
             let onDisk = try String(contentsOf: folder.appending(path: path), encoding: .utf8)
-            #expect(text == onDisk, "the binary's copy of \(path) differs from the file")
+            #expect(text == onDisk, "the binary's copy of \(path) differs from the file; if you added it recently, run `touch Package.swift` and build again")
         }
     }
 

@@ -3,8 +3,15 @@ import Testing
 
 /// One fixture per defect class `rapport lint` reports, each at its line.
 @Suite struct LintTests {
+    /// The errors (hint warnings are checked separately).
     private func problems(_ file: String) -> [Diagnostic] {
-        DialogueLibrary.load([(file, Fixtures.text(file))]).diagnostics
+        DialogueLibrary.load([(file, Fixtures.text(file))]).diagnostics.filter { $0.severity == .error }
+    }
+
+    @Test func aPracticeStateWithoutAHintIsAWarning() {
+        let warnings = DialogueLibrary.load([("lint/unreachable.yaml", Fixtures.text("lint/unreachable.yaml"))]).diagnostics
+            .filter { $0.severity == .warning }
+        #expect(warnings.contains { $0.line == 7 && $0.message.contains("no hint") })
     }
 
     @Test func missingTarget() {
@@ -38,7 +45,7 @@ import Testing
     }
 
     @Test func aGoodFileAndTheBuiltInsAreClean() {
-        #expect(problems("dialogues/fixture.yaml").isEmpty)
+        #expect(DialogueLibrary.load([("fixture.yaml", Fixtures.text("dialogues/fixture.yaml"))]).diagnostics.isEmpty)
         let (dialogues, builtInProblems) = DialogueLibrary.load(BuiltIn.dialogueFiles)
         #expect(builtInProblems.isEmpty)
         #expect(DialogueChecker.check(library: dialogues, requireSafety: true).isEmpty)

@@ -23,14 +23,21 @@ public struct Conversation: Sendable {
     private var openness: Int?
     private var jab: Signal?
     public private(set) var outcome: Outcome?
+    /// Rewrites the last reply for `{rewrite}` and the `rewrites` condition.
+    private let rewriter: Rewriter?
+    private var lastRewrite: RewriteResult?
+    /// Transitions marked `once` that have been taken, by where they are written.
+    private var taken: Set<SourceLocation> = []
 
     /// Quoted user words are cut to this many characters.
     private static let quoteLimit = 120
     /// A guard against `next:` loops in a dialogue.
     private static let maximumHops = 200
 
-    public init(scenario: Dialogue, library: DialogueLibrary, difficulty: Difficulty = .realistic, seed: UInt64) {
+    public init(scenario: Dialogue, library: DialogueLibrary, difficulty: Difficulty = .realistic, seed: UInt64,
+                rewriter: Rewriter? = nil) {
         self.scenario = scenario
+        self.rewriter = rewriter
         self.library = library
         self.difficulty = difficulty
         random = SeededRandom(seed: seed)
@@ -66,6 +73,7 @@ public struct Conversation: Sendable {
         let kinds = Set(signals.map(\.kind))
         lastReply = text
         lastSignals = signals
+        lastRewrite = rewriter?.rewrite(text)
 
         // Crisis language stops the exercise, whatever the dialogue says.
         if kinds.contains(.crisis) {
@@ -79,7 +87,9 @@ public struct Conversation: Sendable {
         tries += 1
 
         let context = conditionContext(reply: kinds)
-        var chosen = (dialogue.always + state.on).first { $0.when.holds(in: context) } ?? state.otherwise
+        var chosen = (dialogue.always + state.on).first { $0.when.holds(in: context) && !($0.once && taken.contains($0.location)) }
+            ?? state.otherwise
+        if let picked = chosen, picked.once { taken.insert(picked.location) }
         let staying = chosen.map { $0.detour == nil && ($0.go == nil || $0.go == stateID) } ?? true
         if staying, let giveUp = state.giveUp, tries >= giveUp.after {
             chosen = Transition(when: Condition(), say: giveUp.say, go: giveUp.go, detour: nil, location: giveUp.location)
@@ -195,7 +205,7 @@ public struct Conversation: Sendable {
 
     private func conditionContext(reply: Set<SignalKind>) -> ConditionContext {
         ConditionContext(reply: reply, said: Set(said.keys), openness: openness, difficulty: difficulty,
-                         remembered: jab.map { [$0.kind] } ?? [], tries: tries)
+                         remembered: jab.map { [$0.kind] } ?? [], tries: tries, rewrites: lastRewrite?.changed)
     }
 
     // MARK: - Speaking
@@ -205,6 +215,8 @@ public struct Conversation: Sendable {
             if let condition = line.when, !condition.holds(in: context) { continue }
             guard let variant = random.pick(line.variants) else { continue }
             events.append(.say(speaker: line.speaker, text: render(variant), state: state))
+            // A jab is brought up once; after that the partner has said their piece.
+            if variant.contains("{jab}") { jab = nil }
             if line.speaker == .partner, let name = partnerName, let openness {
                 events.append(.partnerMood(name: name, openness: openness))
             }
@@ -217,10 +229,13 @@ public struct Conversation: Sendable {
             case "last": return Conversation.quote(lastReply)
             case "partner": return partnerName
             case "jab": return jab.map { Conversation.quote($0.text) }
+            case "rewrite": return lastRewrite?.rewrite
+            case "rewrite-note": return lastRewrite?.notes.first?.message ?? ""
             default:
                 if name.hasPrefix("said."), let kind = SignalKind(rawValue: String(name.dropFirst(5))) {
+                    // Nothing when the reply did not carry it, so "{said.label}{said.contempt}" works.
                     let text = lastSignals.first(kind)?.text ?? said[kind]
-                    return text.map(Conversation.quote)
+                    return text.map(Conversation.quote) ?? ""
                 }
                 return slots[name].map { library.reflections.apply(Conversation.quote($0)) }
             }

@@ -146,7 +146,8 @@ public final class CoachSession {
         }
         transcript?.append(.session(scenario: dialogue.id, started: started, version: RapportInfo.version, seed: seed,
                                     difficulty: options.difficulty))
-        var conversation = Conversation(scenario: dialogue, library: library, difficulty: options.difficulty, seed: seed)
+        var conversation = Conversation(scenario: dialogue, library: library, difficulty: options.difficulty, seed: seed,
+                                        rewriter: rewriter)
         let events = conversation.start()
         self.conversation = conversation
         outputs += present(events)

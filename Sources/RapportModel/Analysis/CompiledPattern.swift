@@ -16,6 +16,9 @@ struct CompiledPattern: Sendable {
         var a: Int32 = 0
         /// For choices and sequences: how many alternatives/items.
         var b: Int32 = 0
+        /// For gaps: nothing that takes a token follows, so the gap only stretches the span
+        /// (and a negation inside it does not govern the match).
+        var trailing = false
 
         var consumes: Bool { code.rawValue <= Code.punctuation.rawValue }
     }
@@ -37,6 +40,9 @@ struct CompiledPattern: Sendable {
     /// `wordConcept` maps words to their one-word concepts ("=sorry"), for the quick test.
     init(_ elements: [PatternElement], concepts: ConceptTable, frequencyRank: [Int32: Int], wordConcept: [Int32: Int]) {
         ops = elements.map { compile($0) }
+        for index in ops.indices where ops[index].code == .gap {
+            ops[index].trailing = !ops[(index + 1)...].contains { $0.consumes }
+        }
         var best: (index: Int, chance: Double)?
         for (index, op) in ops.enumerated() where op.consumes && !op.optional && !op.negated && op.code != .punctuation {
             let chance = firstWords(of: op, concepts: concepts).reduce(0.0) { total, word in

@@ -19,10 +19,12 @@ struct GrammarConcepts: Sendable {
     var firstPerson: Int
     /// Words that open a question even without a question mark: why, do, can.
     var questionStart: Int
+    /// Words between a speaker and their reporting verb: have, not, keeps.
+    var speakerSkip: Int
 
     static let names = [
         "negator", "clause-break", "clause-opener", "discourse", "wh-word",
-        "hypothetical", "reporting-verb", "first-person", "question-start",
+        "hypothetical", "reporting-verb", "first-person", "question-start", "speaker-skip",
     ]
 
     init?(_ concepts: ConceptTable) {
@@ -30,5 +32,6 @@ struct GrammarConcepts: Sendable {
         guard found.count == GrammarConcepts.names.count else { return nil }
         (negator, clauseBreak, clauseOpener, discourse, whWord) = (found[0], found[1], found[2], found[3], found[4])
         (hypothetical, reportingVerb, firstPerson, questionStart) = (found[5], found[6], found[7], found[8])
+        speakerSkip = found[9]
     }
 }

@@ -143,7 +143,10 @@ struct LineView: Sendable {
         // What someone other than the speaker said: "she said you never listen".
         for index in 1..<max(1, tokens.count) where concepts.contains(grammar.reportingVerb, word: tokens[index].word) {
             var speaker = index - 1
-            while speaker > 0 && concepts.contains(grammar.discourse, word: tokens[speaker].word) { speaker -= 1 }
+            while speaker > 0 && (concepts.contains(grammar.discourse, word: tokens[speaker].word)
+                                  || concepts.contains(grammar.speakerSkip, word: tokens[speaker].word)) {
+                speaker -= 1
+            }
             let subject = tokens[speaker]
             guard !subject.isPunctuation, !concepts.contains(grammar.firstPerson, word: subject.word) else { continue }
             var end = index + 1

@@ -8,7 +8,8 @@ struct PatternMatcher {
         var end: Int
         var spanStart: Int
         var spanEnd: Int
-        /// Tokens the gaps (`...`) passed over, which a negation guard must look into.
+        /// Tokens the inner gaps (`...` with more pattern after them) passed over, which a
+        /// negation guard must look into.
         var gaps: [Range<Int>]
 
         /// The reported part: between `<` and `>` when given, else the whole match.
@@ -89,6 +90,10 @@ struct PatternMatcher {
             let greedy = maximum == PatternParser.clauseGapLimit
             for offset in 0...available {
                 let length = greedy ? available - offset : offset
+                if op.trailing {
+                    if step(index + 1, position + length) { return true }
+                    continue
+                }
                 gaps.append(position..<(position + length))
                 if step(index + 1, position + length) { return true }
                 gaps.removeLast()

@@ -52,6 +52,8 @@ public enum SignalKind: String, CaseIterable, Sendable, Codable, Comparable {
     case agreement
     /// Says no to what was offered ("no thanks", "not now", "skip").
     case decline
+    /// Fixes before asked ("you should just…", "have you tried…").
+    case advice
 
     /// The kinds SPEC.md fixes, in its order.
     public static let specified: [SignalKind] = Array(allCases.prefix(18))

@@ -19,6 +19,8 @@ public struct Condition: Sendable, Equatable {
     public var remembers: [SignalKind] = []
     /// At least this many replies have been given in the current state (this one included).
     public var triesAtLeast: Int?
+    /// Whether the I-statement rewriter would change the reply (true) or keep it (false).
+    public var rewrites: Bool?
 
     public init() {}
 
@@ -37,15 +39,18 @@ public struct ConditionContext {
     public var difficulty: Difficulty
     public var remembered: Set<SignalKind>
     public var tries: Int
+    /// Whether the rewriter would change the reply (nil when there is no rewriter).
+    public var rewrites: Bool?
 
     public init(reply: Set<SignalKind>, said: Set<SignalKind>, openness: Int?, difficulty: Difficulty,
-                remembered: Set<SignalKind>, tries: Int) {
+                remembered: Set<SignalKind>, tries: Int, rewrites: Bool? = nil) {
         self.reply = reply
         self.said = said
         self.openness = openness
         self.difficulty = difficulty
         self.remembered = remembered
         self.tries = tries
+        self.rewrites = rewrites
     }
 }
 
@@ -61,6 +66,7 @@ extension Condition {
         if !difficulty.isEmpty && !difficulty.contains(context.difficulty) { return false }
         if !remembers.isEmpty && !remembers.contains(where: context.remembered.contains) { return false }
         if let tries = triesAtLeast, context.tries < tries { return false }
+        if let wanted = rewrites, context.rewrites != wanted { return false }
         return true
     }
 
@@ -80,6 +86,7 @@ extension Condition {
         if let ceiling = opennessBelow { parts.append("openness < \(ceiling)") }
         if !difficulty.isEmpty { parts.append("difficulty: " + difficulty.map(\.rawValue).joined(separator: ", ")) }
         if let tries = triesAtLeast { parts.append("tries ≥ \(tries)") }
+        if let wanted = rewrites { parts.append(wanted ? "would be rewritten" : "good as it is") }
         return parts.isEmpty ? "always" : parts.joined(separator: "; ")
     }
 }

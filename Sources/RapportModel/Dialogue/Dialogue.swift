@@ -74,13 +74,16 @@ public struct Transition: Sendable, Equatable {
     public var go: String?
     /// A detour dialogue to visit first; it returns to `go` (or to this state).
     public var detour: String?
+    /// Taken at most once in a session (an offer is not repeated).
+    public var once: Bool
     public var location: SourceLocation
 
-    public init(when: Condition, say: [SpokenLine], go: String?, detour: String?, location: SourceLocation) {
+    public init(when: Condition, say: [SpokenLine], go: String?, detour: String?, once: Bool = false, location: SourceLocation) {
         self.when = when
         self.say = say
         self.go = go
         self.detour = detour
+        self.once = once
         self.location = location
     }
 }

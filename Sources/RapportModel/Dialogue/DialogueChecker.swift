@@ -32,6 +32,10 @@ public enum DialogueChecker {
             if state.next != nil && (!state.on.isEmpty || state.otherwise != nil || state.capture != nil) {
                 problems.append(state.location.diagnostic("state '\(state.id)' moves on by itself (next:), so it never reads a reply for on/otherwise/capture"))
             }
+            let readsReply = state.end == nil && state.next == nil
+            if dialogue.role == .scenario && readsReply && state.hint.isEmpty {
+                problems.append(state.location.diagnostic("state '\(state.id)' waits for a reply but has no hint: for /hint", severity: .warning))
+            }
             if state.end == .return && dialogue.role != .detour {
                 problems.append(state.location.diagnostic("'end: return' is only for detours"))
             }

@@ -53,8 +53,8 @@ public enum DialogueLoader {
 
     private static let dialogueFields = ["id", "title", "summary", "role", "start", "states", "partner", "rubric", "pitfalls", "tips", "always"]
     private static let stateFields = ["say", "hint", "capture", "collect", "next", "on", "otherwise", "give-up", "end"]
-    private static let transitionFields = ["when", "say", "go", "detour"]
-    private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries"]
+    private static let transitionFields = ["when", "say", "go", "detour", "once"]
+    private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries", "rewrites"]
 
     private static func readDialogue(_ root: Node, _ reader: inout NodeReader) -> Dialogue? {
         guard let fields = reader.mapping(root, "a dialogue file", allowed: dialogueFields) else { return nil }
@@ -177,6 +177,7 @@ public enum DialogueLoader {
             case "say": transition.say = readLines(value, "say in \(what)", &reader)
             case "go": transition.go = reader.identifier(value, "go")
             case "detour": transition.detour = reader.identifier(value, "detour")
+            case "once": transition.once = reader.bool(value, "once") ?? false
             default: break
             }
         }
@@ -211,6 +212,7 @@ public enum DialogueLoader {
             case "said": condition.said = reader.kinds(value, "said")
             case "remembers": condition.remembers = reader.kinds(value, "remembers")
             case "tries": condition.triesAtLeast = reader.int(value, "tries")
+            case "rewrites": condition.rewrites = reader.bool(value, "rewrites")
             case "difficulty":
                 let names: [Node]
                 if case .scalar = value { names = [value] } else { names = reader.sequence(value, "difficulty") ?? [] }

@@ -1,9 +1,10 @@
 /// `{name}` placeholders in a dialogue's lines: captured slots (`{situation}`), the
 /// user's words for a signal in their last reply (`{said.excuse}`), and a few the engine
-/// fills itself (`{last}`, `{partner}`, `{jab}`).
+/// fills itself (`{last}`, `{partner}`, `{jab}`, and `{rewrite}`/`{rewrite-note}`: an
+/// I-statement version of the last reply and why it changed).
 public enum Template {
     /// Names the engine fills without a capture.
-    public static let builtInNames: Set<String> = ["last", "partner", "jab"]
+    public static let builtInNames: Set<String> = ["last", "partner", "jab", "rewrite", "rewrite-note"]
 
     /// The placeholder names in `text`, in order, with their offsets (in characters).
     public static func placeholders(in text: String) -> [String] {

@@ -89,7 +89,8 @@ extension Transition: BinaryCodable {
         let say: [SpokenLine] = try reader.readArray()
         let go = try reader.bool() ? try reader.string() : nil
         let detour = try reader.bool() ? try reader.string() : nil
-        self.init(when: when, say: say, go: go, detour: detour, location: try reader.read())
+        let once = try reader.bool()
+        self.init(when: when, say: say, go: go, detour: detour, once: once, location: try reader.read())
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -99,6 +100,7 @@ extension Transition: BinaryCodable {
         if let go { writer.string(go) }
         writer.bool(detour != nil)
         if let detour { writer.string(detour) }
+        writer.bool(once)
         writer.write(location)
     }
 }
@@ -146,6 +148,7 @@ extension Condition: BinaryCodable {
         }
         remembers = try reader.readArray()
         triesAtLeast = try reader.bool() ? try reader.int() : nil
+        rewrites = try reader.bool() ? try reader.bool() : nil
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -162,6 +165,8 @@ extension Condition: BinaryCodable {
         writer.write(remembers)
         writer.bool(triesAtLeast != nil)
         if let triesAtLeast { writer.int(triesAtLeast) }
+        writer.bool(rewrites != nil)
+        if let rewrites { writer.bool(rewrites) }
     }
 }
 
