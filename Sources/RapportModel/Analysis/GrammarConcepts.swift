@@ -21,10 +21,16 @@ struct GrammarConcepts: Sendable {
     var questionStart: Int
     /// Words between a speaker and their reporting verb: have, not, keeps.
     var speakerSkip: Int
+    /// Words that open a clause leading into the main one: when, if, every time.
+    var subordinator: Int
+    /// Subject pronouns that, met later in a subordinate clause, start the main clause:
+    /// "When it isn't paid back | I feel uneasy".
+    var mainSubject: Int
 
     static let names = [
         "negator", "clause-break", "clause-opener", "discourse", "wh-word",
         "hypothetical", "reporting-verb", "first-person", "question-start", "speaker-skip",
+        "subordinator", "main-subject",
     ]
 
     init?(_ concepts: ConceptTable) {
@@ -32,6 +38,6 @@ struct GrammarConcepts: Sendable {
         guard found.count == GrammarConcepts.names.count else { return nil }
         (negator, clauseBreak, clauseOpener, discourse, whWord) = (found[0], found[1], found[2], found[3], found[4])
         (hypothetical, reportingVerb, firstPerson, questionStart) = (found[5], found[6], found[7], found[8])
-        speakerSkip = found[9]
+        (speakerSkip, subordinator, mainSubject) = (found[9], found[10], found[11])
     }
 }

@@ -99,15 +99,23 @@ struct LineView: Sendable {
 
     private mutating func findClauses(concepts: ConceptTable, grammar: GrammarConcepts) {
         var clauseStart = 0
+        var inSubordinate = false
         for index in 0..<tokens.count {
             guard index > 0 else {
                 isClauseStart[0] = true
+                inSubordinate = concepts.contains(grammar.subordinator, word: tokens[0].word)
                 continue
             }
             let previous = tokens[index - 1]
             if previous.isPunctuation || concepts.contains(grammar.clauseBreak, word: previous.word) {
                 clauseStart = index
                 isClauseStart[index] = true
+                inSubordinate = concepts.contains(grammar.subordinator, word: tokens[index].word)
+            } else if inSubordinate && index - clauseStart >= 3 && concepts.contains(grammar.mainSubject, word: tokens[index].word) {
+                // The main clause after "When the money isn't paid back": its own negation scope.
+                clauseStart = index
+                isClauseStart[index] = true
+                inSubordinate = false
             } else if concepts.contains(grammar.clauseOpener, word: previous.word) {
                 isClauseStart[index] = true
             } else if isClauseStart[index - 1] && concepts.contains(grammar.discourse, word: previous.word) {

@@ -133,7 +133,9 @@ struct RuleSet: Sendable {
                     for index in gap where concepts.contains(grammar.negator, word: line.tokens[index].word) { return false }
                 }
             case .own:
-                if match.span.contains(where: { line.isReported[$0] }) { return false }
+                // Whose words they are is settled where the match starts: in "it would help if you
+                // told me when…" the words after "told" are the speaker's request, not a report.
+                if line.isReported[match.start] { return false }
             case .statement:
                 if line.sentenceIsQuestion[line.sentenceOf[match.start]] { return false }
             case .question:
