@@ -20,6 +20,8 @@ public struct Conversation: Sendable {
     private var pitfallsSeen: [Scorecard.Pitfall] = []
     private var lastReply = ""
     private var lastSignals: [Signal] = []
+    /// The kinds each reply carried, for `count` conditions.
+    private var history: [Set<SignalKind>] = []
     private var openness: Int?
     private var jab: Signal?
     public private(set) var outcome: Outcome?
@@ -73,6 +75,7 @@ public struct Conversation: Sendable {
         let kinds = Set(signals.map(\.kind))
         lastReply = text
         lastSignals = signals
+        history.append(kinds)
         lastRewrite = rewriter?.rewrite(text)
 
         // Crisis language stops the exercise, whatever the dialogue says.
@@ -87,12 +90,14 @@ public struct Conversation: Sendable {
         tries += 1
 
         let context = conditionContext(reply: kinds)
-        var chosen = (dialogue.always + state.on).first { $0.when.holds(in: context) && !($0.once && taken.contains($0.location)) }
-            ?? state.otherwise
+        let matched = (dialogue.always + state.on).first { $0.when.holds(in: context) && !($0.once && taken.contains($0.location)) }
+        var chosen = matched ?? state.otherwise
         if let picked = chosen, picked.once { taken.insert(picked.location) }
         let staying = chosen.map { $0.detour == nil && ($0.go == nil || $0.go == stateID) } ?? true
         if staying, let giveUp = state.giveUp, tries >= giveUp.after {
-            chosen = Transition(when: Condition(), say: giveUp.say, go: giveUp.go, detour: nil, location: giveUp.location)
+            // Moving on, but feedback on this very reply (not the generic `otherwise`) still comes first.
+            let feedback = matched?.say ?? []
+            chosen = Transition(when: Condition(), say: feedback + giveUp.say, go: giveUp.go, detour: nil, location: giveUp.location)
         }
         guard let transition = chosen else {
             // Nothing applies and there is no otherwise: ask again.
@@ -204,8 +209,10 @@ public struct Conversation: Sendable {
     }
 
     private func conditionContext(reply: Set<SignalKind>) -> ConditionContext {
-        ConditionContext(reply: reply, said: Set(said.keys), openness: openness, difficulty: difficulty,
-                         remembered: jab.map { [$0.kind] } ?? [], tries: tries, rewrites: lastRewrite?.changed)
+        var context = ConditionContext(reply: reply, said: Set(said.keys), openness: openness, difficulty: difficulty,
+                                       remembered: jab.map { [$0.kind] } ?? [], tries: tries, rewrites: lastRewrite?.changed)
+        context.history = history
+        return context
     }
 
     // MARK: - Speaking
@@ -232,9 +239,12 @@ public struct Conversation: Sendable {
             case "rewrite": return lastRewrite?.rewrite
             case "rewrite-note": return lastRewrite?.notes.first?.message ?? ""
             default:
-                if name.hasPrefix("said."), let kind = SignalKind(rawValue: String(name.dropFirst(5))) {
-                    // Nothing when the reply did not carry it, so "{said.label}{said.contempt}" works.
-                    let text = lastSignals.first(kind)?.text ?? said[kind]
+                if name.hasPrefix("said.") {
+                    // `{said.label|contempt}`: the first of these the reply carried, else the first
+                    // the session has heard; nothing when neither.
+                    let kinds = Template.saidKinds(name).compactMap(SignalKind.init(rawValue:))
+                    let text = kinds.lazy.compactMap { self.lastSignals.first($0)?.text }.first
+                        ?? kinds.lazy.compactMap { self.said[$0] }.first
                     return text.map(Conversation.quote) ?? ""
                 }
                 return slots[name].map { library.reflections.apply(Conversation.quote($0)) }

@@ -21,6 +21,10 @@ public struct Condition: Sendable, Equatable {
     public var triesAtLeast: Int?
     /// Whether the I-statement rewriter would change the reply (true) or keep it (false).
     public var rewrites: Bool?
+    /// At least `countAtLeast` replies this session (this one included) carried one of
+    /// `countOf`: "keeps escalating" is `count: {any: [contempt, label], at-least: 3}`.
+    public var countOf: [SignalKind] = []
+    public var countAtLeast: Int?
 
     public init() {}
 
@@ -28,7 +32,7 @@ public struct Condition: Sendable, Equatable {
     public var isEmpty: Bool { self == Condition() }
 
     /// Every kind the condition names.
-    public var kinds: [SignalKind] { any + all + none + missing + said + remembers }
+    public var kinds: [SignalKind] { any + all + none + missing + said + remembers + countOf }
 }
 
 /// What a condition is judged against.
@@ -41,6 +45,8 @@ public struct ConditionContext {
     public var tries: Int
     /// Whether the rewriter would change the reply (nil when there is no rewriter).
     public var rewrites: Bool?
+    /// The kinds each reply of the session carried, oldest first (this one included).
+    public var history: [Set<SignalKind>] = []
 
     public init(reply: Set<SignalKind>, said: Set<SignalKind>, openness: Int?, difficulty: Difficulty,
                 remembered: Set<SignalKind>, tries: Int, rewrites: Bool? = nil) {
@@ -67,6 +73,10 @@ extension Condition {
         if !remembers.isEmpty && !remembers.contains(where: context.remembered.contains) { return false }
         if let tries = triesAtLeast, context.tries < tries { return false }
         if let wanted = rewrites, context.rewrites != wanted { return false }
+        if let floor = countAtLeast {
+            let replies = context.history.count { !$0.isDisjoint(with: countOf) }
+            if replies < floor { return false }
+        }
         return true
     }
 
@@ -87,6 +97,9 @@ extension Condition {
         if !difficulty.isEmpty { parts.append("difficulty: " + difficulty.map(\.rawValue).joined(separator: ", ")) }
         if let tries = triesAtLeast { parts.append("tries ≥ \(tries)") }
         if let wanted = rewrites { parts.append(wanted ? "would be rewritten" : "good as it is") }
+        if let floor = countAtLeast {
+            parts.append("\(floor)+ replies with " + countOf.map(\.rawValue).joined(separator: ", "))
+        }
         return parts.isEmpty ? "always" : parts.joined(separator: "; ")
     }
 }

@@ -60,8 +60,8 @@ public enum DialogueChecker {
         for (line, location) in allLines(of: dialogue) {
             for name in Template.placeholders(in: line) {
                 if name.hasPrefix("said.") {
-                    if SignalKind(rawValue: String(name.dropFirst(5))) == nil {
-                        problems.append(location.diagnostic("'{\(name)}' names no signal kind"))
+                    for kind in Template.saidKinds(name) where SignalKind(rawValue: kind) == nil {
+                        problems.append(location.diagnostic("'{\(name)}': '\(kind)' is not a signal kind"))
                     }
                 } else if !Template.builtInNames.contains(name) && !captured.contains(name) {
                     problems.append(location.diagnostic("'{\(name)}' is quoted but no state captures it (add 'capture: \(name)')"))

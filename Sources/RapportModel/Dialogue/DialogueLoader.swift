@@ -54,7 +54,7 @@ public enum DialogueLoader {
     private static let dialogueFields = ["id", "title", "summary", "role", "start", "states", "partner", "rubric", "pitfalls", "tips", "always"]
     private static let stateFields = ["say", "hint", "capture", "collect", "next", "on", "otherwise", "give-up", "end"]
     private static let transitionFields = ["when", "say", "go", "detour", "once"]
-    private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries", "rewrites"]
+    private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries", "rewrites", "count"]
 
     private static func readDialogue(_ root: Node, _ reader: inout NodeReader) -> Dialogue? {
         guard let fields = reader.mapping(root, "a dialogue file", allowed: dialogueFields) else { return nil }
@@ -213,6 +213,15 @@ public enum DialogueLoader {
             case "remembers": condition.remembers = reader.kinds(value, "remembers")
             case "tries": condition.triesAtLeast = reader.int(value, "tries")
             case "rewrites": condition.rewrites = reader.bool(value, "rewrites")
+            case "count":
+                guard let parts = reader.mapping(value, "count", allowed: ["any", "at-least"]) else { continue }
+                for (part, _, partValue) in parts {
+                    if part == "any" { condition.countOf = reader.kinds(partValue, "count any") }
+                    else { condition.countAtLeast = reader.int(partValue, "count at-least") }
+                }
+                if condition.countOf.isEmpty || condition.countAtLeast == nil {
+                    reader.report(value, "count needs both 'any: [KINDS]' and 'at-least: N'")
+                }
             case "difficulty":
                 let names: [Node]
                 if case .scalar = value { names = [value] } else { names = reader.sequence(value, "difficulty") ?? [] }

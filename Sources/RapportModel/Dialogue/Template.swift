@@ -1,10 +1,16 @@
 /// `{name}` placeholders in a dialogue's lines: captured slots (`{situation}`), the
-/// user's words for a signal in their last reply (`{said.excuse}`), and a few the engine
+/// user's words for a signal (`{said.excuse}`, or `{said.label|contempt}` for the first of
+/// several), and a few the engine
 /// fills itself (`{last}`, `{partner}`, `{jab}`, and `{rewrite}`/`{rewrite-note}`: an
 /// I-statement version of the last reply and why it changed).
 public enum Template {
     /// Names the engine fills without a capture.
     public static let builtInNames: Set<String> = ["last", "partner", "jab", "rewrite", "rewrite-note"]
+
+    /// The signal kind names in a `said.` placeholder: `said.label|contempt` → label, contempt.
+    public static func saidKinds(_ name: String) -> [String] {
+        name.dropFirst("said.".count).split(separator: "|").map(String.init)
+    }
 
     /// The placeholder names in `text`, in order, with their offsets (in characters).
     public static func placeholders(in text: String) -> [String] {
@@ -17,7 +23,7 @@ public enum Template {
                 if !name.isEmpty { names.append(name) }
                 current = nil
             } else if current != nil {
-                if character.isLetter || character.isNumber || character == "-" || character == "_" || character == "." {
+                if character.isLetter || character.isNumber || character == "-" || character == "_" || character == "." || character == "|" {
                     current! += String(character)
                 } else {
                     current = nil
@@ -40,7 +46,7 @@ public enum Template {
                 out += value(name) ?? "{\(name)}"
                 pending = nil
             } else if pending != nil {
-                if character.isLetter || character.isNumber || character == "-" || character == "_" || character == "." {
+                if character.isLetter || character.isNumber || character == "-" || character == "_" || character == "." || character == "|" {
                     pending! += String(character)
                 } else {
                     out += "{" + pending! + String(character)

@@ -149,6 +149,8 @@ extension Condition: BinaryCodable {
         remembers = try reader.readArray()
         triesAtLeast = try reader.bool() ? try reader.int() : nil
         rewrites = try reader.bool() ? try reader.bool() : nil
+        countOf = try reader.readArray()
+        countAtLeast = try reader.bool() ? try reader.int() : nil
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -167,6 +169,9 @@ extension Condition: BinaryCodable {
         if let triesAtLeast { writer.int(triesAtLeast) }
         writer.bool(rewrites != nil)
         if let rewrites { writer.bool(rewrites) }
+        writer.write(countOf)
+        writer.bool(countAtLeast != nil)
+        if let countAtLeast { writer.int(countAtLeast) }
     }
 }
 
