@@ -23,6 +23,8 @@ struct Rapport: ParsableCommand {
             RewriteCommand.self,
             AnalyzeCommand.self,
             TranscriptsCommand.self,
+            ProgressCommand.self,
+            ReplayCommand.self,
             LintCommand.self,
             GraphCommand.self,
         ],
