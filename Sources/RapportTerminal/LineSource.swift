@@ -25,7 +25,8 @@ public final class PipedLines: LineSource {
     private let reader = LineReader()
 
     public init() {
-        reader.stopOnInterrupt = { true }
+        reader.stopOnInterrupt = { SignalWatch.isPending }
+        reader.waitMilliseconds = SignalWatch.pollMilliseconds
     }
 
     public func next(prompt: String) -> InputEvent {

@@ -60,9 +60,10 @@ public final class ReadlineLines: LineSource {
                 return .line(line)
             }
             var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, -1)
-            if ready < 0 {
-                guard errno == EINTR, let signal = SignalWatch.take() else { continue }
+            // A short timeout: the signal may land on another thread and interrupt nothing here.
+            let ready = poll(&descriptor, 1, SignalWatch.pollMilliseconds)
+            if ready < 0 || (ready == 0 && SignalWatch.isPending) {
+                guard let signal = SignalWatch.take() else { continue }
                 guard signal == SIGINT else { return .signal(signal) }
                 if armed {
                     FileHandle.standardOutput.write(Data("\n".utf8))

@@ -20,9 +20,22 @@ public enum SignalWatch {
             action.sa_flags = 0
             sigaction(signal, &action, nil)
         }
+        // A parent may have started us with these blocked (some process launchers do);
+        // unblocked, they reach the handlers above.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&wanted, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         // A closed pipe on output is handled where we write.
         Glibc.signal(SIGPIPE, SIG_IGN)
     }
+
+    /// Whether a signal has arrived and not been taken yet.
+    public static var isPending: Bool { pending.load(ordering: .relaxed) != 0 }
+
+    /// How long a blocking wait for input sleeps before looking for a signal again. The
+    /// handler can run on any thread, so an interrupted system call cannot be relied on.
+    public static let pollMilliseconds: Int32 = 100
 
     /// The signal that arrived since the last call, if any (and forgets it).
     public static func take() -> Int32? {

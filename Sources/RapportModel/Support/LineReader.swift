@@ -14,8 +14,12 @@ public final class LineReader {
     private var start = 0
     private var end = 0
     private var finished = false
-    /// Asked when a read is interrupted by a signal: true stops reading (returns nil).
+    /// Asked when a read is interrupted by a signal, and every `waitMilliseconds` while
+    /// waiting for input: true stops reading (returns nil).
     public var stopOnInterrupt: () -> Bool = { false }
+    /// When set, waits for input in slices of this length (with poll) so `stopOnInterrupt`
+    /// is asked even if the signal interrupted some other thread.
+    public var waitMilliseconds: Int32?
     /// Set when reading stopped because `stopOnInterrupt` said so.
     public private(set) var wasInterrupted = false
 
@@ -57,6 +61,19 @@ public final class LineReader {
             buffer += Array(repeating: 0, count: buffer.count)
         }
         while true {
+            if let slice = waitMilliseconds {
+                var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&waiting, 1, slice)
+                if ready == 0 || (ready < 0 && errno == EINTR) {
+                    if stopOnInterrupt() {
+                        wasInterrupted = true
+                        finished = true
+                        start = end
+                        return
+                    }
+                    continue
+                }
+            }
             let count = buffer.withUnsafeMutableBytes { bytes in
                 read(descriptor, bytes.baseAddress! + end, bytes.count - end)
             }
