@@ -33,8 +33,11 @@ struct RewriteConcepts: Sendable {
     /// How many words from `position` an entry of the concept covers, if any.
     func match(_ concept: String, _ words: [RewriteWord], at position: Int) -> Int? {
         guard let index = indices[concept], position < words.count, !words[position].isMark else { return nil }
-        let ids = words.map { $0.isMark ? Lexicon.unknown : ($0.id >= 0 ? $0.id : id($0.norm)) }
-        return vocabulary.concepts.longestMatch(index, in: ids, at: position)
+        // Only the words an entry could reach: looking up the whole line at every position
+        // made long lines quadratic.
+        let reach = words[position..<min(words.count, position + vocabulary.concepts.longestEntry(index))]
+        let ids = reach.map { $0.isMark ? Lexicon.unknown : ($0.id >= 0 ? $0.id : id($0.norm)) }
+        return vocabulary.concepts.longestMatch(index, in: ids, at: 0)
     }
 
     func isDiscourse(_ word: RewriteWord) -> Bool {

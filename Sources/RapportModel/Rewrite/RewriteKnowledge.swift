@@ -89,7 +89,8 @@ public struct RewriteKnowledge: Sendable, Equatable {
 
     static func contains(_ words: [String], _ phrase: [String]) -> Bool {
         guard !phrase.isEmpty, phrase.count <= words.count else { return false }
-        for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
+        for start in 0...(words.count - phrase.count)
+        where words[start] == phrase[0] && words[start..<(start + phrase.count)].elementsEqual(phrase) {
             return true
         }
         return false
