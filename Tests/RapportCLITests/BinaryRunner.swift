@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built `rapport` binary with arguments, input and environment, and collects
 /// what it printed.
@@ -31,31 +34,19 @@ struct BinaryRunner {
         return environment
     }
 
+    /// Runs the binary to the end. Output and errors are read at the same time (so neither
+    /// pipe can fill and stall it), and a run that takes longer than `timeout` seconds is
+    /// killed and reported as status -1: a hang is a failure, never a stuck test run.
     @discardableResult
     static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = isolatedEnvironment(),
-                    directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = directory }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
+                    directory: URL? = nil, timeout: Double = 60) throws -> Result {
+        let running = try Running(arguments, environment: environment, directory: directory)
         let writer = Thread {
-            try? stdin.fileHandleForWriting.write(contentsOf: input)
-            try? stdin.fileHandleForWriting.close()
+            running.write(input)
+            running.closeInput()
         }
         writer.start()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                      errors: String(decoding: errData, as: UTF8.self))
+        return running.wait(timeout: timeout)
     }
 
     static func run(_ arguments: [String], lines: [String], environment: [String: String] = isolatedEnvironment()) throws -> Result {
@@ -70,5 +61,87 @@ struct BinaryRunner {
 
     static func jsonObject(_ line: String) -> [String: Any]? {
         try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    }
+
+    /// A started binary that a test talks to line by line and can send signals to.
+    final class Running: @unchecked Sendable {
+        let process = Process()
+        private let stdin = Pipe()
+        private let stdout = Pipe()
+        private let stderr = Pipe()
+        private var outData = Data()
+        private var errData = Data()
+        private let readers = DispatchGroup()
+
+        /// A binary that stops reading (it ended, or was killed) must not kill the test run.
+        private static let brokenPipesIgnored: Void = { _ = Glibc.signal(SIGPIPE, SIG_IGN) }()
+
+        init(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws {
+            Running.brokenPipesIgnored
+            process.executableURL = BinaryRunner.binary
+            process.arguments = arguments
+            process.environment = environment
+            if let directory { process.currentDirectoryURL = directory }
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = stderr
+            try process.run()
+            for (pipe, isOutput) in [(stdout, true), (stderr, false)] {
+                readers.enter()
+                Thread {
+                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                    if isOutput { self.outData = data } else { self.errData = data }
+                    self.readers.leave()
+                }.start()
+            }
+        }
+
+        func write(_ data: Data) {
+            try? stdin.fileHandleForWriting.write(contentsOf: data)
+        }
+
+        func send(_ line: String) {
+            write(Data((line + "\n").utf8))
+        }
+
+        func closeInput() {
+            try? stdin.fileHandleForWriting.close()
+        }
+
+        func signal(_ number: Int32) {
+            kill(process.processIdentifier, number)
+        }
+
+        /// Waits for the process to end; kills it after `timeout` seconds (status -1).
+        func wait(timeout: Double = 60) -> Result {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { usleep(10_000) }
+            var timedOut = false
+            if process.isRunning {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+            }
+            process.waitUntilExit()
+            readers.wait()
+            return Result(status: timedOut ? -1 : process.terminationStatus,
+                          output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
+        }
+    }
+
+    /// Waits until `condition` holds, checking every 20 ms, for at most `timeout` seconds.
+    static func waitUntil(timeout: Double = 20, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    /// The lines of the one transcript in `folder` (empty when there is none yet).
+    static func transcriptLines(in folder: URL) -> [String] {
+        guard let name = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.first(where: { $0.hasSuffix(".jsonl") }),
+              let data = FileManager.default.contents(atPath: folder.appending(path: name).path) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 }

@@ -115,4 +115,41 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
             #expect(Set(card.pitfalls.map(\.kind.rawValue)) == Set(pitfalls), "\(plan.name): pitfalls \(card.pitfalls.map(\.kind.rawValue))")
         }
     }
+
+    /// End of input after every reply of every plan: each ends `abandoned` (or as it had
+    /// already ended) with a whole scorecard. Together the plans reach every state.
+    @Test func endOfInputInEveryStateGivesAWholeScorecard() throws {
+        let library = Fixtures.library
+        var reached: [String: Set<String>] = [:]
+        for plan in GoldenPlan.all() {
+            let dialogue = try #require(library.dialogue(id: plan.scenario))
+            let replies = plan.steps.compactMap { if case let .reply(text, _) = $0 { return text } else { return nil } }
+            for cut in 0...replies.count {
+                var conversation = Conversation(scenario: dialogue, library: library, difficulty: plan.difficulty, seed: plan.seed,
+                                                rewriter: Fixtures.rewriter)
+                var events = conversation.start()
+                for reply in replies.prefix(cut) where !conversation.isFinished {
+                    reached[conversation.dialogueID, default: []].insert(conversation.stateID)
+                    events = conversation.reply(reply, signals: Fixtures.analyzer.signals(in: reply))
+                }
+                let wasFinished = conversation.isFinished
+                reached[conversation.dialogueID, default: []].insert(conversation.stateID)
+                events += conversation.finish(.abandoned)
+                let ended = events.compactMap { if case let .ended(outcome, card) = $0 { return (outcome, card) } else { return nil } }
+                if !wasFinished {
+                    let (outcome, card) = try #require(ended.last, "\(plan.name) cut after \(cut): no end")
+                    #expect(outcome == .abandoned)
+                    let parts = dialogue.rubric.filter { $0.from <= plan.difficulty }.map(\.part.rawValue)
+                    #expect(Set(card.met + card.missed) == Set(parts), "\(plan.name) cut after \(cut)")
+                    #expect(card.next?.isEmpty == false, "\(plan.name) cut after \(cut): no tip")
+                }
+            }
+        }
+        for dialogue in library.dialogues where dialogue.role == .scenario || dialogue.role == .detour {
+            // States that wait for a reply; the others pass straight on (`next:`) or end.
+            let waiting = dialogue.states.values.filter { $0.next == nil && $0.end == nil }.map(\.id)
+            let missing = Set(waiting).subtracting(reached[dialogue.id] ?? [])
+            #expect(missing.isEmpty, "\(dialogue.id): no plan reaches \(missing.sorted())")
+        }
+    }
 }

@@ -101,4 +101,19 @@ import Testing
             _ = try TranscriptWriter(folder: blocker.appending(path: "sub"), scenario: "apology", started: Date()) { _ in }
         }
     }
+
+    @Test func aFullDiskIsSaidOnceAndThePracticeGoesOn() throws {
+        let full = open("/dev/full", O_WRONLY)
+        try #require(full >= 0, "this machine has no /dev/full")
+        var problems: [String] = []
+        let writer = TranscriptWriter(url: URL(fileURLWithPath: "/dev/full"), descriptor: full) { problems.append($0) }
+        let coach = CoachSession(library: Fixtures.library, analyzer: Fixtures.analyzer, rewriter: Fixtures.rewriter,
+                                 options: .init(seed: 1, difficulty: .realistic, openTranscript: { _, _ in writer }),
+                                 mode: .practice("warm-up"))
+        _ = coach.start()
+        let outputs = coach.handle("Sam") + coach.handle("she fed my cat") + coach.handle("Thank you, I was so relieved")
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("no longer being saved: No space left on device") == true)
+        #expect(outputs.contains { if case .scorecard = $0 { return true } else { return false } }, "the practice went on")
+    }
 }

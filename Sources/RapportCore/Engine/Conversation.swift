@@ -10,6 +10,8 @@ public struct Conversation: Sendable {
     /// The dialogue and state being walked (a detour's, while in one).
     private var dialogue: Dialogue
     public private(set) var stateID: String
+    /// The id of the dialogue `stateID` belongs to (a detour's, while in one).
+    public var dialogueID: String { dialogue.id }
     private var returns: [(dialogue: Dialogue, state: String)] = []
     /// Replies given in the current state.
     private var tries = 0

@@ -37,6 +37,13 @@ public final class TranscriptWriter: TranscriptSink {
         throw TranscriptError("cannot find a free transcript name in \(folder.path)")
     }
 
+    /// Writes to an already open descriptor (tests use /dev/full for a full disk).
+    init(url: URL, descriptor: Int32, reportProblem: @escaping (String) -> Void) {
+        self.url = url
+        self.descriptor = descriptor
+        self.reportProblem = reportProblem
+    }
+
     deinit {
         if descriptor >= 0 { close(descriptor) }
     }
