@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "rapport", targets: ["rapport"]),
         .library(name: "RapportCore", targets: ["RapportCore"]),
+        .executable(name: "rapport-bench", targets: ["RapportBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -55,6 +56,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process measurements for benchmarks/run.py: start-up, throughput, engine turns.
+        .executableTarget(name: "RapportBench", dependencies: ["RapportCore"]),
         .testTarget(
             name: "RapportCoreTests",
             dependencies: ["RapportCore"],

@@ -72,24 +72,6 @@ struct CompiledPattern: Sendable {
         }
     }
 
-    /// Whether everything the pattern requires occurs in the line (a quick test before matching).
-    func mayMatch(_ line: LineView) -> Bool {
-        requirements.withUnsafeBufferPointer { items in
-            line.words.withUnsafeBufferPointer { words in
-                var present = false
-                for item in items {
-                    if item == Int32.min {
-                        if !present { return false }
-                        present = false
-                    } else if !present {
-                        present = item >= 0 ? words.contains(item) : line.hasConcept(Int(-item - 1))
-                    }
-                }
-                return true
-            }
-        }
-    }
-
     /// A rough chance that a line contains `word`, for choosing which word indexes a rule:
     /// Zipf-like by rank for the frequent words, small for the rest. Affects speed only.
     static func chanceInLine(_ word: Int32, rank: [Int32: Int]) -> Double {

@@ -3,8 +3,15 @@
 struct RuleSet: Sendable {
     let rules: [Rule]
     private let compiled: [CompiledPattern]
-    /// Rules to try when a word occurs in the line, indexed by lexicon id. Rules are sorted by pass.
-    private let triggers: [[Int]]
+    /// Rules to try when a word occurs in the line: for word id `w`, the rule numbers in
+    /// `triggerRules[triggerStart[w]..<triggerStart[w + 1]]`. One flat array, so looking up a
+    /// word touches one place in memory. Rules are sorted by pass.
+    private let triggerStart: [Int32]
+    private let triggerRules: [Int32]
+    /// Every rule's quick-test requirements (see `CompiledPattern.requirements`), one after
+    /// another: rule `r`'s are `requirements[requirementStart[r]..<requirementStart[r + 1]]`.
+    private let requirementStart: [Int32]
+    private let requirements: [Int32]
 
     init(rules: [Rule], concepts: ConceptTable, wordCount: Int) {
         let sorted = rules.enumerated().sorted { ($0.element.pass, $0.offset) < ($1.element.pass, $1.offset) }.map(\.element)
@@ -17,13 +24,33 @@ struct RuleSet: Sendable {
             if let word = concepts.orderedSingleWords(of: index).first { wordConcept[word] = index }
         }
         compiled = sorted.map { CompiledPattern($0.pattern, concepts: concepts, frequencyRank: rank, wordConcept: wordConcept) }
-        var triggers: [[Int]] = Array(repeating: [], count: wordCount)
+        var triggers: [[Int32]] = Array(repeating: [], count: wordCount)
         for (index, pattern) in compiled.enumerated() {
             for word in pattern.triggerWords(concepts: concepts) where Int(word) < wordCount {
-                triggers[Int(word)].append(index)
+                triggers[Int(word)].append(Int32(index))
             }
         }
-        self.triggers = triggers
+        triggerStart = triggers.reduce(into: [0]) { starts, list in starts.append(starts.last! + Int32(list.count)) }
+        triggerRules = triggers.flatMap { $0 }
+        requirementStart = compiled.reduce(into: [0]) { starts, pattern in starts.append(starts.last! + Int32(pattern.requirements.count)) }
+        requirements = compiled.flatMap(\.requirements)
+    }
+
+    /// Whether everything rule `rule` requires occurs in the line (a quick test before matching).
+    private func mayMatch(_ rule: Int, _ line: LineView, _ words: UnsafeBufferPointer<Int32>) -> Bool {
+        requirements.withUnsafeBufferPointer { items in
+            var present = false
+            for index in Int(requirementStart[rule])..<Int(requirementStart[rule + 1]) {
+                let item = items[index]
+                if item == Int32.min {
+                    if !present { return false }
+                    present = false
+                } else if !present {
+                    present = item >= 0 ? words.contains(item) : line.hasConcept(Int(-item - 1))
+                }
+            }
+            return true
+        }
     }
 
     private struct Found {
@@ -38,11 +65,20 @@ struct RuleSet: Sendable {
         var candidates: [Int] = []
         // Per rule: 0 not yet tested, 1 may match, 2 cannot match this line.
         var verdict = [UInt8](repeating: 0, count: rules.count)
-        for (position, word) in line.words.enumerated() where word >= 0 && Int(word) < triggers.count {
-            for rule in triggers[Int(word)] {
-                if verdict[rule] == 0 { verdict[rule] = compiled[rule].mayMatch(line) ? 1 : 2 }
-                if verdict[rule] == 1 { candidates.append(rule << 20 | position) }
+        line.words.withUnsafeBufferPointer { words in
+        triggerStart.withUnsafeBufferPointer { starts in
+        triggerRules.withUnsafeBufferPointer { triggered in
+            for position in 0..<words.count {
+                let word = Int(words[position])
+                guard word >= 0 && word + 1 < starts.count else { continue }
+                for slot in Int(starts[word])..<Int(starts[word + 1]) {
+                    let rule = Int(triggered[slot])
+                    if verdict[rule] == 0 { verdict[rule] = mayMatch(rule, line, words) ? 1 : 2 }
+                    if verdict[rule] == 1 { candidates.append(rule << 20 | position) }
+                }
             }
+        }
+        }
         }
         guard !candidates.isEmpty else { return [] }
         candidates.sort()

@@ -76,26 +76,6 @@ public struct RewriteKnowledge: Sendable, Equatable {
             && zip(lhs.display, rhs.display).allSatisfy { $0.words == $1.words && $0.written == $1.written }
     }
 
-    /// The topic with the most of its cues among `words` (the earlier one on a tie), or
-    /// the general topic when none occurs.
-    func topic(for words: [String]) -> Topic? {
-        var best: (topic: Topic, count: Int)?
-        for topic in topics where !topic.cues.isEmpty {
-            let count = topic.cues.filter { RewriteKnowledge.contains(words, $0) }.count
-            if count > 0 && count > (best?.count ?? 0) { best = (topic, count) }
-        }
-        return best?.topic ?? topics.first { $0.cues.isEmpty }
-    }
-
-    static func contains(_ words: [String], _ phrase: [String]) -> Bool {
-        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
-        for start in 0...(words.count - phrase.count)
-        where words[start] == phrase[0] && words[start..<(start + phrase.count)].elementsEqual(phrase) {
-            return true
-        }
-        return false
-    }
-
     /// Forms of a verb given any of its forms.
     func forms(of word: String) -> VerbForms? {
         verbs.first { $0.base == word || $0.past == word || $0.participle == word || $0.gerund == word }

@@ -7,11 +7,13 @@ public struct Rewriter: Sendable {
     let analyzer: Analyzer
     let knowledge: RewriteKnowledge
     let words: RewriteConcepts
+    let topics: TopicIndex
 
     public init(analyzer: Analyzer, knowledge: RewriteKnowledge) {
         self.analyzer = analyzer
         self.knowledge = knowledge
         words = RewriteConcepts(analyzer.vocabulary)
+        topics = TopicIndex(knowledge.topics)
     }
 
     /// The kinds that make a sentence worth rewriting.
@@ -100,7 +102,7 @@ public struct Rewriter: Sendable {
             complaints.append(Complaint(words: said))
         }
 
-        let topic = knowledge.topic(for: all.norms)
+        let topic = topics.topic(for: all.norms)
         let isSpecificTopic = !(topic?.cues.isEmpty ?? true)
         var feeling = topic?.feelings.first ?? "hurt"
         var need = topic?.need ?? "to feel that we're on the same side"
@@ -431,7 +433,7 @@ public struct Rewriter: Sendable {
     private func note(_ kind: String, _ word: String) -> RewriteResult.Note {
         let template = knowledge.notes[kind] ?? knowledge.notes["you-statement"] ?? ""
         return RewriteResult.Note(kind: kind == "label-placeholder" ? "label" : kind,
-                                  message: template.replacing("{word}", with: TerminalSafeText.sanitize(word.trimmed)))
+                                  message: template.filling("{word}", with: TerminalSafeText.sanitize(word.trimmed)))
     }
 
     private func unique(_ notes: [RewriteResult.Note]) -> [RewriteResult.Note] {
@@ -441,6 +443,18 @@ public struct Rewriter: Sendable {
 }
 
 extension String {
+    /// `self` with the first `placeholder` replaced by `value`, found by bytes: cheaper than
+    /// the general `replacing`, which showed in profiles of the rewriter.
+    func filling(_ placeholder: String, with value: String) -> String {
+        let bytes = Array(utf8)
+        let needle = Array(placeholder.utf8)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return self }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle) {
+            return String(decoding: bytes[..<start], as: UTF8.self) + value + String(decoding: bytes[(start + needle.count)...], as: UTF8.self)
+        }
+        return self
+    }
+
     /// `self` with "..." replaced by `rest` (or removed, with spacing tidied, when `rest` is empty).
     func replacingPlaceholder(_ rest: String) -> String {
         guard let range = firstRange(of: "...") else { return self }
