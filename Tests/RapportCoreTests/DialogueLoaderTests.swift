@@ -86,4 +86,24 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
         #expect(dialogue?.title == "Tom & Jerry")
     }
+
+    /// `&` and `*` inside plain text are text; only at the start of a value are they YAML's
+    /// anchors and aliases. Likewise a quote mark inside a plain value opens no string.
+    @Test func ampersandsAndQuotesInsidePlainTextAreFine() {
+        let text = """
+            id: plain
+            title: Tom & Jerry
+            summary: She said "fine" & left, 5 * 3 times
+            start: a
+            states:
+              a:
+                say:
+                  - coach: Rock & roll
+                end: completed
+            """
+        let (dialogue, problems) = DialogueLoader.load(text, file: "plain.yaml")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(dialogue?.title == "Tom & Jerry")
+        #expect(dialogue?.summary == "She said \"fine\" & left, 5 * 3 times")
+    }
 }

@@ -64,10 +64,10 @@ public enum YAMLGuard {
                 depth = max(0, depth - 1)
             case 44 where depth > 0:
                 valueStart = true
-            case 34, 39 where valueStart:
+            case 34 where valueStart, 39 where valueStart:
                 quote = byte
                 valueStart = false
-            case 38, 42 where valueStart:
+            case 38 where valueStart, 42 where valueStart:
                 return [Diagnostic(file: file, line: line, column: column,
                                    message: "anchors and aliases ('&name', '*name') are not supported in dialogue files; write the text out, or quote it if it starts with & or *")]
             case 45 where valueStart:
