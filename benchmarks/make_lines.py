@@ -17,7 +17,7 @@ FIXTURES = ROOT / "Tests" / "RapportCoreTests" / "Fixtures"
 def sentences():
     texts = []
     for name in ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl",
-                 "analysis-cases-3.jsonl", "examples/rewrite.jsonl", "rewrite-cases.jsonl"]:
+                 "analysis-cases-3.jsonl", "analysis-cases-4.jsonl", "examples/rewrite.jsonl", "rewrite-cases.jsonl"]:
         path = FIXTURES / name
         if not path.exists():
             continue

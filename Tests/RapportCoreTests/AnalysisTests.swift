@@ -30,7 +30,7 @@ import Testing
         return scores
     }
 
-    @Test(arguments: ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl"])
+    @Test(arguments: ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl", "analysis-cases-4.jsonl"])
     func meetsTheFloorOnLabelledLines(file: String) {
         let scores = AnalysisTests.score(file)
         let judged = scores.values.filter { $0.truePositives + $0.falseNegatives > 0 }
