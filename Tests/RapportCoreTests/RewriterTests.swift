@@ -37,15 +37,18 @@ import Testing
         return failed
     }
 
-    @Test(arguments: ["examples/rewrite.jsonl", "rewrite-cases.jsonl"])
-    func rewritesPassEveryCheck(file: String) {
+    /// Each file with the floor set from what rapport reaches on it; fresh sentences
+    /// (rewrite-cases-2, written after the rules) get the 95% the project aims for on unseen ones.
+    @Test(arguments: [("examples/rewrite.jsonl", 1.0), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95)])
+    func rewritesPassEveryCheck(file: String, floor: Double) {
         let items = Fixtures.jsonLines(file)
-        var passed = 0
+        // The misses are named in the message.
+        var misses: [String] = []
         for item in items {
             let failed = RewriterTests.failedChecks(item)
-            if failed.isEmpty { passed += 1 } else { Issue.record("\(item["text"]!): \(failed)") }
+            if !failed.isEmpty { misses.append("\(item["text"]!): \(failed)") }
         }
-        #expect(Double(passed) / Double(items.count) >= 0.95)
+        #expect(Double(items.count - misses.count) / Double(items.count) >= floor, "\(misses)")
     }
 
     private func rewrite(_ text: String) -> RewriteResult { Fixtures.rewriter.rewrite(text) }
@@ -100,7 +103,8 @@ import Testing
         #expect(rewrite("You forgot our anniversary.").rewrite.hasPrefix("I felt sad when our anniversary got forgotten"))
         #expect(rewrite("You never do the dishes.").rewrite.contains("the dishes don't get done"))
         #expect(rewrite("You always forget to lock the back door.").rewrite.contains("the back door doesn't get locked"))
-        #expect(rewrite("You never text me back.").rewrite.contains("I don't hear back from you"))
+        #expect(rewrite("You never text me back.").rewrite.contains("my texts go unanswered"))
+        #expect(rewrite("You never call me back.").rewrite.contains("I don't hear back from you"))
         #expect(rewrite("You never help with the kids' homework.").rewrite.contains("the kids' homework is left to me"))
     }
 

@@ -33,6 +33,13 @@ enum RewriteText {
         var segments: [[RewriteWord]] = []
         var current: [RewriteWord] = []
         for (index, word) in words.enumerated() {
+            // "When we visit your parents | you ignore me": a leading time clause ends where
+            // the main clause's subject starts, comma or not.
+            if ["you", "i"].contains(word.norm), current.count >= 3, isTimeClause(current), isSubjectStart(words[index...]) {
+                segments.append(current)
+                current = [word]
+                continue
+            }
             if word.isMark && [".", "!", "?", ";", ",", ":", "-", "(", ")", "\""].contains(word.norm) {
                 if !current.isEmpty { segments.append(current) }
                 current = []
@@ -47,6 +54,15 @@ enum RewriteText {
         }
         if !current.isEmpty { segments.append(current) }
         return segments
+    }
+
+    /// Words that open a clause saying when something happens.
+    static let timeClauseOpeners: Set<String> = ["when", "whenever", "every", "each", "after", "once", "if"]
+
+    /// Whether the words open with "when", "every time" and the like.
+    static func isTimeClause(_ words: [RewriteWord]) -> Bool {
+        guard let first = words.first(where: { !$0.isMark }) else { return false }
+        return timeClauseOpeners.contains(first.norm)
     }
 
     /// Words written out, with expansions written the usual way ("do not" → "don't").

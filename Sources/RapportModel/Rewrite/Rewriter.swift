@@ -74,6 +74,8 @@ public struct Rewriter: Sendable {
         let segments = RewriteText.segments(all, isSubjectStart: { words.startsWithSubject($0) })
         var complaints: [Complaint] = []
         var observations: [[RewriteWord]] = []
+        /// "Every time we visit your parents": when the complaint happens, kept as context.
+        var when: [RewriteWord]?
         var label: (word: String, rest: [RewriteWord])?
         for segment in segments {
             var body = Array(segment.drop { words.isDiscourse($0) })
@@ -93,6 +95,8 @@ public struct Rewriter: Sendable {
             }
             if words.startsWithSubject(body) || body.first?.norm == "you" {
                 complaints.append(Complaint(words: body))
+            } else if when == nil, complaints.isEmpty, RewriteText.isTimeClause(body) {
+                when = body
             } else if body.filter({ !$0.isMark }).count >= 3 {
                 observations.append(body)
             }
@@ -122,6 +126,9 @@ public struct Rewriter: Sendable {
                 if let own = restated.feeling { feeling = own }
             }
             situation = parts.joined(separator: " and ")
+            if let when, !placeholder, let context = timeContext(when) {
+                situation = context + " and " + situation
+            }
             if notes.isEmpty || !notes.contains(where: { ["absolute", "mind-reading", "disguised", "accusing-question", "sarcasm", "exasperation"].contains($0.kind) }) {
                 notes.append(note("you-statement", ""))
             }
@@ -166,6 +173,18 @@ public struct Rewriter: Sendable {
         let sayable = full.count <= max(3 * sentence.count, sentence.count + 150) ? full : medium
         return RewriteResult(input: sentence, rewrite: sayable, changed: true, notes: unique(notes),
                              alternatives: sayable == full ? [short, medium, full] : [short, medium])
+    }
+
+    /// "every time we visit your parents" → "we visit your parents": the time clause without
+    /// its opener or absolutes, to lead the situation ("when we visit your parents and …").
+    private func timeContext(_ clause: [RewriteWord]) -> String? {
+        var body = Array(clause.drop { $0.isMark || words.isDiscourse($0) })
+        while let first = body.first, RewriteText.timeClauseOpeners.contains(first.norm) || first.norm == "time" || first.norm == "single" {
+            body.removeFirst()
+        }
+        let (cleaned, _) = removeAbsolutes(body)
+        let text = RewriteText.render(cleaned.filter { !$0.isMark }, knowledge)
+        return text.split(separator: " ").count >= 2 ? text : nil
     }
 
     private struct Complaint {
