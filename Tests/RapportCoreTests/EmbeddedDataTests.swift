@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RapportCore
+@testable import RapportModel
 
 /// The binary carries exactly the files in Dialogues/ and Vocabulary/, and its compiled
 /// snapshot is what those files compile to.
@@ -39,5 +40,16 @@ import Testing
         #expect(throws: SnapshotError.self) { try CompiledData.decode(Array(bytes.prefix(bytes.count / 2))) }
         #expect(throws: SnapshotError.self) { try CompiledData.decode(bytes + [1, 2, 3]) }
         #expect(throws: SnapshotError.self) { try CompiledData.decode([]) }
+    }
+
+    /// A second run should not feel canned: every line a practice says has at least two
+    /// wordings, except lines that are only the rewriter's output ("Try: {rewrite}").
+    @Test func everyPracticeLineHasVariants() {
+        for dialogue in Fixtures.library.dialogues where dialogue.role == .scenario || dialogue.role == .detour {
+            for (line, state) in DialogueChecker.allSpokenLines(of: dialogue) where line.variants.count < 2 {
+                let onlyTemplate = line.variants.allSatisfy { $0.contains("{rewrite") }
+                #expect(onlyTemplate, "\(dialogue.id) \(state ?? ""): one wording only: \(line.variants.first ?? "")")
+            }
+        }
     }
 }
