@@ -99,6 +99,17 @@ import Testing
         #expect(!result.rewrite.contains("?") || result.rewrite.hasSuffix("?"))
     }
 
+    /// The engine's shortcut (signals it already has) gives exactly what a fresh rewrite gives.
+    @Test func rewritingAnAnalysedLineMatchesAFreshRewrite() {
+        let texts = ["analysis-cases.jsonl", "analysis-cases-4.jsonl", "examples/rewrite.jsonl"]
+            .flatMap { Fixtures.jsonLines($0).compactMap { ($0["text"] ?? $0["input"]) as? String } }
+        #expect(texts.count > 300)
+        for text in texts {
+            let shortcut = Fixtures.rewriter.rewrite(text, analysed: Fixtures.analyzer.signals(in: text))
+            #expect(shortcut == Fixtures.rewriter.rewrite(text), "\(text)")
+        }
+    }
+
     @Test func grammarIsTurnedAround() {
         #expect(rewrite("You forgot our anniversary.").rewrite.hasPrefix("I felt sad when our anniversary got forgotten"))
         #expect(rewrite("You never do the dishes.").rewrite.contains("the dishes don't get done"))

@@ -78,7 +78,7 @@ public struct Conversation: Sendable {
         lastReply = text
         lastSignals = signals
         history.append(kinds)
-        lastRewrite = rewriter?.rewrite(text)
+        lastRewrite = rewriter?.rewrite(text, analysed: signals)
 
         // Crisis language stops the exercise, whatever the dialogue says.
         if kinds.contains(.crisis) {

@@ -19,6 +19,16 @@ public struct Rewriter: Sendable {
     /// The kinds that make a sentence worth rewriting.
     static let blaming: Set<SignalKind> = [.youStatement, .absolute, .label, .contempt, .fauxFeeling, .blameShift]
 
+    /// The same, for a line already analysed: a line with nothing to rewrite comes back
+    /// unchanged without being read again (the engine calls this for every reply).
+    public func rewrite(_ sentence: String, analysed signals: [Signal]) -> RewriteResult {
+        let kinds = Set(signals.map(\.kind))
+        guard kinds.contains(.crisis) || !kinds.isDisjoint(with: Rewriter.blaming) else {
+            return RewriteResult(input: sentence, rewrite: sentence, changed: false, notes: [], alternatives: [sentence])
+        }
+        return rewrite(sentence)
+    }
+
     public func rewrite(_ sentence: String) -> RewriteResult {
         let view = analyzer.view(of: sentence)
         let signals = analyzer.signals(in: view)
