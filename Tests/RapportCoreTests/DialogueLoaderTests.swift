@@ -107,3 +107,18 @@ import Testing
         #expect(dialogue?.summary == "She said \"fine\" & left, 5 * 3 times")
     }
 }
+
+@Suite struct ReflectionTests {
+    let reflections = Fixtures.library.reflections
+
+    @Test(arguments: [
+        ("my neighbour Jo", "your neighbour Jo"),
+        ("I forgot MY keys.", "you forgot your keys."),
+        ("I’m sorry I was late", "you're sorry you were late"),
+        ("Sam, and me!", "Sam, and you!"),
+        ("", ""),
+    ])
+    func turnsFirstPersonToSecond(text: String, expected: String) {
+        #expect(reflections.apply(text) == expected)
+    }
+}

@@ -40,15 +40,15 @@ public struct Reflections: Sendable, Equatable {
     public func apply(_ text: String) -> String {
         guard !pairs.isEmpty else { return text }
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        // Each word as compared (lowercase, no trailing punctuation, straight apostrophe), once.
+        let bare = words.map { String(Reflections.letters(of: $0).lowercased().map { $0 == "’" ? "'" : $0 }) }
         var out: [String] = []
         var index = 0
         while index < words.count {
             var matched = false
             for pair in pairs where index + pair.from.count <= words.count {
-                let slice = words[index..<(index + pair.from.count)]
-                let bare = slice.map { Reflections.letters(of: $0).lowercased().replacing("’", with: "'") }
-                guard bare == pair.from else { continue }
-                let trailing = Reflections.trailing(of: slice.last!)
+                guard bare[index..<(index + pair.from.count)].elementsEqual(pair.from) else { continue }
+                let trailing = Reflections.trailing(of: words[index + pair.from.count - 1])
                 out.append(pair.to + trailing)
                 index += pair.from.count
                 matched = true
