@@ -147,7 +147,9 @@ public struct Rewriter: Sendable {
             let advice = knowledge.labels[label.word]
             let example = isSpecificTopic ? (topic?.situation ?? "") : (advice?.example ?? topic?.situation ?? "")
             // "selfish with the car": the label's own context, when it starts like one.
-            let rest = label.rest.filter { !$0.isMark }
+            // "jealous of my friends", "rude to waiters": said as what happened *with* them.
+            var rest = label.rest.filter { !$0.isMark }
+            if let first = rest.first, ["of", "to", "towards", "toward"].contains(first.norm) { rest[0] = words.made("with") }
             let context = words.match("object-end", rest, at: 0) != nil ? RewriteText.render(rest, knowledge) : ""
             situation = "[say what happened\(context.isEmpty ? "" : " " + context), e.g. \(example)]"
             if !isSpecificTopic, let advice {
@@ -156,6 +158,11 @@ public struct Rewriter: Sendable {
                 request = advice.request
             }
             notes.append(note(isSpecificTopic ? "label" : "label-placeholder", label.word))
+        } else if let said = observations.first {
+            // "Why is it always me who has to walk the dog?": no one blamed by name, but the
+            // frame left what happens ("I have to walk the dog"); that is the situation.
+            situation = RewriteText.render(removeAbsolutes(said).0.filter { !$0.isMark }, knowledge)
+            if !notes.contains(where: { $0.kind == "sarcasm" || $0.kind == "accusing-question" }) { notes.append(note("you-statement", "")) }
         } else {
             situation = "[say what happened, e.g. \(topic?.situation ?? "this happens")]"
             if !notes.contains(where: { $0.kind == "sarcasm" }) { notes.append(note("you-statement", "")) }
