@@ -39,7 +39,7 @@ import Testing
 
     /// Each file with the floor set from what rapport reaches on it; fresh sentences
     /// (rewrite-cases-2, written after the rules) get the 95% the project aims for on unseen ones.
-    @Test(arguments: [("examples/rewrite.jsonl", 1.0), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95), ("rewrite-cases-3.jsonl", 0.95)])
+    @Test(arguments: [("examples/rewrite.jsonl", 1.0), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95), ("rewrite-cases-3.jsonl", 0.95), ("rewrite-cases-4.jsonl", 0.95)])
     func rewritesPassEveryCheck(file: String, floor: Double) {
         let items = Fixtures.jsonLines(file)
         // The misses are named in the message.
@@ -115,7 +115,8 @@ import Testing
         #expect(rewrite("You never do the dishes.").rewrite.contains("the dishes don't get done"))
         #expect(rewrite("You always forget to lock the back door.").rewrite.contains("the back door doesn't get locked"))
         #expect(rewrite("You never text me back.").rewrite.contains("my texts go unanswered"))
-        #expect(rewrite("You never call me back.").rewrite.contains("I don't hear back from you"))
+        #expect(rewrite("You never call me back.").rewrite.contains("my calls don't get returned"))
+        #expect(rewrite("You never reply.").rewrite.contains("I don't hear back from you"))
         #expect(rewrite("You never help with the kids' homework.").rewrite.contains("the kids' homework is left to me"))
     }
 
