@@ -158,9 +158,10 @@ public struct Rewriter: Sendable {
                 request = advice.request
             }
             notes.append(note(isSpecificTopic ? "label" : "label-placeholder", label.word))
-        } else if let said = observations.first {
+        } else if let said = observations.first, ["i", "we"].contains(said.first(where: { !$0.isMark })?.norm ?? "") {
             // "Why is it always me who has to walk the dog?": no one blamed by name, but the
-            // frame left what happens ("I have to walk the dog"); that is the situation.
+            // frame left what happens ("I have to walk the dog"); a clause about the speaker
+            // is the situation as it stands.
             situation = RewriteText.render(removeAbsolutes(said).0.filter { !$0.isMark }, knowledge)
             if !notes.contains(where: { $0.kind == "sarcasm" || $0.kind == "accusing-question" }) { notes.append(note("you-statement", "")) }
         } else {
