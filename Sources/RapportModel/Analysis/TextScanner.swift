@@ -45,12 +45,15 @@ enum TextScanner {
         pieces.reserveCapacity(scalars.count / 4 + 2)
         var index = 0
         let count = scalars.count
+        // One buffer for the line's words, emptied per word (an array per word cost a
+        // malloc and a free each).
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(32)
         while index < count {
             let scalar = scalars[index]
             if isWordScalar(scalar) {
                 let start = index
-                var ascii: [UInt8] = []
-                ascii.reserveCapacity(16)
+                ascii.removeAll(keepingCapacity: true)
                 var word: String.UnicodeScalarView?
                 while index < count {
                     let current = scalars[index]
