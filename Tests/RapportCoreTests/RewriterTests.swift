@@ -110,6 +110,14 @@ import Testing
         }
     }
 
+    /// A verdict on a thing is not a label on the person, and it does not ride along.
+    @Test func aVerdictOnAThingIsNeitherALabelNorKept() {
+        let result = rewrite("You always leave your towels on the bed and it's gross")
+        #expect(result.rewrite.contains("your towels get left on the bed"))
+        #expect(!result.rewrite.contains("gross"))
+        #expect(!result.notes.contains { $0.kind == "label" })
+    }
+
     @Test func grammarIsTurnedAround() {
         #expect(rewrite("You forgot our anniversary.").rewrite.hasPrefix("I felt sad when our anniversary got forgotten"))
         #expect(rewrite("You never do the dishes.").rewrite.contains("the dishes don't get done"))

@@ -45,7 +45,10 @@ enum RewriteText {
                 current = []
                 continue
             }
-            if ["and", "but", "so", "because"].contains(word.norm), !current.isEmpty, isSubjectStart(words[(index + 1)...]) {
+            // A new clause after "and"/"but": a new subject, or a verdict on it ("…and it's gross").
+            let next = index + 1 < words.count ? words[index + 1].norm : ""
+            if ["and", "but", "so", "because"].contains(word.norm), !current.isEmpty,
+               isSubjectStart(words[(index + 1)...]) || ["it", "that", "this"].contains(next) {
                 segments.append(current)
                 current = []
                 continue

@@ -251,8 +251,17 @@ public struct Rewriter: Sendable {
                 before -= 1
             }
             guard before >= 0, words.match("be", body, at: before) != nil || ["like", "act", "acting"].contains(body[before].norm) else { continue }
-            // …and said of the person ("the garage has been a mess" is not a label).
-            guard body[..<before].contains(where: { $0.norm == "you" }) || ["being", "be"].contains(body[before].norm) else { continue }
+            // …and said of the person ("the garage has been a mess", "…and it's gross" are not
+            // labels): "you" is the subject of that "are", or it is "being"/"acting like".
+            if words.match("be", body, at: before) != nil && !["being", "be"].contains(body[before].norm) {
+                var subject = before - 1
+                while subject >= 0, ["just", "really", "always", "still", "actually", "honestly", "literally"].contains(body[subject].norm) {
+                    subject -= 1
+                }
+                guard subject >= 0, ["you", "u"].contains(body[subject].norm) else { continue }
+            } else {
+                guard body[..<before].contains(where: { $0.norm == "you" }) || ["being", "be"].contains(body[before].norm) else { continue }
+            }
             let labelWords = body[start..<(start + length)].norms.filter { !["a", "an", "the", "such", "total", "complete"].contains($0) }
             return (labelWords.joined(separator: " "), Array(body[(start + length)...]))
         }
