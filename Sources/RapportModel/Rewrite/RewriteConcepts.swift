@@ -6,7 +6,7 @@ struct RewriteConcepts: Sendable {
 
     static let names = ["drop-absolute", "never-like", "object-end", "mind-reading", "feeling-verb", "excess-word",
                         "label-adj", "feeling", "mock-vocative", "sarcastic-praise", "disgust-word", "discourse",
-                        "aux", "adv", "be", "not-passive", "insult-adj", "label-degree", "object-start", "determiner", "idiom-object", "forget-verb", "other-subj", "first-person"]
+                        "aux", "adv", "be", "not-passive", "insult-adj", "label-degree", "object-start", "determiner", "idiom-object", "forget-verb", "other-subj", "first-person", "insult-noun"]
 
     init(_ vocabulary: Vocabulary) {
         self.vocabulary = vocabulary

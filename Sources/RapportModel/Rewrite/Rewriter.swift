@@ -244,7 +244,8 @@ public struct Rewriter: Sendable {
     /// "you are so lazy (with money)": the label's words and what follows them.
     private func labelIn(_ body: [RewriteWord]) -> (word: String, rest: [RewriteWord])? {
         for start in body.indices {
-            guard let length = words.match("label-adj", body, at: start) else { continue }
+            // A label is a trait ("lazy") or a name for the person ("a gossip").
+            guard let length = words.match("label-adj", body, at: start) ?? words.match("insult-noun", body, at: start) else { continue }
             // Pinned on the person: "you are (so) X", "being X", "acting like X".
             var before = start - 1
             while before >= 0, words.match("label-degree", body, at: before) != nil, words.match("be", body, at: before) == nil {
@@ -339,9 +340,12 @@ public struct Rewriter: Sendable {
                 return Restated(text: "[say what happened]" + (place.isEmpty ? "" : " " + place), past: past, placeholder: true,
                                 feeling: participle, notes: notes)
             }
-            // "you forgot our anniversary" → "our anniversary got forgotten".
+            // "you forgot our anniversary" → "our anniversary got forgotten". After "are" only
+            // a real verb form is turned ("you are leaving…"), never "you are such a…".
             let idiom = object.last.map { words.match("idiom-object", [$0], at: 0) != nil } ?? false
-            if !object.isEmpty, !idiom, !["me", "us", "you", "him", "her", "them", "yourself", "to"].contains(object[0].norm),
+            let afterBe = clause[subjectLength..<verbIndex].contains { words.match("be", [$0], at: 0) != nil }
+            let verbLike = knowledge.forms(of: verb) != nil || verb.hasSuffix("ing") || verb.hasSuffix("ed")
+            if !object.isEmpty, !idiom, !afterBe || verbLike, !["me", "us", "you", "him", "her", "them", "yourself", "to"].contains(object[0].norm),
                words.match("be", clause, at: verbIndex) == nil, words.match("not-passive", clause, at: verbIndex) == nil,
                let participle = forms(of: verb)?.participle {
                 let plural = RewriteText.isPlural(object)
