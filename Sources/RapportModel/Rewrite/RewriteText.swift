@@ -22,6 +22,8 @@ enum RewriteText {
             }
             if token.text == "i" { text = "I" }
             if shared && token.text != text { text = token.text == "i" ? "I" : token.text }
+            // Texting forms are written out in the rewrite: "u" → "you", "ur" → "your".
+            if !shared, text.count <= 3, text.lowercased() != token.text { text = token.text }
             result.append(RewriteWord(norm: token.text, text: text, isMark: false, id: token.word))
             firstWord = false
         }

@@ -139,6 +139,16 @@ public struct Rewriter: Sendable {
             if let when, !placeholder, let context = timeContext(when) {
                 situation = context + " and " + situation
             }
+            // What could not be turned into an observation must not ride along: a label, a
+            // jab, an absolute or a feeling left in the "when…" part means ask for what happened.
+            if !placeholder {
+                let left = Set(analyzer.signals(in: situation).map(\.kind))
+                // A strong word about a thing ("the kitchen is disgusting") may stay; a jab at them may not.
+                let aimed = left.contains(.contempt) && analyzer.normalisedWords(of: situation).contains("you")
+                if aimed || !left.isDisjoint(with: [.label, .absolute, .iStatement, .fauxFeeling]) {
+                    situation = "[say what happened, e.g. \(topic?.situation ?? "this happens")]"
+                }
+            }
             if notes.isEmpty || !notes.contains(where: { ["absolute", "mind-reading", "disguised", "accusing-question", "sarcasm", "exasperation"].contains($0.kind) }) {
                 notes.append(note("you-statement", ""))
             }
@@ -163,6 +173,10 @@ public struct Rewriter: Sendable {
             // frame left what happens ("I have to walk the dog"); a clause about the speaker
             // is the situation as it stands.
             situation = RewriteText.render(removeAbsolutes(said).0.filter { !$0.isMark }, knowledge)
+            let left = Set(analyzer.signals(in: situation).map(\.kind))
+            if !left.isDisjoint(with: [.label, .contempt, .absolute, .iStatement, .fauxFeeling]) {
+                situation = "[say what happened, e.g. \(topic?.situation ?? "this happens")]"
+            }
             if !notes.contains(where: { $0.kind == "sarcasm" || $0.kind == "accusing-question" }) { notes.append(note("you-statement", "")) }
         } else {
             situation = "[say what happened, e.g. \(topic?.situation ?? "this happens")]"
@@ -461,10 +475,13 @@ public struct Rewriter: Sendable {
         return nil
     }
 
-    /// A verb's forms: from verbs.txt, or the regular pattern.
+    /// A verb's forms: from verbs.txt, or the regular pattern. Words that only look like
+    /// verb forms ("nothing", "morning") are not verbs.
     func forms(of word: String) -> RewriteKnowledge.VerbForms? {
         if let known = knowledge.forms(of: word) { return known }
-        guard word.count > 2, word.allSatisfy(\.isLetter) else { return nil }
+        guard word.count > 2, word.allSatisfy(\.isLetter), !word.hasSuffix("thing"),
+              !["morning", "evening", "during", "wedding", "ceiling", "building", "anything", "nothing"].contains(word),
+              !["how", "what", "why", "where", "when", "who", "whether", "if", "this", "that"].contains(word) else { return nil }
         if word.hasSuffix("ed") {
             let base = word.hasSuffix("ied") ? String(word.dropLast(3)) + "y" : String(word.dropLast(2))
             return .init(base: base, past: word, participle: word, gerund: base + "ing")
