@@ -118,6 +118,20 @@ import Testing
         #expect(!result.notes.contains { $0.kind == "label" })
     }
 
+    /// What cannot become an observation does not ride along in the "when…" part.
+    @Test(arguments: ["Wow, thanks for nothing.", "You are a complete slob.", "Ugh, you disgust me.", "I'm sick of your excuses."])
+    func noJabLabelOrFeelingIsLeftInTheSituation(text: String) {
+        let result = rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.contains("[say what happened"), "\(result.rewrite)")
+    }
+
+    @Test func theSpeakersOwnFeelingIsKeptAndNotRepeated() {
+        let result = rewrite("You never call and I feel lonely.")
+        #expect(result.rewrite.hasPrefix("I feel lonely when I don't hear from you"))
+        #expect(result.rewrite.components(separatedBy: "lonely").count == 2)
+    }
+
     @Test func grammarIsTurnedAround() {
         #expect(rewrite("You forgot our anniversary.").rewrite.hasPrefix("I felt sad when our anniversary got forgotten"))
         #expect(rewrite("You never do the dishes.").rewrite.contains("the dishes don't get done"))

@@ -50,7 +50,7 @@ enum RewriteText {
             // A new clause after "and"/"but": a new subject, or a verdict on it ("…and it's gross").
             let next = index + 1 < words.count ? words[index + 1].norm : ""
             if ["and", "but", "so", "because"].contains(word.norm), !current.isEmpty,
-               isSubjectStart(words[(index + 1)...]) || ["it", "that", "this"].contains(next) {
+               isSubjectStart(words[(index + 1)...]) || ["it", "that", "this", "i"].contains(next) {
                 segments.append(current)
                 current = []
                 continue
