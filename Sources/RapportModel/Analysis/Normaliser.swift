@@ -85,7 +85,9 @@ struct Normaliser: Sendable {
         if typed.utf8.contains(0x27) {
             for (ending, replacement) in suffixes where typed.hasSuffix(ending) && typed.count > ending.count {
                 let stem = String(typed.dropLast(ending.count))
-                return replacement.map { $0 == "*" ? stem : $0 }
+                // The stem is read like any word: "mum's" → "mom" (as "mum" is), "ur's" → "your".
+                let readStem = lookUp(stem, at: index, in: pieces, lexicon: lexicon, concepts: concepts) ?? [stem]
+                return replacement.flatMap { $0 == "*" ? readStem : [$0] }
             }
             let bare = String(typed.unicodeScalars.filter { $0 != "'" })
             return readAs(bare, at: index, in: pieces, lexicon: lexicon, concepts: concepts)
