@@ -6,7 +6,9 @@ struct RewriteConcepts: Sendable {
 
     static let names = ["drop-absolute", "never-like", "object-end", "mind-reading", "feeling-verb", "excess-word",
                         "label-adj", "feeling", "mock-vocative", "sarcastic-praise", "disgust-word", "discourse",
-                        "aux", "adv", "be", "not-passive", "insult-adj", "label-degree", "object-start", "determiner", "idiom-object", "forget-verb", "other-subj", "first-person", "insult-noun"]
+                        "aux", "adv", "be", "not-passive", "insult-adj", "label-degree", "object-start", "determiner", "idiom-object", "forget-verb", "other-subj", "first-person", "insult-noun",
+                        "time-opener", "clause-joiner", "clause-subject", "with-context", "speaker-subject", "not-a-verb",
+                        "main-subject"]
 
     init(_ vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -51,6 +53,17 @@ struct RewriteConcepts: Sendable {
 
     func isFeeling(_ word: String) -> Bool {
         match("feeling", [made(word)], at: 0) != nil
+    }
+
+    /// Whether the words open with "when", "every time" and the like.
+    func startsTimeClause(_ words: [RewriteWord]) -> Bool {
+        guard let first = words.firstIndex(where: { !$0.isMark }) else { return false }
+        return match("time-opener", words, at: first) != nil
+    }
+
+    /// Whether a word only looks like a verb form ("nothing", "morning", "how").
+    func isNotAVerb(_ word: String) -> Bool {
+        match("not-a-verb", [made(word)], at: 0) != nil
     }
 
     func isAuxiliary(_ word: String) -> Bool {

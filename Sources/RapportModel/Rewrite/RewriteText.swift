@@ -31,13 +31,14 @@ enum RewriteText {
     }
 
     /// Clauses: split at sentence and clause punctuation, and at "and"/"but" when a new subject follows.
-    static func segments(_ words: [RewriteWord], isSubjectStart: (ArraySlice<RewriteWord>) -> Bool) -> [[RewriteWord]] {
+    static func segments(_ words: [RewriteWord], concepts: RewriteConcepts) -> [[RewriteWord]] {
         var segments: [[RewriteWord]] = []
         var current: [RewriteWord] = []
         for (index, word) in words.enumerated() {
             // "When we visit your parents | you ignore me": a leading time clause ends where
             // the main clause's subject starts, comma or not.
-            if ["you", "i"].contains(word.norm), current.count >= 3, isTimeClause(current), isSubjectStart(words[index...]) {
+            if concepts.match("main-subject", [word], at: 0) != nil, current.count >= 3, concepts.startsTimeClause(current),
+               concepts.startsWithSubject(words[index...]) {
                 segments.append(current)
                 current = [word]
                 continue
@@ -48,9 +49,8 @@ enum RewriteText {
                 continue
             }
             // A new clause after "and"/"but": a new subject, or a verdict on it ("…and it's gross").
-            let next = index + 1 < words.count ? words[index + 1].norm : ""
-            if ["and", "but", "so", "because"].contains(word.norm), !current.isEmpty,
-               isSubjectStart(words[(index + 1)...]) || ["it", "that", "this", "i"].contains(next) {
+            if concepts.match("clause-joiner", [word], at: 0) != nil, !current.isEmpty,
+               concepts.startsWithSubject(words[(index + 1)...]) || concepts.match("clause-subject", words, at: index + 1) != nil {
                 segments.append(current)
                 current = []
                 continue
@@ -59,15 +59,6 @@ enum RewriteText {
         }
         if !current.isEmpty { segments.append(current) }
         return segments
-    }
-
-    /// Words that open a clause saying when something happens.
-    static let timeClauseOpeners: Set<String> = ["when", "whenever", "every", "each", "after", "once", "if"]
-
-    /// Whether the words open with "when", "every time" and the like.
-    static func isTimeClause(_ words: [RewriteWord]) -> Bool {
-        guard let first = words.first(where: { !$0.isMark }) else { return false }
-        return timeClauseOpeners.contains(first.norm)
     }
 
     /// Words written out, with expansions written the usual way ("do not" → "don't").

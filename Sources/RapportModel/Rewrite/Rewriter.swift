@@ -81,7 +81,7 @@ public struct Rewriter: Sendable {
 
     private func fullRewrite(_ sentence: String, _ all: [RewriteWord], _ signals: [Signal], _ view: LineView) -> RewriteResult {
         var notes: [RewriteResult.Note] = []
-        let segments = RewriteText.segments(all, isSubjectStart: { words.startsWithSubject($0) })
+        let segments = RewriteText.segments(all, concepts: words)
         var complaints: [Complaint] = []
         var observations: [[RewriteWord]] = []
         /// "Every time we visit your parents": when the complaint happens, kept as context.
@@ -105,7 +105,7 @@ public struct Rewriter: Sendable {
             }
             if words.startsWithSubject(body) || body.first?.norm == "you" {
                 complaints.append(Complaint(words: body))
-            } else if when == nil, complaints.isEmpty, RewriteText.isTimeClause(body) {
+            } else if when == nil, complaints.isEmpty, words.startsTimeClause(body) {
                 when = body
             } else if body.filter({ !$0.isMark }).count >= 3 {
                 observations.append(body)
@@ -139,16 +139,7 @@ public struct Rewriter: Sendable {
             if let when, !placeholder, let context = timeContext(when) {
                 situation = context + " and " + situation
             }
-            // What could not be turned into an observation must not ride along: a label, a
-            // jab, an absolute or a feeling left in the "when…" part means ask for what happened.
-            if !placeholder {
-                let left = Set(analyzer.signals(in: situation).map(\.kind))
-                // A strong word about a thing ("the kitchen is disgusting") may stay; a jab at them may not.
-                let aimed = left.contains(.contempt) && analyzer.normalisedWords(of: situation).contains("you")
-                if aimed || !left.isDisjoint(with: [.label, .absolute, .iStatement, .fauxFeeling]) {
-                    situation = "[say what happened, e.g. \(topic?.situation ?? "this happens")]"
-                }
-            }
+            if !placeholder { situation = checked(situation, topic: topic) }
             if notes.isEmpty || !notes.contains(where: { ["absolute", "mind-reading", "disguised", "accusing-question", "sarcasm", "exasperation"].contains($0.kind) }) {
                 notes.append(note("you-statement", ""))
             }
@@ -159,7 +150,7 @@ public struct Rewriter: Sendable {
             // "selfish with the car": the label's own context, when it starts like one.
             // "jealous of my friends", "rude to waiters": said as what happened *with* them.
             var rest = label.rest.filter { !$0.isMark }
-            if let first = rest.first, ["of", "to", "towards", "toward"].contains(first.norm) { rest[0] = words.made("with") }
+            if words.match("with-context", rest, at: 0) != nil { rest[0] = words.made("with") }
             let context = words.match("object-end", rest, at: 0) != nil ? RewriteText.render(rest, knowledge) : ""
             situation = "[say what happened\(context.isEmpty ? "" : " " + context), e.g. \(example)]"
             if !isSpecificTopic, let advice {
@@ -168,18 +159,15 @@ public struct Rewriter: Sendable {
                 request = advice.request
             }
             notes.append(note(isSpecificTopic ? "label" : "label-placeholder", label.word))
-        } else if let said = observations.first, ["i", "we"].contains(said.first(where: { !$0.isMark })?.norm ?? "") {
+        } else if let said = observations.first, let start = said.firstIndex(where: { !$0.isMark }),
+                  words.match("speaker-subject", said, at: start) != nil {
             // "Why is it always me who has to walk the dog?": no one blamed by name, but the
             // frame left what happens ("I have to walk the dog"); a clause about the speaker
             // is the situation as it stands.
-            situation = RewriteText.render(removeAbsolutes(said).0.filter { !$0.isMark }, knowledge)
-            let left = Set(analyzer.signals(in: situation).map(\.kind))
-            if !left.isDisjoint(with: [.label, .contempt, .absolute, .iStatement, .fauxFeeling]) {
-                situation = "[say what happened, e.g. \(topic?.situation ?? "this happens")]"
-            }
+            situation = checked(RewriteText.render(removeAbsolutes(said).0.filter { !$0.isMark }, knowledge), topic: topic)
             if !notes.contains(where: { $0.kind == "sarcasm" || $0.kind == "accusing-question" }) { notes.append(note("you-statement", "")) }
         } else {
-            situation = "[say what happened, e.g. \(topic?.situation ?? "this happens")]"
+            situation = invitation(topic)
             if !notes.contains(where: { $0.kind == "sarcasm" }) { notes.append(note("you-statement", "")) }
         }
         if label != nil && !complaints.isEmpty {
@@ -207,12 +195,27 @@ public struct Rewriter: Sendable {
                              alternatives: sayable == full ? [short, medium, full] : [short, medium])
     }
 
+    /// The "when…" part as it stands, or the invitation to say what happened when something
+    /// that could not be turned into an observation is left in it: a label, an absolute, a
+    /// feeling, or a jab at them ("the kitchen is disgusting" may stay, "you disgust me" not).
+    private func checked(_ situation: String, topic: RewriteKnowledge.Topic?) -> String {
+        let left = Set(analyzer.signals(in: situation).map(\.kind))
+        let aimed = left.contains(.contempt) && analyzer.normalisedWords(of: situation).contains { $0 == "you" || $0 == "your" }
+        guard aimed || !left.isDisjoint(with: [.label, .absolute, .iStatement, .fauxFeeling]) else { return situation }
+        return invitation(topic)
+    }
+
+    /// "[say what happened, e.g. …]", with the topic's example.
+    private func invitation(_ topic: RewriteKnowledge.Topic?) -> String {
+        "[say what happened, e.g. \(topic?.situation ?? "this happens")]"
+    }
+
     /// "every time we visit your parents" → "we visit your parents": the time clause without
     /// its opener or absolutes, to lead the situation ("when we visit your parents and …").
     private func timeContext(_ clause: [RewriteWord]) -> String? {
         var body = Array(clause.drop { $0.isMark || words.isDiscourse($0) })
-        while let first = body.first, RewriteText.timeClauseOpeners.contains(first.norm) || first.norm == "time" || first.norm == "single" {
-            body.removeFirst()
+        while let opener = words.match("time-opener", body, at: 0) {
+            body.removeFirst(opener)
         }
         let (cleaned, _) = removeAbsolutes(body)
         let text = RewriteText.render(cleaned.filter { !$0.isMark }, knowledge)
@@ -270,7 +273,7 @@ public struct Rewriter: Sendable {
             // labels): "you" is the subject of that "are", or it is "being"/"acting like".
             if words.match("be", body, at: before) != nil && !["being", "be"].contains(body[before].norm) {
                 var subject = before - 1
-                while subject >= 0, ["just", "really", "always", "still", "actually", "honestly", "literally"].contains(body[subject].norm) {
+                while subject >= 0, words.match("adv", body, at: subject) != nil || words.match("drop-absolute", body, at: subject) != nil {
                     subject -= 1
                 }
                 guard subject >= 0, ["you", "u"].contains(body[subject].norm) else { continue }
@@ -321,7 +324,7 @@ public struct Rewriter: Sendable {
         // Guesses at their mind ("you don't care about me") name nothing that happened.
         if let verbIndex, words.match("mind-reading", clause, at: verbIndex) != nil {
             notes.append(note("mind-reading", RewriteText.render(clause, knowledge)))
-            return Restated(text: "[say what happened, e.g. \(topic?.situation ?? "this happens")]", past: past, placeholder: true, feeling: nil, notes: notes)
+            return Restated(text: invitation(topic), past: past, placeholder: true, feeling: nil, notes: notes)
         }
         // "you forgot to lock the door" → "the door didn't get locked".
         if let index = verbIndex, index + 2 < clause.count, words.match("forget-verb", clause, at: index) != nil,
@@ -479,9 +482,7 @@ public struct Rewriter: Sendable {
     /// verb forms ("nothing", "morning") are not verbs.
     func forms(of word: String) -> RewriteKnowledge.VerbForms? {
         if let known = knowledge.forms(of: word) { return known }
-        guard word.count > 2, word.allSatisfy(\.isLetter), !word.hasSuffix("thing"),
-              !["morning", "evening", "during", "wedding", "ceiling", "building", "anything", "nothing"].contains(word),
-              !["how", "what", "why", "where", "when", "who", "whether", "if", "this", "that"].contains(word) else { return nil }
+        guard word.count > 2, word.allSatisfy(\.isLetter), !words.isNotAVerb(word) else { return nil }
         if word.hasSuffix("ed") {
             let base = word.hasSuffix("ied") ? String(word.dropLast(3)) + "y" : String(word.dropLast(2))
             return .init(base: base, past: word, participle: word, gerund: base + "ing")

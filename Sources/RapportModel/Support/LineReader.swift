@@ -65,12 +65,7 @@ public final class LineReader {
                 var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                 let ready = poll(&waiting, 1, slice)
                 if ready == 0 || (ready < 0 && errno == EINTR) {
-                    if stopOnInterrupt() {
-                        wasInterrupted = true
-                        finished = true
-                        start = end
-                        return
-                    }
+                    if stopIfAsked() { return }
                     continue
                 }
             }
@@ -82,16 +77,20 @@ public final class LineReader {
                 return
             }
             if count < 0 && errno == EINTR {
-                if stopOnInterrupt() {
-                    wasInterrupted = true
-                    finished = true
-                    start = end
-                    return
-                }
+                if stopIfAsked() { return }
                 continue
             }
             finished = true
             return
         }
+    }
+
+    /// Stops reading for good when `stopOnInterrupt` says so; true when it did.
+    private func stopIfAsked() -> Bool {
+        guard stopOnInterrupt() else { return false }
+        wasInterrupted = true
+        finished = true
+        start = end
+        return true
     }
 }
