@@ -18,7 +18,7 @@ public enum ProgressRenderer {
 
     public static func text(_ report: ProgressReport, glyphs: Glyphs, bold: (String) -> String = { $0 }) -> String {
         guard !report.scenarios.isEmpty else {
-            return "No finished practice sessions yet. Try 'rapport practice apology', then come back here.\n"
+            return "No finished practice sessions yet. Pick one with 'rapport scenarios', then come back here.\n"
         }
         var out = ""
         for scenario in report.scenarios {
