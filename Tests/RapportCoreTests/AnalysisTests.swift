@@ -15,32 +15,48 @@ import Testing
         }
     }
 
-    /// Per-kind scores over a labelled file (present: must be found; absent: must not).
-    static func score(_ file: String) -> [String: Score] {
-        var scores: [String: Score] = [:]
-        for item in Fixtures.jsonLines(file) {
-            let found = Set(Fixtures.analyzer.signals(in: item["text"] as! String).map(\.kind.rawValue))
-            for kind in item["present"] as! [String] {
-                if found.contains(kind) { scores[kind, default: Score()].truePositives += 1 } else { scores[kind, default: Score()].falseNegatives += 1 }
-            }
-            for kind in item["absent"] as! [String] where found.contains(kind) {
-                scores[kind, default: Score()].falsePositives += 1
-            }
+    static let labelledFiles = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl",
+                                "analysis-cases-3.jsonl", "analysis-cases-4.jsonl"]
+
+    /// What is wrong on a labelled file, one entry per kind per line: "FILE ID: missed KIND"
+    /// or "FILE ID: false KIND".
+    static func errors(_ file: String) throws -> Set<String> {
+        var errors: Set<String> = []
+        for item in try Fixtures.labelledLines(file) {
+            let found = Set(Fixtures.analyzer.signals(in: item.text).map(\.kind.rawValue))
+            for kind in item.present where !found.contains(kind) { errors.insert("\(file) \(item.id): missed \(kind)") }
+            for kind in item.absent where found.contains(kind) { errors.insert("\(file) \(item.id): false \(kind)") }
         }
-        return scores
+        return errors
     }
 
-    @Test(arguments: ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl", "analysis-cases-4.jsonl"])
-    func meetsTheFloorOnLabelledLines(file: String) {
-        let scores = AnalysisTests.score(file)
-        let judged = scores.values.filter { $0.truePositives + $0.falseNegatives > 0 }
-        let macro = judged.map(\.f1).reduce(0, +) / Double(judged.count)
-        #expect(macro >= 0.97, "macro-F1 \(macro) on \(file)")
-        for (kind, score) in scores {
-            #expect(score.f1 >= 0.85, "\(kind): F1 \(score.f1) on \(file)")
+    /// Every labelled line gives exactly its pinned result: the known misses in
+    /// Fixtures/known-misses.txt and nothing else. A new miss fails; so does a known miss
+    /// that is fixed, so that the list only ever shrinks.
+    @Test(arguments: labelledFiles)
+    func labelledLinesGiveTheirPinnedResult(file: String) throws {
+        let known = try Fixtures.knownMisses().filter { $0.hasPrefix(file + " ") }
+        let actual = try AnalysisTests.errors(file)
+        for error in actual.subtracting(known).sorted() {
+            Issue.record("new miss: \(error)")
         }
-        #expect(scores["crisis"]?.falseNegatives == 0, "crisis must never be missed")
-        #expect(scores["crisis"]?.falsePositives == 0, "figures of speech are not crises")
+        for fixed in known.subtracting(actual).sorted() {
+            Issue.record("fixed, take it off Fixtures/known-misses.txt: \(fixed)")
+        }
+    }
+
+    /// Danger is never missed on the labelled lines, whatever the known-miss list says.
+    @Test(arguments: labelledFiles)
+    func dangerIsNeverMissedOrInvented(file: String) throws {
+        for item in try Fixtures.labelledLines(file) {
+            let found = Set(Fixtures.analyzer.signals(in: item.text).map(\.kind))
+            if item.present.contains("crisis") || item.present.contains("risk") {
+                #expect(found.contains(.crisis) || found.contains(.risk), "\(file) \(item.id): \(item.text)")
+            }
+            if item.absent.contains("crisis") && item.absent.contains("risk") {
+                #expect(!found.contains(.crisis) && !found.contains(.risk), "\(file) \(item.id): \(item.text)")
+            }
+        }
     }
 
     private func kinds(_ text: String) -> Set<SignalKind> {
@@ -106,11 +122,22 @@ import Testing
         #expect(!kinds(text).contains(.crisis), "\(text)")
     }
 
-    @Test(arguments: ["I don't want to be here anymore", "he hit me", "I want to hurt myself", "I want to kill myself",
-                      "My partner threatened me with a knife", "I don't see the point in living", "everyone would be better off without me",
-                      "I've been cutting myself", "she hits me when she's drunk", "I want to die", "im going to end it all tonight"])
-    func riskLanguageIsAlwaysACrisis(text: String) {
+    @Test(arguments: ["he hit me", "I want to hurt myself", "I want to kill myself", "My partner threatened me with a knife",
+                      "I've been cutting myself", "she hits me when she's drunk", "I want to die", "im going to end it all tonight",
+                      "he put his hands around my throat and slapped me", "I self harmed today when I havent in weeks",
+                      "I swear I'll kill him if he does that again", "I've been thinking about taking all my pills",
+                      "I don't see the point in living anymore"])
+    func clearDangerIsACrisis(text: String) {
         #expect(kinds(text).contains(.crisis), "\(text)")
+    }
+
+    @Test(arguments: ["I don't want to be here anymore", "everyone would be better off without me",
+                      "honestly I just want to disappear for good", "I've been giving my things away", "I won't be around much longer",
+                      "everyone would cope without me", "he gets scary when he drinks", "found a longer belt"])
+    func unclearDangerIsARisk(text: String) {
+        let found = kinds(text)
+        #expect(found.contains(.risk), "\(text): \(found)")
+        #expect(!found.contains(.crisis), "\(text)")
     }
 
     @Test func readsTextAsPeopleTypeIt() {

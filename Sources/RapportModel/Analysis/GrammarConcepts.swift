@@ -26,11 +26,31 @@ struct GrammarConcepts: Sendable {
     /// Subject pronouns that, met later in a subordinate clause, start the main clause:
     /// "When it isn't paid back | I feel uneasy".
     var mainSubject: Int
+    /// Subject words, for who a clause is about (`by` guards): the speaker ("i"), the
+    /// listener ("you"), someone else ("he", "everyone"), a thing ("it", "this").
+    var selfSubject: Int
+    var youSubject: Int
+    var personSubject: Int
+    var thingSubject: Int
+    /// Nouns for people ("mum", "boyfriend"): "my mum" is a person, "my job" a thing.
+    var personNoun: Int
+    /// Words before a noun ("the", "this", "my"): an unknown word after one is a thing.
+    var determiner: Int
+    /// Words that put the person after them in the object: "at", "to", "with".
+    var preposition: Int
+    /// "say", "told": a "no" after one is an answer, not a negation ("if I say no").
+    var answerVerb: Int
+    /// "I'm not joking", "I mean it": a joke marker beside one does not soften a crisis.
+    var seriousMarker: Int
+    /// Words that mark a line as joking or exaggerating ("lol", "haha", "💀"): a crisis in
+    /// their sentence is asked about instead of stopping at once.
+    var figureMarker: Int
 
     static let names = [
         "negator", "clause-break", "clause-opener", "discourse", "wh-word",
         "hypothetical", "reporting-verb", "first-person", "question-start", "speaker-skip",
-        "subordinator", "main-subject",
+        "subordinator", "main-subject", "self-subject", "you-subject", "person-subject",
+        "thing-subject", "person-noun", "determiner", "figure-marker", "preposition", "answer-verb", "serious-marker",
     ]
 
     init?(_ concepts: ConceptTable) {
@@ -39,5 +59,8 @@ struct GrammarConcepts: Sendable {
         (negator, clauseBreak, clauseOpener, discourse, whWord) = (found[0], found[1], found[2], found[3], found[4])
         (hypothetical, reportingVerb, firstPerson, questionStart) = (found[5], found[6], found[7], found[8])
         (speakerSkip, subordinator, mainSubject) = (found[9], found[10], found[11])
+        (selfSubject, youSubject, personSubject, thingSubject) = (found[12], found[13], found[14], found[15])
+        (personNoun, determiner, figureMarker, preposition) = (found[16], found[17], found[18], found[19])
+        (answerVerb, seriousMarker) = (found[20], found[21])
     }
 }

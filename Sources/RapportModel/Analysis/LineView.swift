@@ -185,14 +185,16 @@ struct LineView: Sendable {
     }
 
     /// Whether a negation earlier in the clause reaches `position`. A question word after
-    /// the negation ends its reach: "I don't know why you…" does not negate "you…".
+    /// the negation ends its reach: "I don't know why you…" does not negate "you…". A "no"
+    /// that is an answer ("if I say no he'll hurt me") negates nothing.
     func isNegated(at position: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
         guard position < tokens.count else { return false }
         var negated = false
         var index = clauseStartOf[position]
         while index < position {
             let word = tokens[index].word
-            if concepts.contains(grammar.negator, word: word) {
+            let answered = index > 0 && concepts.contains(grammar.answerVerb, word: tokens[index - 1].word)
+            if concepts.contains(grammar.negator, word: word) && !answered {
                 negated = true
             } else if negated && concepts.contains(grammar.whWord, word: word) {
                 negated = false
@@ -200,6 +202,45 @@ struct LineView: Sendable {
             index += 1
         }
         return negated
+    }
+
+    /// Who does what is said at `position`: the nearest subject word before it in its
+    /// sentence, so a joined clause keeps its subject ("he shot up and started shoving me").
+    /// "my mum" is a person, unless a preposition puts her in the object ("I shouted at my
+    /// mum"); "it" and "this" are things. A noun after "the" or "my" that is not a person
+    /// ("my phone", "a day") may just as well be an object, so it counts as the subject only
+    /// when no person or "I" comes before it. With no subject at all (texting drops "I") it
+    /// is the speaker.
+    func subject(before position: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> SubjectKind {
+        guard position > 0, position <= tokens.count else { return .self }
+        let start = sentences[sentenceOf[min(position, tokens.count - 1)]].lowerBound
+        var weakThing = false
+        var index = position - 1
+        while index >= start {
+            defer { index -= 1 }
+            guard !tokens[index].isPunctuation else { continue }
+            let word = tokens[index].word
+            if concepts.contains(grammar.selfSubject, word: word) { return .self }
+            if concepts.contains(grammar.youSubject, word: word) { return .you }
+            if concepts.contains(grammar.thingSubject, word: word) { return .thing }
+            if concepts.contains(grammar.personSubject, word: word) || concepts.contains(grammar.personNoun, word: word) {
+                var before = index - 1
+                while before >= start && concepts.contains(grammar.determiner, word: tokens[before].word) { before -= 1 }
+                if before >= start && concepts.contains(grammar.preposition, word: tokens[before].word) { continue }
+                return .person
+            }
+            if index > start, concepts.contains(grammar.determiner, word: tokens[index - 1].word),
+               !concepts.contains(grammar.determiner, word: word) {
+                weakThing = true
+            }
+        }
+        return weakThing ? .thing : .self
+    }
+
+    /// Whether an entry of the concept occurs in the sentence that holds `position`.
+    func sentenceHas(_ concept: Int, at position: Int, concepts: ConceptTable) -> Bool {
+        guard position < tokens.count else { return false }
+        return contains(concept, in: sentences[sentenceOf[position]], concepts: concepts)
     }
 
     /// Whether `position` is inside an if-clause begun earlier in its clause.

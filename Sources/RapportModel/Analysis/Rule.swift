@@ -12,6 +12,8 @@ struct Rule: Sendable {
     var line: Int
     /// Rules run in passes: a rule that looks at other kinds runs after the rules that find them.
     var pass: Int = 0
+    /// For safety rules: what the danger is about (from the file's last `@about` line).
+    var about: SafetyTopic?
 }
 
 /// A piece of a pattern.
@@ -81,6 +83,9 @@ enum RuleGuard: Sendable, Equatable {
     /// `sentence-has ~c` / `sentence-lacks ~c`: the same, in the match's sentence only.
     case sentenceHas(Int)
     case sentenceLacks(Int)
+    /// `by S…`: who does it. The nearest subject before the match, in its clause, is one of
+    /// these (`self` also holds when the clause has none, as in texting: "cut again").
+    case by([SubjectKind])
 
     /// The kinds this guard needs found first.
     var dependsOn: [SignalKind] {

@@ -57,6 +57,8 @@ struct RuleSet: Sendable {
         var kind: SignalKind
         var range: Range<Int>
         var rule: Int
+        /// Why a safety signal was made milder or added, for `--explain`.
+        var note: String?
     }
 
     func signals(in line: LineView, concepts: ConceptTable, grammar: GrammarConcepts) -> [Signal] {
@@ -133,7 +135,48 @@ struct RuleSet: Sendable {
         }
         }
         applyCancellations(cancelled, to: &found)
+        settleSafety(&found, line, concepts, grammar)
         return signals(from: found, line: line)
+    }
+
+    /// The two safety tiers (SPEC.md, Safety). Negation never cancels danger: a crisis with a
+    /// negation before it ("I'd never hurt myself") is asked about instead, and so is one whose
+    /// sentence says it may be a joke ("lol", "haha"), since dark humour is how many people say
+    /// it. Two distress cues in a line make it a risk. A line is crisis or risk, never both.
+    private func settleSafety(_ found: inout [Found], _ line: LineView, _ concepts: ConceptTable, _ grammar: GrammarConcepts) {
+        guard found.contains(where: { $0.kind == .crisis || $0.kind == .distress }) else { return }
+        func marker(at position: Int) -> String? {
+            let range = line.sentences[line.sentenceOf[position]]
+            // "I'm not joking" says it is meant.
+            if line.contains(grammar.seriousMarker, in: range, concepts: concepts) { return nil }
+            for index in range where !line.tokens[index].isPunctuation && concepts.matches(grammar.figureMarker, in: line.tokens, at: index) {
+                return line.text(of: index..<(index + 1)).text
+            }
+            return nil
+        }
+        for index in found.indices where found[index].kind == .crisis {
+            let start = found[index].range.lowerBound
+            if let word = marker(at: start) {
+                found[index].kind = .risk
+                found[index].note = "asked about, not stopped: \"\(word)\" may mean it is not meant literally"
+            } else if line.isNegated(at: start, concepts: concepts, grammar: grammar) {
+                found[index].kind = .risk
+                found[index].note = "asked about, not stopped: a negation comes before it, and negation never cancels danger"
+            }
+        }
+        if !found.contains(where: { $0.kind == .crisis || $0.kind == .risk }) {
+            var cues: [Found] = []
+            for item in found where item.kind == .distress && !cues.contains(where: { $0.range.overlaps(item.range) }) {
+                cues.append(item)
+            }
+            if cues.count >= 2 {
+                let words = cues.prefix(3).map { "\"" + line.text(of: $0.range).text + "\"" }.joined(separator: ", ")
+                found.append(Found(kind: .risk, range: cues[0].range, rule: cues[0].rule, note: "several signs of distress in one message: \(words)"))
+            }
+        }
+        if found.contains(where: { $0.kind == .crisis }) {
+            found.removeAll { $0.kind == .risk }
+        }
     }
 
     private func applyCancellations(_ cancelled: [(kinds: [SignalKind], range: Range<Int>)], to found: inout [Found]) {
@@ -143,18 +186,26 @@ struct RuleSet: Sendable {
         }
     }
 
-    /// One signal per kind and stretch of text: overlapping finds of a kind keep the longest.
+    /// One signal per kind and stretch of text: overlapping finds of a kind keep the longest,
+    /// except danger, whose overlapping finds join, so the coach can quote all of it.
     private func signals(from found: [Found], line: LineView) -> [Signal] {
         var kept: [Found] = []
         for item in found.sorted(by: { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }) {
-            if !kept.contains(where: { $0.kind == item.kind && $0.range.overlaps(item.range) }) {
+            if let index = kept.firstIndex(where: { $0.kind == item.kind && $0.range.overlaps(item.range) }) {
+                if item.kind == .crisis || item.kind == .risk {
+                    let joined = min(kept[index].range.lowerBound, item.range.lowerBound)..<max(kept[index].range.upperBound, item.range.upperBound)
+                    kept[index].range = joined
+                }
+            } else {
                 kept.append(item)
             }
         }
         return kept.map { item -> Signal in
             let (text, start, end) = line.text(of: item.range)
             let rule = rules[item.rule]
-            return Signal(kind: item.kind, text: text, start: start, end: end, rule: RuleLocation(file: rule.file, line: rule.line))
+            let about = item.kind == .crisis || item.kind == .risk ? (rule.about ?? .selfHarm) : nil
+            return Signal(kind: item.kind, text: text, start: start, end: end, rule: RuleLocation(file: rule.file, line: rule.line),
+                          about: about, note: item.note)
         }
         .sorted { ($0.start, $0.kind) < ($1.start, $1.kind) }
     }
@@ -192,6 +243,8 @@ struct RuleSet: Sendable {
                 if !line.contains(concept, in: line.sentences[line.sentenceOf[match.start]], concepts: concepts) { return false }
             case .sentenceLacks(let concept):
                 if line.contains(concept, in: line.sentences[line.sentenceOf[match.start]], concepts: concepts) { return false }
+            case .by(let subjects):
+                if !subjects.contains(line.subject(before: match.start, concepts: concepts, grammar: grammar)) { return false }
             }
         }
         return true

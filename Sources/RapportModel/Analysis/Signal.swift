@@ -8,13 +8,21 @@ public struct Signal: Sendable, Equatable, Hashable {
     public var end: Int
     /// The vocabulary rule that found it, for `analyze --explain`.
     public var rule: RuleLocation?
+    /// For `crisis` and `risk`: whose safety the words are about.
+    public var about: SafetyTopic?
+    /// Why it fired beyond the rule itself ("asked, not stopped: a negation comes before it"),
+    /// for `analyze --explain`.
+    public var note: String?
 
-    public init(kind: SignalKind, text: String, start: Int, end: Int, rule: RuleLocation? = nil) {
+    public init(kind: SignalKind, text: String, start: Int, end: Int, rule: RuleLocation? = nil,
+                about: SafetyTopic? = nil, note: String? = nil) {
         self.kind = kind
         self.text = text
         self.start = start
         self.end = end
         self.rule = rule
+        self.about = about
+        self.note = note
     }
 }
 

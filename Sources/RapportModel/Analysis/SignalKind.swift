@@ -1,4 +1,4 @@
-/// What a typed line can carry. The first eighteen are fixed by SPEC.md; the rest are
+/// What a typed line can carry. The first twenty are fixed by SPEC.md; the rest are
 /// rapport's own additions, which the scenarios use (SPEC.md allows more kinds).
 public enum SignalKind: String, CaseIterable, Sendable, Codable, Comparable {
     // Fixed by SPEC.md.
@@ -20,6 +20,10 @@ public enum SignalKind: String, CaseIterable, Sendable, Codable, Comparable {
     case request
     case validation
     case crisis
+    /// May signal danger but is not clear: the coach asks before going on.
+    case risk
+    /// Orders, controls or issues an ultimatum about the other's behaviour; never a `request`.
+    case demand
 
     // rapport's additions.
     /// A need named by the speaker ("I need", "it matters to me").
@@ -54,9 +58,17 @@ public enum SignalKind: String, CaseIterable, Sendable, Codable, Comparable {
     case decline
     /// Fixes before asked ("you should just…", "have you tried…").
     case advice
+    /// Not sure, or only half: "maybe", "idk", "kind of", "not really".
+    case unsure
+    /// Answers no: "no", "nope, just tired", "not at all", "I'm fine". The safety check-in
+    /// carries on only after one, with nothing unsure or worrying beside it.
+    case answerNo = "answer-no"
+    /// Sounds in pain without saying danger ("I hate myself", "I can't take it anymore"):
+    /// two such cues in one line make it `risk`.
+    case distress
 
     /// The kinds SPEC.md fixes, in its order.
-    public static let specified: [SignalKind] = Array(allCases.prefix(18))
+    public static let specified: [SignalKind] = Array(allCases.prefix(20))
 
     public static func < (lhs: SignalKind, rhs: SignalKind) -> Bool {
         lhs.order < rhs.order

@@ -291,7 +291,12 @@ struct VocabularyBuilder {
     /// `KIND [KIND…] [!KIND…]: PATTERN [| GUARD]…`
     private mutating func parseRules(_ text: String, file: String, concepts: LinkedConcepts) -> [Rule] {
         var rules: [Rule] = []
+        var about: SafetyTopic?
         for line in DataFileLines(text: text) {
+            if line.text.hasPrefix("@") {
+                about = parseDirective(line, file: file)
+                continue
+            }
             guard let colon = line.text.firstIndex(of: ":") else {
                 report(file, line.number, 1, "expected 'kind: pattern', e.g. 'remorse: i am ~degree? sorry'")
                 continue
@@ -322,9 +327,21 @@ struct VocabularyBuilder {
             if parser.diagnostics.isEmpty && !pattern.contains(where: \.consumesTokens) {
                 report(file, line.number, line.column(of: sections[0].startIndex), "the pattern needs at least one word or concept that must be there")
             }
-            rules.append(Rule(kinds: kinds, cancels: cancels, pattern: pattern, guards: guards, file: file, line: line.number))
+            rules.append(Rule(kinds: kinds, cancels: cancels, pattern: pattern, guards: guards, file: file, line: line.number,
+                              about: about))
         }
         return rules
+    }
+
+    /// `@about self|hurt|others`: what the safety rules below it are about.
+    private mutating func parseDirective(_ line: DataFileLines.Line, file: String) -> SafetyTopic? {
+        let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let names = SafetyTopic.allCases.map(\.rawValue).joined(separator: ", ")
+        guard words.first == "@about", words.count == 2, let topic = SafetyTopic(rawValue: words[1]) else {
+            report(file, line.number, 1, "expected '@about TOPIC', where TOPIC is one of \(names)")
+            return nil
+        }
+        return topic
     }
 
     private mutating func parseGuard(_ section: Substring, file: String, line: DataFileLines.Line, concepts: LinkedConcepts) -> RuleGuard? {
@@ -367,8 +384,16 @@ struct VocabularyBuilder {
         case "unless": return concept().map(RuleGuard.lineLacks)
         case "sentence-has": return concept().map(RuleGuard.sentenceHas)
         case "sentence-lacks": return concept().map(RuleGuard.sentenceLacks)
+        case "by":
+            let subjects = arguments.compactMap(SubjectKind.init(rawValue:))
+            if subjects.count != arguments.count || subjects.isEmpty {
+                let names = SubjectKind.allCases.map(\.rawValue).joined(separator: ", ")
+                report(file, line.number, column, "'by' takes who does it: one or more of \(names)")
+                return nil
+            }
+            return .by(subjects)
         default:
-            report(file, line.number, column, "unknown guard '\(name)'; guards are unnegated, own, statement, question, real, after, with, without, if, unless, sentence-has, sentence-lacks")
+            report(file, line.number, column, "unknown guard '\(name)'; guards are unnegated, own, statement, question, real, after, with, without, if, unless, sentence-has, sentence-lacks, by")
             return nil
         }
     }

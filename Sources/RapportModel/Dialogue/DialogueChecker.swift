@@ -51,7 +51,8 @@ public enum DialogueChecker {
             guard let state = states[id], reached.insert(id).inserted else { continue }
             queue += ways(outOf: state, in: dialogue)
         }
-        for state in dialogue.orderedStates where !reached.contains(state.id) && states[dialogue.start] != nil {
+        // The engine enters the safety dialogue's states by name (SafetyScript), not by walking it.
+        for state in dialogue.orderedStates where !reached.contains(state.id) && states[dialogue.start] != nil && dialogue.role != .safety {
             problems.append(state.location.diagnostic("state '\(state.id)' can never be reached from '\(dialogue.start)'"))
         }
 
@@ -63,6 +64,8 @@ public enum DialogueChecker {
                     for kind in Template.saidKinds(name) where SignalKind(rawValue: kind) == nil {
                         problems.append(location.diagnostic("'{\(name)}': '\(kind)' is not a signal kind"))
                     }
+                } else if dialogue.role == .safety && name == SafetyScript.wordsPlaceholder {
+                    continue
                 } else if !Template.builtInNames.contains(name) && !captured.contains(name) {
                     problems.append(location.diagnostic("'{\(name)}' is quoted but no state captures it (add 'capture: \(name)')"))
                 }
@@ -84,8 +87,10 @@ public enum DialogueChecker {
         switch dialogue.role {
         case .detour where !dialogue.states.values.contains { $0.end == .return }:
             problems.append(dialogue.startLocation.diagnostic("a detour needs a state with 'end: return'"))
-        case .safety where !dialogue.states.values.contains { $0.end == .safetyStop }:
-            problems.append(dialogue.startLocation.diagnostic("the safety dialogue needs a state with 'end: safety-stop'"))
+        case .safety:
+            for name in SafetyScript.requiredStates where states[name] == nil {
+                problems.append(dialogue.startLocation.diagnostic("the safety dialogue needs a state '\(name)'"))
+            }
         case .scenario where !dialogue.states.values.contains { $0.end == .completed }:
             problems.append(dialogue.startLocation.diagnostic("a scenario needs at least one state with 'end: completed'"))
         default:

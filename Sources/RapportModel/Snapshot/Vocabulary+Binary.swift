@@ -116,6 +116,8 @@ extension Rule: BinaryCodable {
     init(from reader: inout BinaryReader) throws(SnapshotError) {
         self.init(kinds: try reader.readArray(), cancels: try reader.readArray(), pattern: try reader.readArray(),
                   guards: try reader.readArray(), file: try reader.string(), line: try reader.int(), pass: try reader.int())
+        let topic = try reader.string()
+        about = topic.isEmpty ? nil : SafetyTopic(rawValue: topic)
     }
 
     func write(to writer: inout BinaryWriter) {
@@ -126,6 +128,7 @@ extension Rule: BinaryCodable {
         writer.string(file)
         writer.int(line)
         writer.int(pass)
+        writer.string(about?.rawValue ?? "")
     }
 }
 
@@ -181,6 +184,8 @@ extension RuleGuard: BinaryCodable {
         case 9: self = .lineLacks(try reader.int())
         case 10: self = .sentenceHas(try reader.int())
         case 11: self = .sentenceLacks(try reader.int())
+        case 12:
+            self = .by(try reader.strings().compactMap(SubjectKind.init(rawValue:)))
         default: throw SnapshotError("snapshot: bad guard")
         }
     }
@@ -199,6 +204,7 @@ extension RuleGuard: BinaryCodable {
         case .lineLacks(let concept): writer.int(9); writer.int(concept)
         case .sentenceHas(let concept): writer.int(10); writer.int(concept)
         case .sentenceLacks(let concept): writer.int(11); writer.int(concept)
+        case .by(let subjects): writer.int(12); writer.strings(subjects.map(\.rawValue))
         }
     }
 }
