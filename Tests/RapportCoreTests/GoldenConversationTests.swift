@@ -100,7 +100,7 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
                 said = conversation.reply(text, signals: Fixtures.analyzer.signals(in: text))
                 record(said)
             case let .state(state, line):
-                #expect(conversation.stateID == state, "\(plan.name):\(line): expected state \(state), got \(conversation.stateID)")
+                #expect(conversation.position == state, "\(plan.name):\(line): expected state \(state), got \(conversation.position)")
             case let .says(fragment, line):
                 let lines = said.compactMap { if case let .say(_, text, _) = $0 { return text } else { return nil } }
                 #expect(lines.contains { $0.contains(fragment) }, "\(plan.name):\(line): nobody said \"\(fragment)\"; said: \(lines)")
@@ -133,10 +133,16 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
                     events = conversation.reply(reply, signals: Fixtures.analyzer.signals(in: reply))
                 }
                 let wasFinished = conversation.isFinished
+                let wasCheckingIn = conversation.isCheckingIn
                 reached[conversation.dialogueID, default: []].insert(conversation.stateID)
                 events += conversation.finish(.abandoned)
                 let ended = events.compactMap { if case let .ended(outcome, card) = $0 { return (outcome, card) } else { return nil } }
-                if !wasFinished {
+                if wasCheckingIn {
+                    // Silence after a safety question is a safety stop, and a stop is not a lesson.
+                    let (outcome, card) = try #require(ended.last, "\(plan.name) cut after \(cut): no end")
+                    #expect(outcome == .safetyStop, "\(plan.name) cut after \(cut)")
+                    #expect(card.missed.isEmpty && card.pitfalls.isEmpty && card.next == nil, "\(plan.name) cut after \(cut)")
+                } else if !wasFinished {
                     let (outcome, card) = try #require(ended.last, "\(plan.name) cut after \(cut): no end")
                     #expect(outcome == .abandoned)
                     let parts = dialogue.rubric.filter { $0.from <= plan.difficulty }.map(\.part.rawValue)

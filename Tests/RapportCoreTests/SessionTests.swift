@@ -86,7 +86,7 @@ import Testing
         let sink = RecordingSink()
         let coach = session(.practice("warm-up"), sink: sink)
         _ = coach.start()
-        let outputs = coach.handle("honestly I don't want to be here anymore")
+        let outputs = coach.handle("honestly I want to die")
         #expect(said(outputs).joined(separator: " ").contains("988"))
         #expect(coach.isDone)
         guard case let .end(outcome, _, _)? = sink.records.last else { Issue.record("no end"); return }

@@ -32,15 +32,24 @@ public struct Conversation: Sendable {
     private var lastRewrite: RewriteResult?
     /// Transitions marked `once` that have been taken, by where they are written.
     private var taken: Set<SourceLocation> = []
+    /// Crisis and risk screening, before the dialogue sees a reply.
+    private var safety: SafetyNet
+    /// The last line said before the engine waited, said again after a check-in.
+    private var lastPrompt: EngineEvent?
+
+    /// The state label of a paused practice, in transcripts and plans.
+    public static let checkInState = "check-in"
 
     /// Quoted user words are cut to this many characters.
     private static let quoteLimit = 120
     /// A guard against `next:` loops in a dialogue.
     private static let maximumHops = 200
 
+    /// `clearedRisk`: words already asked about in this session and answered with a clear no.
     public init(scenario: Dialogue, library: DialogueLibrary, difficulty: Difficulty = .realistic, seed: UInt64,
-                rewriter: Rewriter? = nil) {
+                rewriter: Rewriter? = nil, clearedRisk: Set<String> = []) {
         self.scenario = scenario
+        safety = SafetyNet(cleared: clearedRisk)
         self.rewriter = rewriter
         self.library = library
         self.difficulty = difficulty
@@ -53,6 +62,12 @@ public struct Conversation: Sendable {
     }
 
     public var isFinished: Bool { outcome != nil }
+    /// Whether the practice is paused on a safety question.
+    public var isCheckingIn: Bool { safety.pending != nil }
+    /// Where the conversation is: its state, or `check-in` while paused.
+    public var position: String { isCheckingIn ? Conversation.checkInState : stateID }
+    /// Words asked about and answered with a clear no, to carry into the next practice.
+    public var clearedRisk: Set<String> { safety.cleared }
     public var state: DialogueState? { dialogue.states[stateID] }
     public var partnerName: String? { scenario.partner?.name }
     public var partnerOpenness: Int? { openness }
@@ -74,17 +89,26 @@ public struct Conversation: Sendable {
     public mutating func reply(_ text: String, signals: [Signal]) -> [EngineEvent] {
         guard !isFinished, let state else { return [] }
         var events: [EngineEvent] = []
+        // Danger comes first, whatever the dialogue says.
+        switch safety.screen(signals) {
+        case .stop(let topic):
+            stopForSafety(topic, &events)
+            return events
+        case .ask(let checkIn):
+            saySafety(SafetyScript.checkIn(checkIn.about), words: checkIn.words, &events)
+            return events
+        case .carryOn:
+            saySafety("carry-on", words: nil, &events)
+            if let lastPrompt { events.append(lastPrompt) }
+            return events
+        case .pass:
+            break
+        }
         let kinds = Set(signals.map(\.kind))
         lastReply = text
         lastSignals = signals
         history.append(kinds)
         lastRewrite = rewriter?.rewrite(text, analysed: signals)
-
-        // Crisis language stops the exercise, whatever the dialogue says.
-        if kinds.contains(.crisis) {
-            stopForSafety(&events)
-            return events
-        }
 
         if let slot = state.capture { slots[slot] = text }
         if state.collect && dialogue.role == .scenario { collect(signals) }
@@ -118,8 +142,14 @@ public struct Conversation: Sendable {
     }
 
     /// Ends the session early (quit, end of input, a signal), with its scorecard.
+    /// Leaving while a safety question waits is not a no: it is a safety stop.
     public mutating func finish(_ outcome: Outcome) -> [EngineEvent] {
         guard !isFinished else { return [] }
+        if let topic = safety.leave() {
+            var events: [EngineEvent] = []
+            stopForSafety(topic, &events)
+            return events
+        }
         self.outcome = outcome
         return [.ended(outcome: outcome, scorecard: scorecard())]
     }
@@ -158,15 +188,24 @@ public struct Conversation: Sendable {
         events.append(.ended(outcome: outcome, scorecard: scorecard()))
     }
 
-    private mutating func stopForSafety(_ events: inout [EngineEvent]) {
+    private mutating func stopForSafety(_ topic: SafetyTopic, _ events: inout [EngineEvent]) {
         guard let safety = library.safety else {
             finishWith(.safetyStop, &events)
             return
         }
         returns.removeAll()
         dialogue = safety
-        enter(safety.start, &events)
+        enter(SafetyScript.stop(topic), &events)
         if !isFinished { finishWith(.safetyStop, &events) }
+    }
+
+    /// A check-in line or the kind line after it: said in state `check-in`, never remembered
+    /// as the prompt to come back to.
+    private mutating func saySafety(_ state: String, words: String?, _ events: inout [EngineEvent]) {
+        guard let script = library.safety.map(SafetyScript.init) else { return }
+        for text in SafetyNet.lines(script, state, words: words, random: &random) {
+            events.append(.say(speaker: .coach, text: text, state: Conversation.checkInState))
+        }
     }
 
     // MARK: - Remembering
@@ -223,7 +262,9 @@ public struct Conversation: Sendable {
         for line in lines {
             if let condition = line.when, !condition.holds(in: context) { continue }
             guard let variant = random.pick(line.variants) else { continue }
-            events.append(.say(speaker: line.speaker, text: render(variant), state: state))
+            let event = EngineEvent.say(speaker: line.speaker, text: render(variant), state: state)
+            events.append(event)
+            lastPrompt = event
             // A jab is brought up once; after that the partner has said their piece.
             if variant.contains("{jab}") { jab = nil }
             if line.speaker == .partner, let name = partnerName, let openness {
@@ -264,12 +305,16 @@ public struct Conversation: Sendable {
 
     // MARK: - Scoring
 
+    /// After a safety stop the card keeps what was met and nothing else: a safety stop is
+    /// not a lesson (SPEC.md).
     public func scorecard() -> Scorecard {
         let parts = scenario.rubric.filter { $0.from <= difficulty }
         let met = parts.filter { said[$0.part] != nil }.map(\.part.rawValue)
+        let names = Dictionary(parts.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
+        if outcome == .safetyStop { return Scorecard(met: met, partNames: names) }
         let missed = parts.filter { said[$0.part] == nil }.map(\.part.rawValue)
         var card = Scorecard(met: met, missed: missed, pitfalls: pitfallsSeen,
-                             partNames: Dictionary(parts.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first }))
+                             partNames: names)
         // The tip: for the first pitfall seen, else the first part missed, else the default.
         let keys = pitfallsSeen.map(\.kind.rawValue) + missed + ["default"]
         if let key = keys.first(where: { scenario.tips[$0] != nil }), let tips = scenario.tips[key], !tips.isEmpty {

@@ -57,7 +57,8 @@ public struct ProgressReport: Sendable {
 
     private static func progress(of id: String, _ sessions: [TranscriptStore.Transcript], library: DialogueLibrary) -> ScenarioProgress {
         let dialogue = library.dialogue(id: id)
-        let cards = sessions.map(\.scorecard)
+        // A safety stop is not a lesson: it gives no marks and no pitfalls (SPEC.md, Safety).
+        let cards = sessions.filter { $0.outcome != .safetyStop }.map(\.scorecard)
         // Parts: the rubric's order when the dialogue still exists, then any others seen.
         var parts = dialogue?.rubric.map(\.part.rawValue) ?? []
         for card in cards.compactMap({ $0 }) {

@@ -42,6 +42,11 @@ public final class CoachSession {
     private var transcript: TranscriptSink?
     private var seedCounter: UInt64 = 0
     public private(set) var isDone = false
+    /// Safety screening for what is typed outside a practice (the menu, `/rewrite`). It also
+    /// keeps the words answered with a clear no, which each practice is given.
+    private var safety = SafetyNet()
+    /// Chooses the wording of safety lines said outside a practice.
+    private var safetyRandom: SeededRandom
 
     public init(library: DialogueLibrary, analyzer: SignalDetecting, rewriter: Rewriter, options: Options, mode: Mode) {
         self.library = library
@@ -49,6 +54,7 @@ public final class CoachSession {
         self.rewriter = rewriter
         self.options = options
         self.mode = mode
+        safetyRandom = SeededRandom(seed: options.seed ^ 0x5AFE)
     }
 
     /// Whether a practice is running (the front end chooses its prompt by this).
@@ -81,6 +87,11 @@ public final class CoachSession {
     /// One typed line.
     public func handle(_ line: String) -> [SessionOutput] {
         let text = line.trimmed
+        if conversation == nil && safety.pending != nil && !text.isEmpty {
+            // Whatever is typed answers the question; a command after a stop still runs.
+            let outputs = screen(text.hasPrefix("/") ? [] : analyzer.signals(in: text)) ?? []
+            return text.hasPrefix("/") ? outputs + command(text) : outputs
+        }
         if text.hasPrefix("/") { return command(text) }
         guard !text.isEmpty else { return [] }
         guard conversation != nil else { return choose(text) }
@@ -90,13 +101,13 @@ public final class CoachSession {
     /// Standard input ended.
     public func endOfInput() -> [SessionOutput] {
         isDone = true
-        return finish(.abandoned)
+        return leaveSafety() + finish(.abandoned)
     }
 
     /// A signal (Ctrl-C twice, SIGTERM, SIGHUP) ends the session.
     public func interrupt() -> [SessionOutput] {
         isDone = true
-        return finish(.interrupted)
+        return leaveSafety() + finish(.interrupted)
     }
 
     // MARK: - The menu
@@ -117,20 +128,39 @@ public final class CoachSession {
         let matches = scenarios.filter { $0.id.hasPrefix(lowered) || $0.title.lowercased().hasPrefix(lowered) }
         if matches.count == 1 { return begin(matches[0]) }
         // Free text at the menu is still read for danger.
-        if analyzer.signals(in: text).contains(where: { $0.kind == .crisis }) {
-            return safetyLines()
-        }
+        if let outputs = screen(analyzer.signals(in: text)) { return outputs }
         return [.notice("Type a number from 1 to \(scenarios.count), or /help.")]
     }
 
-    private func safetyLines() -> [SessionOutput] {
-        guard let safety = library.safety else { return [] }
-        var conversation = Conversation(scenario: safety, library: library, difficulty: options.difficulty, seed: nextSeed())
-        return conversation.start().compactMap { event in
-            if case let .say(speaker, text, _) = event { return .line(speaker: speaker, name: "Coach", text: text) }
+    // MARK: - Safety outside a practice
+
+    /// Screens what was typed outside a practice; nil when it can go on as usual.
+    private func screen(_ signals: [Signal]) -> [SessionOutput]? {
+        switch safety.screen(signals) {
+        case .pass:
             return nil
+        case .ask(let checkIn):
+            return safetyLines(SafetyScript.checkIn(checkIn.about), words: checkIn.words)
+        case .carryOn:
+            return safetyLines("carry-on", words: nil) + [.notice("Pick a practice when you're ready: type its number, or /help.")]
+        case .stop(let topic):
+            return safetyLines(SafetyScript.stop(topic), words: nil) + safetyLines(afterStop, words: nil)
         }
     }
+
+    /// A question left unanswered outside a practice, as the session ends: a safety stop.
+    private func leaveSafety() -> [SessionOutput] {
+        guard conversation == nil, let topic = safety.leave() else { return [] }
+        return safetyLines(SafetyScript.stop(topic), words: nil)
+    }
+
+    private func safetyLines(_ state: String, words: String?) -> [SessionOutput] {
+        guard let script = library.safety.map(SafetyScript.init) else { return [] }
+        return SafetyNet.lines(script, state, words: words, random: &safetyRandom).map { .line(speaker: .coach, name: "Coach", text: $0) }
+    }
+
+    /// The one quiet line after a safety stop.
+    private var afterStop: String { mode == .menu ? "after-menu" : "after-practice" }
 
     // MARK: - A practice
 
@@ -147,7 +177,7 @@ public final class CoachSession {
         transcript?.append(.session(scenario: dialogue.id, started: started, version: RapportInfo.version, seed: seed,
                                     difficulty: options.difficulty))
         var conversation = Conversation(scenario: dialogue, library: library, difficulty: options.difficulty, seed: seed,
-                                        rewriter: rewriter)
+                                        rewriter: rewriter, clearedRisk: safety.cleared)
         let events = conversation.start()
         self.conversation = conversation
         outputs += present(events)
@@ -157,7 +187,7 @@ public final class CoachSession {
     private func reply(_ text: String) -> [SessionOutput] {
         guard var conversation else { return [] }
         let signals = analyzer.signals(in: text)
-        transcript?.append(.turn(speaker: .user, state: conversation.stateID, text: text, signals: signals.kinds))
+        transcript?.append(.turn(speaker: .user, state: conversation.position, text: text, signals: signals.kinds))
         let events = conversation.reply(text, signals: signals)
         self.conversation = conversation
         return present(events)
@@ -183,6 +213,19 @@ public final class CoachSession {
     }
 
     private func close(_ outcome: Outcome, _ scorecard: Scorecard, carryOn: Bool) -> [SessionOutput] {
+        if let conversation { safety = SafetyNet(cleared: safety.cleared.union(conversation.clearedRisk)) }
+        if outcome == .safetyStop {
+            // Help, then one quiet line: no scorecard, no tip, no menu (SPEC.md, Safety).
+            let quiet = isDone ? [] : safetyLines(afterStop, words: nil)
+            for case let .line(speaker, _, text) in quiet {
+                transcript?.append(.turn(speaker: speaker, state: conversation?.stateID ?? "stop", text: text, signals: nil))
+            }
+            transcript?.append(.end(outcome: outcome, ended: Date(), scorecard: scorecard))
+            transcript = nil
+            conversation = nil
+            if mode != .menu { isDone = true }
+            return quiet
+        }
         transcript?.append(.end(outcome: outcome, ended: Date(), scorecard: scorecard))
         transcript = nil
         conversation = nil
@@ -229,19 +272,24 @@ public final class CoachSession {
             return [.notice(hint ?? "No hint for this step. Say it the way you would in real life; there's no wrong answer.")]
         case "/rewrite":
             guard !argument.isEmpty else { return [.notice("Give me a sentence after /rewrite, e.g. /rewrite You never listen to me")] }
-            if analyzer.signals(in: argument).contains(where: { $0.kind == .crisis }) {
-                return conversation == nil ? safetyLines() : reply(argument)
+            let signals = analyzer.signals(in: argument)
+            if signals.contains(where: { $0.kind == .crisis || $0.kind == .risk }) {
+                if conversation != nil { return reply(argument) }
+                if let outputs = screen(signals) { return outputs }
             }
             return [.rewrite(rewriter.rewrite(argument))]
         case "/restart":
             guard let scenario = conversation?.scenario else { return [.notice("Pick a practice from the menu first: type its number.")] }
+            let stopping = conversation?.isCheckingIn == true
             var outputs = finish(.quit, carryOn: false)
+            if stopping { return outputs }
             outputs.append(.notice("Starting again."))
             outputs += begin(scenario)
             return outputs
         case "/scenarios", "/menu":
+            let stopping = conversation?.isCheckingIn == true
             var outputs = finish(.quit, carryOn: false)
-            outputs.append(menu())
+            if !stopping { outputs.append(menu()) }
             return outputs
         case "/quit", "/exit", "/q":
             isDone = true

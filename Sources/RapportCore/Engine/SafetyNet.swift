@@ -1,0 +1,88 @@
+/// The check every reply passes before a practice sees it (SPEC.md, Safety). `crisis`
+/// stops. `risk` pauses and asks once; only a clear no carries on, and the same words are
+/// not asked about again. Anything else, including leaving or silence, stops. No dialogue
+/// file takes part in deciding this; `Dialogues/safety.yaml` only words it.
+public struct SafetyNet: Sendable {
+    /// A question waiting for its answer: the words that raised it, and what they are about.
+    public struct CheckIn: Sendable, Equatable {
+        public var words: String
+        public var about: SafetyTopic
+    }
+
+    /// What to do with a reply.
+    public enum Step: Sendable, Equatable {
+        /// Nothing in the reply: it goes to the practice.
+        case pass
+        /// Pause the practice and ask about these words.
+        case ask(CheckIn)
+        /// A clear no to the question: go back to exactly where the practice was.
+        case carryOn
+        /// Stop the exercise and point to help for this kind of danger.
+        case stop(SafetyTopic)
+    }
+
+    public private(set) var pending: CheckIn?
+    /// Words already asked about and answered with a clear no, as `key(of:)` gives them.
+    public private(set) var cleared: Set<String>
+
+    public init(cleared: Set<String> = []) {
+        self.cleared = cleared
+    }
+
+    /// Screens one reply, with its signals.
+    public mutating func screen(_ signals: [Signal]) -> Step {
+        if let asked = pending {
+            pending = nil
+            guard SafetyNet.isClearNo(signals) else { return .stop(asked.about) }
+            cleared.insert(SafetyNet.key(of: asked.words))
+            return .carryOn
+        }
+        if let crisis = signals.first(.crisis) {
+            return .stop(crisis.about ?? .selfHarm)
+        }
+        if let risk = signals.first(where: { $0.kind == .risk && !cleared.contains(SafetyNet.key(of: $0.text)) }) {
+            let checkIn = CheckIn(words: risk.text, about: risk.about ?? .selfHarm)
+            pending = checkIn
+            return .ask(checkIn)
+        }
+        return .pass
+    }
+
+    /// The session is ending, or leaving the practice, while a question waits: silence is
+    /// not a no. Returns what to stop for, if anything was waiting.
+    public mutating func leave() -> SafetyTopic? {
+        defer { pending = nil }
+        return pending?.about
+    }
+
+    /// "no", "nope, just embarrassed", "I'm fine": a no with nothing unsure or worrying in it.
+    static func isClearNo(_ signals: [Signal]) -> Bool {
+        let kinds = Set(signals.map(\.kind))
+        return kinds.contains(.answerNo) && kinds.isDisjoint(with: [.agreement, .unsure, .crisis, .risk, .distress])
+    }
+
+    /// The same words, however they were typed: lowercased letters and digits, single spaces.
+    static func key(of words: String) -> String {
+        var key = ""
+        var space = false
+        for character in words.lowercased() {
+            if character.isLetter || character.isNumber {
+                if space && !key.isEmpty { key.append(" ") }
+                key.append(character)
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return key
+    }
+
+    /// The variants chosen for each line of a safety state, with `{words}` filled in.
+    static func lines(_ script: SafetyScript, _ state: String, words: String?, random: inout SeededRandom) -> [String] {
+        script.lines(state).compactMap { variants in
+            random.pick(variants).map { text in
+                Template.render(text) { name in name == SafetyScript.wordsPlaceholder ? words.map(Conversation.quote) : nil }
+            }
+        }
+    }
+}

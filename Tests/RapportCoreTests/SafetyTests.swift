@@ -1,0 +1,300 @@
+import Foundation
+import Testing
+@testable import RapportCore
+
+/// The safety net (SPEC.md, Safety) in every practice: a risk line pauses and asks once; a
+/// clear no goes back to exactly where the practice was and the same words are not asked
+/// about again; yes, unsure, silence or anything else is a safety stop; a crisis line stops
+/// at once; and a stop is not a lesson.
+@Suite struct SafetyTests {
+    static let riskLine = "honestly I just want to disappear for good"
+    static let clearNos = ["no", "No, I just mean I'm embarrassed", "nope, not at all", "no I'm fine, just tired"]
+    static let notNos = ["yes", "I don't know", "maybe", "kind of", "sometimes", "not sure", "no... but I think about it a lot", "can we just carry on"]
+
+    private static var scenarios: [String] { Fixtures.library.scenarios.map(\.id) }
+
+    private func lines(_ events: [EngineEvent]) -> [(state: String, text: String)] {
+        events.compactMap { if case let .say(_, text, state) = $0 { return (state, text) } else { return nil } }
+    }
+
+    private func ended(_ events: [EngineEvent]) -> (Outcome, Scorecard)? {
+        events.compactMap { if case let .ended(outcome, card) = $0 { return (outcome, card) } else { return nil } }.last
+    }
+
+    /// A practice started and given one ordinary reply, so that it is somewhere in the middle.
+    private func midPractice(_ id: String, seed: UInt64 = 3) throws -> (Conversation, [EngineEvent]) {
+        let library = Fixtures.library
+        let dialogue = try #require(library.dialogue(id: id))
+        var conversation = Conversation(scenario: dialogue, library: library, seed: seed, rewriter: Fixtures.rewriter)
+        _ = conversation.start()
+        let events = conversation.reply("my sister", signals: Fixtures.analyzer.signals(in: "my sister"))
+        return (conversation, events)
+    }
+
+    private func reply(_ conversation: inout Conversation, _ text: String) -> [EngineEvent] {
+        conversation.reply(text, signals: Fixtures.analyzer.signals(in: text))
+    }
+
+    @Test func theRiskLineIsRiskNotCrisis() {
+        let kinds = Set(Fixtures.analyzer.signals(in: SafetyTests.riskLine).map(\.kind))
+        #expect(kinds.contains(.risk))
+        #expect(!kinds.contains(.crisis))
+    }
+
+    @Test(arguments: scenarios)
+    func aRiskLineAsksOnceQuotingTheWords(scenario: String) throws {
+        var (conversation, _) = try midPractice(scenario)
+        guard !conversation.isFinished else { return }
+        let events = reply(&conversation, SafetyTests.riskLine)
+        #expect(conversation.isCheckingIn)
+        #expect(conversation.position == Conversation.checkInState)
+        let said = lines(events)
+        #expect(!said.isEmpty && said.allSatisfy { $0.state == Conversation.checkInState })
+        let question = said.map(\.text).joined(separator: " ")
+        #expect(question.contains("disappear for good"), "the check-in quotes the words: \(question)")
+        #expect(question.contains("ending your life"), "the check-in asks plainly: \(question)")
+        #expect(ended(events) == nil)
+    }
+
+    @Test(arguments: scenarios)
+    func aClearNoGoesBackToExactlyWhereItWas(scenario: String) throws {
+        for (index, no) in SafetyTests.clearNos.enumerated() {
+            var (conversation, before) = try midPractice(scenario, seed: UInt64(index + 1))
+            guard !conversation.isFinished else { continue }
+            let state = conversation.stateID
+            let openness = conversation.partnerOpenness
+            let scorecard = conversation.scorecard()
+            _ = reply(&conversation, SafetyTests.riskLine)
+            let events = reply(&conversation, no)
+            #expect(!conversation.isCheckingIn, "\(scenario): '\(no)' is a clear no")
+            #expect(!conversation.isFinished, "\(scenario): '\(no)' must not stop")
+            #expect(conversation.stateID == state, "\(scenario): back in \(state), not \(conversation.stateID)")
+            #expect(conversation.partnerOpenness == openness, "\(scenario): the partner did not hear the paused line")
+            #expect(conversation.scorecard() == scorecard, "\(scenario): the paused line counts for nothing")
+            // A kind line, then what was said last before the pause, again.
+            let said = lines(events).map(\.text)
+            let lastPrompt = lines(before).last?.text
+            #expect(said.count >= 2, "\(scenario): \(said)")
+            #expect(said.last == lastPrompt, "\(scenario): the question before the pause is asked again")
+            // The same words, typed again, are not asked about again.
+            _ = reply(&conversation, SafetyTests.riskLine.uppercased() + "!")
+            #expect(!conversation.isCheckingIn, "\(scenario): the same words are asked about once")
+        }
+    }
+
+    @Test(arguments: scenarios)
+    func anythingButAClearNoIsASafetyStop(scenario: String) throws {
+        for answer in SafetyTests.notNos {
+            var (conversation, _) = try midPractice(scenario)
+            guard !conversation.isFinished else { continue }
+            _ = reply(&conversation, SafetyTests.riskLine)
+            let events = reply(&conversation, answer)
+            let (outcome, card) = try #require(ended(events), "\(scenario): '\(answer)' must stop")
+            #expect(outcome == .safetyStop, "\(scenario): '\(answer)'")
+            #expect(lines(events).map(\.text).joined().contains("988"), "\(scenario): help is shown")
+            #expect(card.missed.isEmpty && card.pitfalls.isEmpty && card.next == nil, "\(scenario): a stop is not a lesson")
+        }
+    }
+
+    @Test(arguments: scenarios)
+    func silenceAfterTheQuestionIsASafetyStop(scenario: String) throws {
+        for outcome in [Outcome.abandoned, .quit, .interrupted] {
+            var (conversation, _) = try midPractice(scenario)
+            guard !conversation.isFinished else { continue }
+            _ = reply(&conversation, SafetyTests.riskLine)
+            let events = conversation.finish(outcome)
+            let (ending, card) = try #require(ended(events))
+            #expect(ending == .safetyStop, "\(scenario): \(outcome.rawValue) while asked")
+            #expect(card.missed.isEmpty && card.next == nil)
+            #expect(lines(events).map(\.text).joined().contains("emergency"))
+        }
+    }
+
+    @Test(arguments: scenarios)
+    func aCrisisLineStopsAtOnceAndTheCardKeepsOnlyWhatWasMet(scenario: String) throws {
+        var (conversation, _) = try midPractice(scenario)
+        guard !conversation.isFinished else { return }
+        let met = conversation.scorecard().met
+        let events = reply(&conversation, "I took all my pills an hour ago")
+        let (outcome, card) = try #require(ended(events))
+        #expect(outcome == .safetyStop)
+        #expect(card.met == met)
+        #expect(card.missed.isEmpty && card.pitfalls.isEmpty && card.next == nil)
+    }
+
+    @Test func theQuestionAndTheStopFitWhatTheWordsAreAbout() throws {
+        let cases: [(line: String, question: String, help: String)] = [
+            ("he gets really scary when he drinks", "Is someone hurting you", "0808 2000 247"),
+            ("I'm scared of what I might do to him", "hurting someone", "988"),
+            ("nobody would even miss me if I was gone", "ending your life", "116 123"),
+        ]
+        for item in cases {
+            let signals = Fixtures.analyzer.signals(in: item.line)
+            #expect(signals.contains { $0.kind == .risk }, "\(item.line): \(signals.kinds)")
+            var (conversation, _) = try midPractice("apology")
+            let question = lines(reply(&conversation, item.line)).map(\.text).joined(separator: " ")
+            #expect(question.contains(item.question), "\(item.line): \(question)")
+            let stop = lines(reply(&conversation, "yes")).map(\.text).joined(separator: " ")
+            #expect(stop.contains(item.help), "\(item.line): \(stop)")
+        }
+    }
+
+    @Test func negationNeverCancelsDanger() {
+        for line in ["I'm not sure I want to be here anymore", "I would never hurt myself", "I'm not going to kill myself, don't worry"] {
+            let kinds = Set(Fixtures.analyzer.signals(in: line).map(\.kind))
+            #expect(kinds.contains(.risk) || kinds.contains(.crisis), "\(line): \(kinds)")
+        }
+        // Negation asks rather than stops.
+        let kinds = Set(Fixtures.analyzer.signals(in: "I would never hurt myself").map(\.kind))
+        #expect(kinds.contains(.risk) && !kinds.contains(.crisis))
+    }
+
+    @Test func figuresOfSpeechRaiseNothing() {
+        for line in ["this commute is killing me", "I could murder a pizza", "my phone died", "I'd kill for a coffee right now",
+                     "my mum will kill me when she sees the kitchen", "I nearly died laughing", "got shot five times in the game last night",
+                     "I'm cutting back on sugar", "cut my finger chopping onions", "this essay is literally killing me lol"] {
+            let kinds = Set(Fixtures.analyzer.signals(in: line).map(\.kind))
+            #expect(!kinds.contains(.crisis) && !kinds.contains(.risk), "\(line): \(kinds)")
+        }
+    }
+
+    @Test func aLineIsCrisisOrRiskNeverBoth() {
+        for line in ["I want to die and I've been giving my things away", "he hit me and he gets scary when he drinks"] {
+            let kinds = Fixtures.analyzer.signals(in: line).map(\.kind)
+            #expect(kinds.contains(.crisis))
+            #expect(!kinds.contains(.risk))
+        }
+    }
+
+    @Test func twoSignsOfDistressMakeARisk() {
+        let one = Set(Fixtures.analyzer.signals(in: "I hate myself for forgetting").map(\.kind))
+        #expect(!one.contains(.risk))
+        let two = Fixtures.analyzer.signals(in: "I hate myself. I can't take it anymore and nobody cares.")
+        let risk = try? #require(two.first(.risk))
+        #expect(risk?.note?.contains("distress") == true)
+    }
+}
+
+/// The same safety net around the practices: the menu, `/rewrite`, the transcript, and what
+/// is said after a stop.
+@Suite struct SafetySessionTests {
+    private func session(_ mode: CoachSession.Mode, sink: RecordingSink? = nil) -> CoachSession {
+        let options = CoachSession.Options(seed: 2, difficulty: .realistic) { _, _ in sink }
+        return CoachSession(library: Fixtures.library, analyzer: Fixtures.analyzer, rewriter: Fixtures.rewriter, options: options, mode: mode)
+    }
+
+    private func said(_ outputs: [SessionOutput]) -> String {
+        outputs.compactMap { if case let .line(_, _, text) = $0 { return text } else { return nil } }.joined(separator: " ")
+    }
+
+    private func hasScorecard(_ outputs: [SessionOutput]) -> Bool {
+        outputs.contains { if case .scorecard = $0 { return true } else { return false } }
+    }
+
+    private func hasMenu(_ outputs: [SessionOutput]) -> Bool {
+        outputs.contains { if case .menu = $0 { return true } else { return false } }
+    }
+
+    @Test func theTranscriptRecordsTheCheckInAsSpecified() throws {
+        let sink = RecordingSink()
+        let coach = session(.practice("apology"), sink: sink)
+        _ = coach.start()
+        _ = coach.handle("I forgot my sister's birthday")
+        _ = coach.handle(SafetyTests.riskLine)
+        _ = coach.handle("no, I'm just embarrassed")
+        let checkIn = sink.records.filter {
+            if case let .turn(_, state, _, _) = $0 { return state == Conversation.checkInState } else { return false }
+        }
+        #expect(checkIn.contains { if case let .turn(speaker, _, text, _) = $0 { return speaker == .coach && text.contains("ending your life") } else { return false } })
+        #expect(checkIn.contains { if case let .turn(speaker, _, text, signals) = $0 { return speaker == .user && text.hasPrefix("no") && signals?.contains(.decline) == true } else { return false } })
+        #expect(coach.inPractice)
+    }
+
+    @Test func afterAStopThereIsHelpAndOneQuietLineButNoLesson() throws {
+        let sink = RecordingSink()
+        let coach = session(.menu, sink: sink)
+        _ = coach.start()
+        _ = coach.handle("apology")
+        let outputs = coach.handle("last night he hit me and I can't stop shaking")
+        #expect(said(outputs).contains("emergency"))
+        #expect(said(outputs).contains("/scenarios"), "the one quiet line: \(said(outputs))")
+        #expect(!hasScorecard(outputs), "no scorecard of still-to-add parts")
+        #expect(!hasMenu(outputs), "no practice menu")
+        #expect(!outputs.contains { if case .notice(let text) = $0 { return text.contains("Back to the menu") } else { return false } })
+        guard case let .end(outcome, _, card)? = sink.records.last else { Issue.record("no end record"); return }
+        #expect(outcome == .safetyStop)
+        #expect(card.missed.isEmpty && card.pitfalls.isEmpty && card.next == nil)
+        #expect(!coach.isDone, "the menu is still there for /scenarios")
+        #expect(hasMenu(coach.handle("/scenarios")))
+    }
+
+    @Test func inAPracticeCommandTheStopEndsTheRun() {
+        let coach = session(.practice("warm-up"))
+        _ = coach.start()
+        let outputs = coach.handle("I want to kill myself")
+        #expect(said(outputs).contains("988"))
+        #expect(said(outputs).contains("come back"))
+        #expect(!hasScorecard(outputs))
+        #expect(coach.isDone)
+    }
+
+    @Test func atTheMenuARiskLineIsAskedAboutToo() {
+        let coach = session(.menu)
+        _ = coach.start()
+        let asked = coach.handle("honestly I'm thinking of just disappearing for good")
+        #expect(said(asked).contains("ending your life"))
+        #expect(!coach.inPractice)
+        let back = coach.handle("no")
+        #expect(said(back).contains("Thank") || said(back).contains("thanks"))
+        #expect(back.contains { if case .notice(let text) = $0 { return text.contains("practice") } else { return false } })
+        // The same words again: no second question; a menu choice still works.
+        let again = coach.handle("honestly I'm thinking of just disappearing for good")
+        #expect(!said(again).contains("ending your life"))
+        _ = coach.handle("warm-up")
+        #expect(coach.inPractice)
+    }
+
+    @Test func atTheMenuAnythingButNoAfterTheQuestionStops() {
+        for answer in ["yes", "1", "/scenarios", "not sure"] {
+            let coach = session(.menu)
+            _ = coach.start()
+            _ = coach.handle("I've been giving my things away")
+            let outputs = coach.handle(answer)
+            #expect(said(outputs).contains("emergency"), "'\(answer)': \(said(outputs))")
+            #expect(!coach.inPractice, "'\(answer)' does not start a practice")
+        }
+        let silent = session(.menu)
+        _ = silent.start()
+        _ = silent.handle("I've been giving my things away")
+        #expect(said(silent.endOfInput()).contains("emergency"))
+    }
+
+    @Test func rewriteReadsForDangerFirst() {
+        let coach = session(.menu)
+        _ = coach.start()
+        let outputs = coach.handle("/rewrite you never notice, everyone would be better off without me")
+        #expect(said(outputs).contains("ending your life"))
+        #expect(!outputs.contains { if case .rewrite = $0 { return true } else { return false } })
+    }
+
+    @Test func progressLeavesSafetyStopsOutOfItsMarks() throws {
+        func saved(_ replies: [String]) -> TranscriptStore.Transcript {
+            let sink = RecordingSink()
+            let coach = session(.practice("warm-up"), sink: sink)
+            _ = coach.start()
+            for reply in replies { _ = coach.handle(reply) }
+            if !coach.isDone { _ = coach.endOfInput() }
+            return TranscriptStore.Transcript(id: "t", url: URL(fileURLWithPath: "/dev/null"), records: sink.records, skippedLines: 0)
+        }
+        let completed = saved(["Sam", "She fed my cat", "Thank you for feeding my cat, I was so relieved"])
+        let stopped = saved(["Sam", "I want to kill myself"])
+        #expect(stopped.outcome == .safetyStop)
+        let report = ProgressReport(transcripts: [completed, stopped], library: Fixtures.library)
+        let warmUp = try #require(report.scenarios.first { $0.id == "warm-up" })
+        #expect(warmUp.outcomes[.safetyStop] == 1)
+        #expect(!warmUp.parts.isEmpty)
+        for part in warmUp.parts {
+            #expect(part.askedCount == 1, "\(part.part): a safety stop gives no mark")
+        }
+    }
+}
