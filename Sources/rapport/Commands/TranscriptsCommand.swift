@@ -121,13 +121,23 @@ struct TranscriptsCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete one saved session, or all of them with --all.")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete one saved session, or all of them with --all.",
+            discussion: """
+                --all asks first when standard input is a terminal. A script, which cannot \
+                answer, must say --all --yes; without --yes it is refused (exit 64) and \
+                nothing is deleted.
+                """
+        )
 
         @Argument(help: "The session's ID, or the start of it.")
         var id: String?
 
         @Flag(help: "Delete every saved session.")
         var all = false
+
+        @Flag(name: .shortAndLong, help: "With --all, don't ask first (for scripts).")
+        var yes = false
 
         @OptionGroup var location: Location
 
@@ -138,8 +148,26 @@ struct TranscriptsCommand: ParsableCommand {
         func run() throws {
             let store = location.store
             if all {
-                let count = try io { try store.deleteAll() }
-                StandardOutput.out.line(count == 0 ? "There were no saved sessions." : "Deleted \(count) saved session\(count == 1 ? "" : "s").")
+                let count = try io { try store.ids().count }
+                guard count > 0 else {
+                    StandardOutput.out.line("There were no saved sessions.")
+                    StandardOutput.out.flush()
+                    return
+                }
+                if !yes {
+                    guard Confirmation.canAsk else {
+                        fail("--all deletes every saved session; add --yes to do it without being asked (nothing was deleted)",
+                             code: ExitStatus.usage)
+                    }
+                    let sessions = count == 1 ? "the 1 saved session" : "all \(count) saved sessions"
+                    guard Confirmation.ask("Delete \(sessions) in \(store.folder.path)? This cannot be undone.") else {
+                        StandardOutput.out.line("Nothing was deleted.")
+                        StandardOutput.out.flush()
+                        return
+                    }
+                }
+                let deleted = try io { try store.deleteAll() }
+                StandardOutput.out.line("Deleted \(deleted) saved session\(deleted == 1 ? "" : "s").")
             } else if let id {
                 let found = try io { try store.find(id) }
                 try io { try store.delete(found) }
