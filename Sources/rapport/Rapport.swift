@@ -30,4 +30,12 @@ struct Rapport: ParsableCommand {
         ],
         defaultSubcommand: CoachCommand.self
     )
+
+    /// A reader that goes away (`rapport analyze < big | head`) is not an error: with
+    /// SIGPIPE ignored the write fails with EPIPE, and `StandardOutput` ends quietly with
+    /// status 0 (a session first writes its transcript's `end` record).
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }

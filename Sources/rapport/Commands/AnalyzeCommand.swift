@@ -50,8 +50,7 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         if texts.isEmpty {
-            let reader = LineReader()
-            while let line = reader.readLine() { handle(line) }
+            eachLineOfStandardInput(handle)
         } else {
             texts.forEach(handle)
         }

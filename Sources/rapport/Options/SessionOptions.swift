@@ -31,7 +31,7 @@ struct DialogueOptions: ParsableArguments {
 
 /// Options for anything that prints.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Colour the output: auto (only on a terminal), always or never. NO_COLOR turns it off.")
+    @Option(help: "Colour the output: auto (only on a terminal, and not when NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 }
 
