@@ -22,7 +22,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per input line.")
     var json = false
 
-    @Flag(help: "Also show the normalised words and the vocabulary rule behind each signal.")
+    @Flag(help: "Also show the normalised words and the vocabulary rule behind each signal (with --json, as an \"explain\" field in each object).")
     var explain = false
 
     @OptionGroup var output: OutputOptions
@@ -37,10 +37,14 @@ struct AnalyzeCommand: ParsableCommand {
         func handle(_ line: String) {
             let signals = analyzer.signals(in: line)
             if json {
-                out.line(bytes: signals.analysisJSONBytes(input: line).bytes)
-            } else {
-                out.write(SignalMarks.render(line, signals, style: style))
+                // With --explain the explanation goes inside each object, so the output stays JSON Lines.
+                let object = explain
+                    ? ExplainedAnalysisJSON.line(input: line, signals: signals, words: analyzer.normalisedWords(of: line))
+                    : signals.analysisJSONBytes(input: line)
+                out.line(bytes: object.bytes)
+                return
             }
+            out.write(SignalMarks.render(line, signals, style: style))
             if explain {
                 let words = analyzer.normalisedWords(of: line).map(TerminalSafeText.sanitize).joined(separator: " ")
                 out.line(style.dim("  read as: " + words))
