@@ -25,6 +25,9 @@ struct TranscriptsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List saved sessions, oldest first: ID, practice, how it ended.")
 
+        @Flag(help: "Print a JSON array: one {\"id\", \"scenario\", \"started\", \"outcome\", \"replies\", \"skipped\", \"path\"} object per session.")
+        var json = false
+
         @OptionGroup var location: Location
         @OptionGroup var output: OutputOptions
 
@@ -32,6 +35,10 @@ struct TranscriptsCommand: ParsableCommand {
             let store = location.store
             let ids = try io { try store.ids() }
             let style = Style(choice: output.color)
+            if json {
+                printJSON(store: store, ids: ids)
+                return
+            }
             guard !ids.isEmpty else {
                 StandardOutput.out.line("No saved sessions yet. They will appear in \(store.folder.path).")
                 StandardOutput.out.flush()
@@ -53,6 +60,22 @@ struct TranscriptsCommand: ParsableCommand {
             }
             StandardOutput.out.flush()
             StandardOutput.err.flush()
+        }
+
+        private func printJSON(store: TranscriptStore, ids: [String]) {
+            var unreadable = 0
+            let objects = ids.compactMap { id -> JSONText? in
+                guard let transcript = try? store.read(id) else {
+                    unreadable += 1
+                    return nil
+                }
+                return TranscriptListingJSON.object(transcript)
+            }
+            StandardOutput.out.write(JSONListing.text(objects))
+            StandardOutput.out.flush()
+            if unreadable > 0 {
+                StandardOutput.err.line("rapport: \(unreadable) file(s) could not be read; they were left out.")
+            }
         }
     }
 
