@@ -145,3 +145,19 @@ import Testing
         #expect(outputs.contains { if case .scorecard = $0 { return true } else { return false } }, "the practice went on")
     }
 }
+
+@Suite struct MarkdownTextTests {
+    @Test func inlineTextKeepsPunctuationThatIsNotMarkup() {
+        #expect(MarkdownText.inline("sorry. - (ok) #1 + 2! a|b {c}") == "sorry. - (ok) #1 + 2! a|b {c}")
+        #expect(MarkdownText.inline("*a* _b_ `c` [d] <e> ~f~ \\") == "\\*a\\* \\_b\\_ \\`c\\` \\[d\\] \\<e> \\~f\\~ \\\\")
+        #expect(MarkdownText.inline("&amp; &#38; & x") == "\\&amp; \\&#38; & x")
+    }
+
+    @Test func blockStartsAreEscapedWhereTheyWouldBeMarkup() {
+        #expect(MarkdownText.blockStart("# not a heading") == "\\# not a heading")
+        #expect(MarkdownText.blockStart("- not a list") == "\\- not a list")
+        #expect(MarkdownText.blockStart("1. not a list") == "1\\. not a list")
+        #expect(MarkdownText.blockStart("Practice #") == "Practice \\#")
+        #expect(MarkdownText.blockStart("Done well: A, B.") == "Done well: A, B.")
+    }
+}
