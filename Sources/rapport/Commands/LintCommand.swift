@@ -15,7 +15,7 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Dialogue files to check.")
+    @Argument(help: "Dialogue files to check.", completion: Completions.yamlFiles)
     var files: [String] = []
 
     @OptionGroup var dialogues: DialogueOptions

@@ -16,7 +16,8 @@ struct TranscriptsCommand: ParsableCommand {
     )
 
     struct Location: ParsableArguments {
-        @Option(help: ArgumentHelp("The transcript folder (default: $RAPPORT_TRANSCRIPTS, else ~/.local/share/rapport/transcripts).", valueName: "dir"))
+        @Option(help: ArgumentHelp("The transcript folder (default: $RAPPORT_TRANSCRIPTS, else ~/.local/share/rapport/transcripts).", valueName: "dir"),
+                completion: Completions.folders)
         var transcripts: String?
 
         var store: TranscriptStore { TranscriptStore(folder: TranscriptFolder.resolve(option: transcripts)) }
@@ -82,7 +83,7 @@ struct TranscriptsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a saved session as a conversation, with its scorecard.")
 
-        @Argument(help: "The session's ID, or the start of it.")
+        @Argument(help: "The session's ID, or the start of it.", completion: Completions.transcripts)
         var id: String
 
         @OptionGroup var location: Location
@@ -107,13 +108,14 @@ struct TranscriptsCommand: ParsableCommand {
             case json
         }
 
-        @Argument(help: "The session's ID, or the start of it.")
+        @Argument(help: "The session's ID, or the start of it.", completion: Completions.transcripts)
         var id: String
 
         @Option(help: "markdown (a readable document) or json (the records, one per line).")
         var format: Format = .markdown
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+                completion: .file())
         var output: String?
 
         @OptionGroup var location: Location
@@ -153,7 +155,7 @@ struct TranscriptsCommand: ParsableCommand {
                 """
         )
 
-        @Argument(help: "The session's ID, or the start of it.")
+        @Argument(help: "The session's ID, or the start of it.", completion: Completions.transcripts)
         var id: String?
 
         @Flag(help: "Delete every saved session.")
