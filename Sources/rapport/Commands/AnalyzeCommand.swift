@@ -5,10 +5,10 @@ import RapportTerminal
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Show the signals rapport finds in each text (apology parts, blame, absolutes, crisis language …).",
+        abstract: "Show the signals rapport finds in each text (apology parts, blame, absolutes, crisis language and more).",
         discussion: """
             With no TEXT, reads one text per line from standard input. With --json, prints one \
-            JSON object per line: {"input": …, "signals": [{"kind", "text", "start", "end"}]}, \
+            JSON object per line: {"input", "signals": [{"kind", "text", "start", "end"}]}, \
             where start and end count Unicode scalars (end exclusive). Without --json, shows each \
             line with the text behind each signal marked. The kinds: acknowledgement, remorse, \
             commitment, repair, non-apology, excuse, blame-shift, minimizing, you-statement, \
