@@ -20,6 +20,10 @@ import Testing
         #expect(warning.hasPrefix("rapport: "))
         #expect(warning.contains("\(file.path) is a file, not a folder"), "\(warning)")
         #expect(!result.errors.contains("NSCocoaErrorDomain") && !result.errors.contains("could not be completed"))
+
+        let onTheFile = try BinaryRunner.run(["practice", "warm-up", "--transcripts", file.path], lines: ["Sam"])
+        #expect(onTheFile.status == 0)
+        #expect(onTheFile.errors.contains("cannot create the transcript folder \(file.path): it is a file, not a folder"), "\(onTheFile.errors)")
     }
 
     @Test func transcriptCommandsSayWhyInPlainWords() throws {

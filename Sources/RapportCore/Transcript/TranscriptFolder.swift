@@ -18,8 +18,8 @@ public enum TranscriptFolder {
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
             var reason = SystemReason.describe(error)
-            if SystemReason.errnoValue(of: error) == ENOTDIR, let file = firstFile(above: folder) {
-                reason = "\(file.path) is a file, not a folder"
+            if let file = firstFile(above: folder) {
+                reason = file == folder ? "it is a file, not a folder" : "\(file.path) is a file, not a folder"
             }
             throw TranscriptError("cannot create the transcript folder \(folder.path): \(reason)")
         }
@@ -28,8 +28,8 @@ public enum TranscriptFolder {
         }
     }
 
-    /// The nearest part of `folder`'s path that exists and is not a folder (what stops a
-    /// `mkdir -p`), if any.
+    /// The nearest part of `folder`'s path (itself included) that exists and is not a
+    /// folder: what stops a `mkdir -p`. Nil when that is not the trouble.
     static func firstFile(above folder: URL) -> URL? {
         var candidate = folder
         while candidate.path != "/" && !candidate.path.isEmpty {
