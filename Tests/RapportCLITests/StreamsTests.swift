@@ -35,6 +35,22 @@ import Testing
         }
     }
 
+    @Test func exportToAFileThatCannotBeWrittenSaysWhy() throws {
+        let folder = BinaryRunner.temporaryFolder()
+        _ = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam"])
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first).replacingOccurrences(of: ".jsonl", with: "")
+        let full = try BinaryRunner.run(["transcripts", "export", id, "-o", "/dev/full", "--transcripts", folder.path])
+        #expect(full.status == 74)
+        #expect(full.errors == "rapport: cannot write /dev/full: disk full\n")
+        let missing = folder.appending(path: "no-such-folder/out.md").path
+        let nowhere = try BinaryRunner.run(["transcripts", "export", id, "-o", missing, "--transcripts", folder.path])
+        #expect(nowhere.status == 74)
+        #expect(nowhere.errors == "rapport: cannot write \(missing): no such file or folder\n")
+        let kept = folder.appending(path: "out.md").path
+        #expect(try BinaryRunner.run(["transcripts", "export", id, "-o", kept, "--transcripts", folder.path]).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: kept)[.posixPermissions] as? Int == 0o600)
+    }
+
     @Test func lintDiagnosticsGoToStandardError() throws {
         let bad = BinaryRunner.packageRoot.appending(path: "Tests/RapportCoreTests/Fixtures/lint/missing-target.yaml")
         let result = try BinaryRunner.run(["lint", bad.path])

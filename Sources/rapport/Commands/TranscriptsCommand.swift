@@ -133,8 +133,7 @@ struct TranscriptsCommand: ParsableCommand {
                 text = transcript.records.map(\.jsonLine).joined(separator: "\n") + "\n"
             }
             if let output {
-                let created = FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-                guard created else { fail("cannot write \(output)", code: ExitStatus.ioFailure) }
+                write(text, toFile: output)
                 StandardOutput.err.line("Wrote \(output).")
             } else {
                 StandardOutput.out.write(text)
@@ -142,6 +141,22 @@ struct TranscriptsCommand: ParsableCommand {
             StandardOutput.out.flush()
             StandardOutput.err.flush()
             reportSkipped(transcript)
+        }
+
+        /// Writes the export to a new or emptied file, private (0600) from the start, as
+        /// the transcript was; a failure is one line and exit 74.
+        private func write(_ text: String, toFile path: String) {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                fail("cannot write \(path): \(SystemReason.describe(errno: errno))", code: ExitStatus.ioFailure)
+            }
+            let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            do {
+                try file.write(contentsOf: Data(text.utf8))
+                try file.close()
+            } catch {
+                fail("cannot write \(path): \(SystemReason.describe(error))", code: ExitStatus.ioFailure)
+            }
         }
     }
 
