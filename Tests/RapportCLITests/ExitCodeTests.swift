@@ -86,8 +86,9 @@ import Glibc
     @Test(arguments: [["transcripts", "show"], ["transcripts", "export"], ["transcripts", "delete"], ["replay"]])
     func anAmbiguousIDIs64WithTheCandidates(command: [String]) throws {
         let (folder, ids) = try ExitCodeTests.folderWithTwoSessions()
-        // Both were made today, so the first eight characters (the date) are shared.
-        let prefix = String(ids[0].prefix(8))
+        // What the two IDs share (at least the century of their date) is the start of both.
+        let prefix = String(zip(ids[0], ids[1]).prefix { $0 == $1 }.map(\.0))
+        try #require(!prefix.isEmpty)
         let result = try BinaryRunner.run(command + [prefix, "--transcripts", folder.path])
         #expect(result.status == 64, "\(command): \(result.status) \(result.errors)")
         #expect(result.errors.contains("is the start of 2 saved sessions"))
