@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "benchmarks"
 WORK = HERE / ".work"
 RAPPORT = ROOT / ".build" / "release" / "rapport"
-BENCH = ROOT / ".build" / "release" / "rapport-bench"
+BENCH = ROOT / ".build" / "release" / "RapportBench"  # the RapportBench target (not a product)
 PIN = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 

@@ -7,7 +7,7 @@
 Measures start-up of whole processes (`rapport scenarios`, `rapport rewrite "You never
 listen"`), `rapport analyze --json` and `rapport rewrite --json` throughput over 10,000 and
 100,000 generated lines, the engine's time per turn over a long scripted session (p50/p99,
-from rapport-bench), and peak memory (max RSS) of a batch and of a session. Prints a
+from RapportBench), and peak memory (max RSS) of a batch and of a session. Prints a
 Markdown table; the README quotes it.
 """
 import argparse

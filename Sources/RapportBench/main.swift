@@ -5,9 +5,9 @@ import RapportCore
 /// built-in data takes, and how long one engine turn takes over a long scripted session.
 /// benchmarks/run.py builds this in release mode and runs it; the figures go in the README.
 ///
-///     rapport-bench startup                  load, check and answer one line, N times
-///     rapport-bench turns < lines.txt        every line a reply, through every practice
-///     rapport-bench analyze|rewrite < lines  lines per second, in process
+///     RapportBench startup                  load, check and answer one line, N times
+///     RapportBench turns < lines.txt        every line a reply, through every practice
+///     RapportBench analyze|rewrite < lines  lines per second, in process
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
@@ -81,6 +81,6 @@ case "analyze", "rewrite":
     print(String(format: "\(mode)-in-process  lines %d  %.0f lines/s  (checksum %d)", lines.count, Double(lines.count) / seconds, total))
 
 default:
-    FileHandle.standardError.write(Data("usage: rapport-bench startup|turns|analyze|rewrite < lines.txt\n".utf8))
+    FileHandle.standardError.write(Data("usage: RapportBench startup|turns|analyze|rewrite < lines.txt\n".utf8))
     exit(64)
 }

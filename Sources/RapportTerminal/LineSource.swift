@@ -9,6 +9,8 @@ public enum InputEvent: Equatable {
     case leave
     /// SIGTERM or SIGHUP (or SIGINT when not reading from a terminal).
     case signal(Int32)
+    /// Standard input could not be read (it is a folder, say): this `errno`.
+    case readFailed(errno: Int32)
 }
 
 /// Where typed lines come from.
@@ -33,6 +35,7 @@ public final class PipedLines: LineSource {
         if let signal = SignalWatch.take() { return .signal(signal) }
         guard let line = reader.readLine() else {
             if let signal = SignalWatch.take() { return .signal(signal) }
+            if let code = reader.readError { return .readFailed(errno: code) }
             return .endOfInput
         }
         return .line(line)

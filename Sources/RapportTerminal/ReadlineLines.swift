@@ -54,7 +54,8 @@ public final class ReadlineLines: LineSource {
             if !ReadlineLines.received.isEmpty {
                 let line = ReadlineLines.received.removeFirst()
                 guard let line else {
-                    FileHandle.standardOutput.write(Data("\n".utf8))
+                    StandardOutput.out.line()
+                    StandardOutput.out.flush()
                     return .endOfInput
                 }
                 return .line(line)
@@ -66,7 +67,8 @@ public final class ReadlineLines: LineSource {
                 guard let signal = SignalWatch.take() else { continue }
                 guard signal == SIGINT else { return .signal(signal) }
                 if armed {
-                    FileHandle.standardOutput.write(Data("\n".utf8))
+                    StandardOutput.out.line()
+                    StandardOutput.out.flush()
                     return .leave
                 }
                 armed = true
@@ -75,7 +77,8 @@ public final class ReadlineLines: LineSource {
                 rl_point = 0
                 rl_end = 0
                 let message = hadText ? "^C\n" : "^C  (press Ctrl-C again to leave, or type /quit)\n"
-                FileHandle.standardOutput.write(Data(message.utf8))
+                StandardOutput.out.write(message)
+                StandardOutput.out.flush()
                 rl_on_new_line()
                 rl_redisplay()
                 continue

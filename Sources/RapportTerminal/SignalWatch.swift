@@ -26,7 +26,8 @@ public enum SignalWatch {
         sigemptyset(&wanted)
         for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&wanted, signal) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
-        // A closed pipe on output is handled where we write.
+        // A closed pipe on output is handled where we write (`rapport` ignores SIGPIPE from
+        // the start; this keeps a session right when the engine is driven some other way).
         Glibc.signal(SIGPIPE, SIG_IGN)
     }
 

@@ -9,20 +9,19 @@ public enum ColorChoice: String, CaseIterable, Sendable {
     case never
 }
 
-/// ANSI colours, on only when the output is a terminal (or `--color always`), and never
-/// when `NO_COLOR` is set.
+/// ANSI colours: `--color always` turns them on, `never` off, and `auto` (the default) on
+/// only when the output is a terminal, `TERM` is not `dumb` and `NO_COLOR` is not set. An
+/// explicit flag wins over `NO_COLOR`, as no-color.org asks.
 public struct Style {
     public let enabled: Bool
 
     public init(choice: ColorChoice, descriptor: Int32 = 1) {
-        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 {
-            enabled = false
-            return
-        }
         switch choice {
         case .always: enabled = true
         case .never: enabled = false
-        case .auto: enabled = isatty(descriptor) == 1 && getenv("TERM").map { String(cString: $0) } != "dumb"
+        case .auto:
+            let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+            enabled = !noColor && isatty(descriptor) == 1 && getenv("TERM").map { String(cString: $0) } != "dumb"
         }
     }
 

@@ -25,6 +25,17 @@ struct BinaryRunner {
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A binary that stops reading (it ended, or was killed) must not kill the test run.
+    static let ignoreBrokenPipes: Void = { _ = Glibc.signal(SIGPIPE, SIG_IGN) }()
+
+    /// Runs the binary with standard input or output going to a given file instead of a pipe.
+    static func runRedirected(_ arguments: [String], standardInput: FileHandle? = nil, standardOutput: FileHandle? = nil,
+                    environment: [String: String] = isolatedEnvironment(), timeout: Double = 60) throws -> Result {
+        let running = try Running(arguments, environment: environment, standardInput: standardInput, standardOutput: standardOutput)
+        if standardInput != nil { running.closeInput() }
+        return running.wait(timeout: timeout)
+    }
+
     /// A private home for the run, so nothing touches the real one.
     static func isolatedEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         let home = FileManager.default.temporaryDirectory.appending(path: "rapport-home-\(UUID().uuidString)")
@@ -73,19 +84,20 @@ struct BinaryRunner {
         private var errData = Data()
         private let readers = DispatchGroup()
 
-        /// A binary that stops reading (it ended, or was killed) must not kill the test run.
-        private static let brokenPipesIgnored: Void = { _ = Glibc.signal(SIGPIPE, SIG_IGN) }()
-
-        init(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws {
-            Running.brokenPipesIgnored
+        /// `standardInput` / `standardOutput`: a file to use instead of the pipe (a folder
+        /// opened for reading, /dev/full); what the binary prints there is not collected.
+        init(_ arguments: [String], environment: [String: String], directory: URL? = nil,
+             standardInput: FileHandle? = nil, standardOutput: FileHandle? = nil) throws {
+            _ = BinaryRunner.ignoreBrokenPipes
             process.executableURL = BinaryRunner.binary
             process.arguments = arguments
             process.environment = environment
             if let directory { process.currentDirectoryURL = directory }
-            process.standardInput = stdin
-            process.standardOutput = stdout
+            process.standardInput = standardInput ?? stdin
+            process.standardOutput = standardOutput ?? stdout
             process.standardError = stderr
             try process.run()
+            if standardOutput != nil { try? stdout.fileHandleForWriting.close() }
             for (pipe, isOutput) in [(stdout, true), (stderr, false)] {
                 readers.enter()
                 Thread {

@@ -65,8 +65,10 @@ import Testing
         let folder = blocker.appending(path: "transcripts")
         let result = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam", "she fed my cat", "Thank you, I was so relieved"])
         #expect(result.status == 0)
-        #expect(result.output.contains("not being saved"))
-        #expect(result.output.components(separatedBy: "not being saved").count == 2, "said once")
+        #expect(result.errors.hasPrefix("rapport: this session is not being saved: "), "a warning, on standard error")
+        #expect(result.errors.contains("not a folder"), "in plain words: \(result.errors)")
+        #expect(result.errors.components(separatedBy: "not being saved").count == 2, "said once")
+        #expect(!result.output.contains("not being saved"))
         #expect(result.output.contains("Scorecard"), "the practice went on to the end")
 
         for command in [["transcripts", "list"], ["transcripts", "show", "x"], ["progress"], ["replay", "x"]] {
@@ -74,6 +76,7 @@ import Testing
             #expect(failed.status == 74, "\(command): \(failed.status) \(failed.errors)")
             #expect(failed.errors.hasPrefix("rapport: "), "\(command): one clear line")
             #expect(failed.errors.split(separator: "\n").count == 1, "\(command): \(failed.errors)")
+            #expect(failed.errors.hasSuffix(": not a folder\n"), "\(command): \(failed.errors)")
         }
     }
 

@@ -59,9 +59,9 @@ enum Fixtures {
     }
 
     /// The built-in data, decoded once.
-    nonisolated(unsafe) static let compiled: CompiledData = try! BuiltIn.compiled()
-    nonisolated(unsafe) static let analyzer = Analyzer(vocabulary: compiled.vocabulary)
-    nonisolated(unsafe) static let rewriter = Rewriter(analyzer: analyzer, knowledge: compiled.rewriting)
+    static let compiled: CompiledData = try! BuiltIn.compiled()
+    static let analyzer = Analyzer(vocabulary: compiled.vocabulary)
+    static let rewriter = Rewriter(analyzer: analyzer, knowledge: compiled.rewriting)
     static var library: DialogueLibrary { DialogueLibrary.builtIn(from: compiled) }
 
     /// A fresh temporary folder.

@@ -73,6 +73,18 @@ import Testing
         #expect(try store.find("20260102") == "20260102-000000-warm-up-cccc")
         #expect(throws: TranscriptError.self) { try store.find("20260101") }
         #expect(throws: TranscriptError.self) { try store.find("nothing") }
+        do throws(TranscriptError) {
+            _ = try store.find("20260101")
+        } catch {
+            #expect(error.kind == .ambiguous(candidates: ["20260101-000000-apology-aaaa", "20260101-000000-apology-aaab"]))
+            #expect(error.isUsageError)
+            #expect(error.description.hasSuffix(":\n  20260101-000000-apology-aaaa\n  20260101-000000-apology-aaab"))
+        }
+        do throws(TranscriptError) {
+            _ = try store.find("nothing")
+        } catch {
+            #expect(error.kind == .noMatch)
+        }
         try store.delete("20260102-000000-warm-up-cccc")
         #expect(try store.ids().count == 2)
         #expect(try store.deleteAll() == 2)
@@ -91,6 +103,22 @@ import Testing
         let markdown = TranscriptRenderer.markdown(transcript, title: "T", partnerName: nil)
         #expect(!markdown.unicodeScalars.contains { $0.value == 0x1B })
         #expect(markdown.contains("> **You:**"))
+    }
+
+    @Test func systemErrorsAreSaidInPlainWords() throws {
+        #expect(SystemReason.describe(errno: ENOTDIR) == "not a folder")
+        #expect(SystemReason.describe(errno: EACCES) == "permission denied")
+        #expect(SystemReason.describe(errno: ENOSPC) == "disk full")
+        let blocker = Fixtures.temporaryFolder().appending(path: "file")
+        try Data().write(to: blocker)
+        do {
+            try FileManager.default.createDirectory(at: blocker.appending(path: "sub"), withIntermediateDirectories: true)
+            Issue.record("a folder under a file was created")
+        } catch {
+            #expect(SystemReason.describe(error) == "not a folder", "Foundation's wrapped POSIX error is found")
+        }
+        #expect(SystemReason.describe(CocoaError(.fileWriteOutOfSpace)) == "disk full")
+        #expect(!SystemReason.describe(CocoaError(.fileWriteUnknown)).contains("NSCocoaErrorDomain"))
     }
 
     @Test func anUnwritableFolderIsAClearError() throws {
@@ -113,7 +141,23 @@ import Testing
         _ = coach.start()
         let outputs = coach.handle("Sam") + coach.handle("she fed my cat") + coach.handle("Thank you, I was so relieved")
         #expect(problems.count == 1)
-        #expect(problems.first?.contains("no longer being saved: No space left on device") == true)
+        #expect(problems.first?.contains("no longer being saved: disk full") == true)
         #expect(outputs.contains { if case .scorecard = $0 { return true } else { return false } }, "the practice went on")
+    }
+}
+
+@Suite struct MarkdownTextTests {
+    @Test func inlineTextKeepsPunctuationThatIsNotMarkup() {
+        #expect(MarkdownText.inline("sorry. - (ok) #1 + 2! a|b {c}") == "sorry. - (ok) #1 + 2! a|b {c}")
+        #expect(MarkdownText.inline("*a* _b_ `c` [d] <e> ~f~ \\") == "\\*a\\* \\_b\\_ \\`c\\` \\[d\\] \\<e> \\~f\\~ \\\\")
+        #expect(MarkdownText.inline("&amp; &#38; & x") == "\\&amp; \\&#38; & x")
+    }
+
+    @Test func blockStartsAreEscapedWhereTheyWouldBeMarkup() {
+        #expect(MarkdownText.blockStart("# not a heading") == "\\# not a heading")
+        #expect(MarkdownText.blockStart("- not a list") == "\\- not a list")
+        #expect(MarkdownText.blockStart("1. not a list") == "1\\. not a list")
+        #expect(MarkdownText.blockStart("Practice #") == "Practice \\#")
+        #expect(MarkdownText.blockStart("Done well: A, B.") == "Done well: A, B.")
     }
 }

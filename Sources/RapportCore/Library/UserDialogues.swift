@@ -29,7 +29,7 @@ public enum UserDialogues {
             do {
                 names = try manager.contentsOfDirectory(atPath: folder.path)
             } catch {
-                problems.append(Diagnostic(file: folder.path, message: "cannot read this folder: \(TranscriptFolder.reason(error))"))
+                problems.append(Diagnostic(file: folder.path, message: "cannot read this folder: \(SystemReason.describe(error))"))
                 continue
             }
             for name in names.sorted() where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".") {

@@ -27,20 +27,20 @@ public enum TranscriptRenderer {
     /// A Markdown document of the session.
     public static func markdown(_ transcript: TranscriptStore.Transcript, title: String?, partnerName: String?,
                                 partNames: [String: String] = [:]) -> String {
-        var out = "# \(escape(title ?? transcript.scenario ?? "Practice"))\n\n"
+        var out = "# \(MarkdownText.blockStart(title ?? transcript.scenario ?? "Practice"))\n\n"
         if let started = transcript.started {
-            out += "_\(started.formatted(date: .long, time: .shortened)) · session \(transcript.id)_\n\n"
+            out += "_\(MarkdownText.inline(started.formatted(date: .long, time: .shortened))) · session \(MarkdownText.inline(transcript.id))_\n\n"
         }
         for record in transcript.records {
             guard case let .turn(speaker, _, text, _) = record else { continue }
-            let name = displayName(speaker, partnerName: partnerName)
-            let body = escape(TerminalSafeText.sanitize(text))
+            let name = MarkdownText.inline(TerminalSafeText.sanitize(displayName(speaker, partnerName: partnerName)))
+            let body = MarkdownText.inline(TerminalSafeText.sanitize(text))
             out += speaker == .user ? "> **\(name):** \(body)\n\n" : "**\(name):** \(body)\n\n"
         }
         if var card = transcript.scorecard, let outcome = transcript.outcome {
             card.partNames = partNames
             out += "## Scorecard\n\n"
-            out += ScorecardText.lines(card, outcome: outcome).dropFirst().map { "- " + escape($0.trimmed) }.joined(separator: "\n") + "\n"
+            out += ScorecardText.lines(card, outcome: outcome).dropFirst().map { "- " + MarkdownText.blockStart($0.trimmed) }.joined(separator: "\n") + "\n"
         }
         return out
     }
@@ -51,16 +51,6 @@ public enum TranscriptRenderer {
         case .user: return "You"
         case .partner: return partnerName ?? "Partner"
         }
-    }
-
-    /// Markdown's special characters, escaped so user text reads as typed.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_{}[]()#+-.!<>|~".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
     }
 
     /// Wraps `text` to `width`, the first line after `label`, the rest indented under it.

@@ -50,26 +50,35 @@ public struct TranscriptStore {
     public func ids() throws(TranscriptError) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return [] }
-        guard isFolder.boolValue else { throw TranscriptError("\(folder.path) is not a folder") }
+        guard isFolder.boolValue else { throw TranscriptError("cannot read the transcript folder \(folder.path): not a folder") }
         do {
             return try FileManager.default.contentsOfDirectory(atPath: folder.path)
                 .filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }
                 .map { String($0.dropLast(6)) }
                 .sorted()
         } catch {
-            throw TranscriptError("cannot read the transcript folder \(folder.path): \(TranscriptFolder.reason(error))")
+            throw TranscriptError("cannot read the transcript folder \(folder.path): \(SystemReason.describe(error))")
         }
     }
 
-    /// The one transcript whose ID is `query` or starts with it.
-    public func find(_ query: String) throws(TranscriptError) -> String {
+    /// The one transcript whose ID is `query` or starts with it. No match, or more than one,
+    /// is a `.noMatch` or `.ambiguous` error (the candidates listed, at most `listed`).
+    public func find(_ query: String, listed: Int = 10) throws(TranscriptError) -> String {
         let all = try ids()
         if all.contains(query) { return query }
         let matches = all.filter { $0.hasPrefix(query) }
+        let shown = TerminalSafeText.sanitize(query)
         switch matches.count {
-        case 1: return matches[0]
-        case 0: throw TranscriptError("no saved session matches '\(TerminalSafeText.sanitize(query))'; see 'rapport transcripts list'")
-        default: throw TranscriptError("'\(TerminalSafeText.sanitize(query))' matches \(matches.count) sessions; type more of the ID")
+        case 1:
+            return matches[0]
+        case 0:
+            throw TranscriptError("no saved session has the ID '\(shown)' or starts with it; see 'rapport transcripts list'",
+                                  kind: .noMatch)
+        default:
+            var message = "'\(shown)' is the start of \(matches.count) saved sessions; type more of the ID:"
+            for id in matches.prefix(listed) { message += "\n  " + TerminalSafeText.sanitize(id) }
+            if matches.count > listed { message += "\n  … and \(matches.count - listed) more" }
+            throw TranscriptError(message, kind: .ambiguous(candidates: matches))
         }
     }
 
@@ -83,7 +92,7 @@ public struct TranscriptStore {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw TranscriptError("cannot read \(url.path): \(TranscriptFolder.reason(error))")
+            throw TranscriptError("cannot read \(url.path): \(SystemReason.describe(error))")
         }
         var records: [TranscriptRecord] = []
         var skipped = 0
@@ -97,7 +106,7 @@ public struct TranscriptStore {
         do {
             try FileManager.default.removeItem(at: url(of: id))
         } catch {
-            throw TranscriptError("cannot delete \(id): \(TranscriptFolder.reason(error))")
+            throw TranscriptError("cannot delete \(id): \(SystemReason.describe(error))")
         }
     }
 

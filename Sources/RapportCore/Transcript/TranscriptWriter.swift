@@ -31,7 +31,7 @@ public final class TranscriptWriter: TranscriptSink {
                 return
             }
             if errno != EEXIST {
-                throw TranscriptError("cannot create a transcript in \(folder.path): \(String(cString: strerror(errno)))")
+                throw TranscriptError("cannot create a transcript in \(folder.path): \(SystemReason.describe(errno: errno))")
             }
         }
         throw TranscriptError("cannot find a free transcript name in \(folder.path)")
@@ -59,10 +59,10 @@ public final class TranscriptWriter: TranscriptSink {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
+                let reason = SystemReason.describe(errno: errno)
                 close(descriptor)
                 descriptor = -1
-                reportProblem("This session is no longer being saved: \(reason).")
+                reportProblem("this session is no longer being saved: \(reason).")
                 return
             }
             offset += written
@@ -74,46 +74,5 @@ public final class TranscriptWriter: TranscriptSink {
         let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(format: "%04d%02d%02d-%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
                       parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-    }
-}
-
-/// A transcript problem, worded for the person at the keyboard.
-public struct TranscriptError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
-    }
-}
-
-/// Where transcripts live, and making that folder private.
-public enum TranscriptFolder {
-    /// `--transcripts DIR`, else `RAPPORT_TRANSCRIPTS`, else `${XDG_DATA_HOME:-~/.local/share}/rapport/transcripts`.
-    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let option, !option.isEmpty { return URL(fileURLWithPath: option) }
-        if let variable = environment["RAPPORT_TRANSCRIPTS"], !variable.isEmpty { return URL(fileURLWithPath: variable) }
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        return URL(fileURLWithPath: data).appending(path: "rapport/transcripts")
-    }
-
-    /// Creates the folder (and its parents) if needed and makes it 0700.
-    public static func prepare(_ folder: URL) throws(TranscriptError) {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw TranscriptError("cannot create the transcript folder \(folder.path): \(TranscriptFolder.reason(error))")
-        }
-        if chmod(folder.path, 0o700) != 0 {
-            throw TranscriptError("cannot make \(folder.path) private: \(String(cString: strerror(errno)))")
-        }
-    }
-
-    static func reason(_ error: Error) -> String {
-        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return (error as NSError).localizedDescription
     }
 }

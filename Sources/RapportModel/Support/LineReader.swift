@@ -22,6 +22,9 @@ public final class LineReader {
     public var waitMilliseconds: Int32?
     /// Set when reading stopped because `stopOnInterrupt` said so.
     public private(set) var wasInterrupted = false
+    /// The `errno` when reading stopped on an error (standard input is a folder, say)
+    /// rather than at the end of the input.
+    public private(set) var readError: Int32?
 
     public init(descriptor: Int32 = 0, capacity: Int = 1 << 16) {
         self.descriptor = descriptor
@@ -80,6 +83,7 @@ public final class LineReader {
                 if stopIfAsked() { return }
                 continue
             }
+            if count < 0 { readError = errno }
             finished = true
             return
         }

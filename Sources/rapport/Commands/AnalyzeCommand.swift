@@ -5,10 +5,10 @@ import RapportTerminal
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Show the signals rapport finds in each text (apology parts, blame, absolutes, crisis language …).",
+        abstract: "Show the signals rapport finds in each text (apology parts, blame, absolutes, crisis language and more).",
         discussion: """
             With no TEXT, reads one text per line from standard input. With --json, prints one \
-            JSON object per line: {"input": …, "signals": [{"kind", "text", "start", "end"}]}, \
+            JSON object per line: {"input", "signals": [{"kind", "text", "start", "end"}]}, \
             where start and end count Unicode scalars (end exclusive). Without --json, shows each \
             line with the text behind each signal marked. The kinds: acknowledgement, remorse, \
             commitment, repair, non-apology, excuse, blame-shift, minimizing, you-statement, \
@@ -22,7 +22,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per input line.")
     var json = false
 
-    @Flag(help: "Also show the normalised words and the vocabulary rule behind each signal.")
+    @Flag(help: "Also show the normalised words and the vocabulary rule behind each signal (with --json, as an \"explain\" field in each object).")
     var explain = false
 
     @OptionGroup var output: OutputOptions
@@ -37,10 +37,14 @@ struct AnalyzeCommand: ParsableCommand {
         func handle(_ line: String) {
             let signals = analyzer.signals(in: line)
             if json {
-                out.line(bytes: signals.analysisJSONBytes(input: line).bytes)
-            } else {
-                out.write(SignalMarks.render(line, signals, style: style))
+                // With --explain the explanation goes inside each object, so the output stays JSON Lines.
+                let object = explain
+                    ? ExplainedAnalysisJSON.line(input: line, signals: signals, words: analyzer.normalisedWords(of: line))
+                    : signals.analysisJSONBytes(input: line)
+                out.line(bytes: object.bytes)
+                return
             }
+            out.write(SignalMarks.render(line, signals, style: style))
             if explain {
                 let words = analyzer.normalisedWords(of: line).map(TerminalSafeText.sanitize).joined(separator: " ")
                 out.line(style.dim("  read as: " + words))
@@ -50,8 +54,7 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         if texts.isEmpty {
-            let reader = LineReader()
-            while let line = reader.readLine() { handle(line) }
+            eachLineOfStandardInput(handle)
         } else {
             texts.forEach(handle)
         }

@@ -9,7 +9,7 @@ struct GraphCommand: ParsableCommand {
         discussion: "Render it with: rapport graph apology | dot -Tsvg > apology.svg"
     )
 
-    @Argument(help: "The practice (or detour) to draw, e.g. apology.")
+    @Argument(help: "The practice (or detour) to draw, e.g. apology.", completion: Completions.dialogues)
     var scenario: String
 
     @OptionGroup var dialogues: DialogueOptions

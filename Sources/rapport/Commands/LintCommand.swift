@@ -15,7 +15,7 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Dialogue files to check.")
+    @Argument(help: "Dialogue files to check.", completion: Completions.yamlFiles)
     var files: [String] = []
 
     @OptionGroup var dialogues: DialogueOptions
@@ -33,8 +33,11 @@ struct LintCommand: ParsableCommand {
             problems += readProblems
         } else {
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    problems.append(Diagnostic(file: file, message: "cannot read this file"))
+                let data: Data
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: file))
+                } catch {
+                    problems.append(Diagnostic(file: file, message: "cannot read this file: \(SystemReason.describe(error))"))
                     continue
                 }
                 sources.append((file, String(decoding: data, as: UTF8.self)))
@@ -48,11 +51,12 @@ struct LintCommand: ParsableCommand {
         problems += DialogueChecker.check(library: others + loaded, requireSafety: builtInOnly)
             .filter { checkedFiles.contains($0.file) || builtInOnly }
 
+        // Diagnostics are for the person (or the editor) reading standard error, as a
+        // compiler's are; standard output stays empty.
         for problem in problems {
-            StandardOutput.out.line(TerminalSafeText.sanitize(problem.description))
+            StandardOutput.err.line(TerminalSafeText.sanitize(problem.description))
         }
         let errors = problems.filter { $0.severity == .error }.count
-        StandardOutput.out.flush()
         StandardOutput.err.line("rapport lint: checked \(sources.count) file\(sources.count == 1 ? "" : "s"): " +
                                 (problems.isEmpty ? "no problems." : "\(errors) error\(errors == 1 ? "" : "s"), \(problems.count - errors) warning\(problems.count - errors == 1 ? "" : "s")."))
         StandardOutput.err.flush()

@@ -13,7 +13,7 @@ struct PracticeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The practice to start (see 'rapport scenarios').")
+    @Argument(help: "The practice to start (see 'rapport scenarios').", completion: Completions.practices)
     var scenario: String
 
     @OptionGroup var session: SessionOptions

@@ -19,6 +19,9 @@ struct ProgressCommand: ParsableCommand {
             """
     )
 
+    @Flag(help: "Print a JSON array: one object per practice with its sessions, outcomes, parts (a mark per session) and pitfalls.")
+    var json = false
+
     @OptionGroup var location: TranscriptsCommand.Location
     @OptionGroup var output: OutputOptions
 
@@ -32,9 +35,13 @@ struct ProgressCommand: ParsableCommand {
         }
         let runtime = try Runtime.load()
         let report = ProgressReport(transcripts: transcripts, unreadableFiles: unreadable, library: runtime.library)
-        let style = Style(choice: output.color)
-        let glyphs: ProgressRenderer.Glyphs = isatty(1) == 1 ? .terminal : .plain
-        StandardOutput.out.write(ProgressRenderer.text(report, glyphs: glyphs, bold: style.bold))
+        if json {
+            StandardOutput.out.write(JSONListing.text(report.scenarios.map(ProgressJSON.object)))
+        } else {
+            let style = Style(choice: output.color)
+            let glyphs: ProgressRenderer.Glyphs = isatty(1) == 1 ? .terminal : .plain
+            StandardOutput.out.write(ProgressRenderer.text(report, glyphs: glyphs, bold: style.bold))
+        }
         StandardOutput.out.flush()
         var skipped: [String] = []
         if report.unreadableFiles > 0 { skipped.append("\(report.unreadableFiles) file(s) that could not be read") }

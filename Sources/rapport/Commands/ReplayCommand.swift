@@ -16,7 +16,8 @@ struct ReplayCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A saved session's ID (or the start of it), as 'rapport transcripts list' shows; or a transcript file's path.")
+    @Argument(help: "A saved session's ID (or the start of it), as 'rapport transcripts list' shows; or a transcript file's path.",
+              completion: Completions.transcripts)
     var transcript: String
 
     @OptionGroup var location: TranscriptsCommand.Location

@@ -56,8 +56,7 @@ struct RewriteCommand: ParsableCommand {
             for note in result.notes { out.line(style.dim("   · " + safe(note.message))) }
         }
         if sentences.isEmpty {
-            let reader = LineReader()
-            while let line = reader.readLine() { handle(line) }
+            eachLineOfStandardInput(handle)
         } else {
             sentences.forEach(handle)
         }

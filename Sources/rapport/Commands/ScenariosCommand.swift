@@ -8,6 +8,9 @@ struct ScenariosCommand: ParsableCommand {
         abstract: "List the practices: id, title and what each is for (built-in and your own)."
     )
 
+    @Flag(help: "Print a JSON array: one {\"id\", \"title\", \"summary\", \"source\"} object per practice.")
+    var json = false
+
     @OptionGroup var dialogues: DialogueOptions
     @OptionGroup var output: OutputOptions
 
@@ -15,6 +18,12 @@ struct ScenariosCommand: ParsableCommand {
         let runtime = try Runtime.load(dialogues: dialogues)
         let style = Style(choice: output.color)
         let builtIn = Set(runtime.compiled.dialogues.map(\.id))
+        if json {
+            let objects = runtime.library.scenarios.map { ScenarioListingJSON.object($0, builtIn: builtIn.contains($0.id)) }
+            StandardOutput.out.write(JSONListing.text(objects))
+            StandardOutput.out.flush()
+            return
+        }
         let width = runtime.library.scenarios.map(\.id.count).max() ?? 0
         for dialogue in runtime.library.scenarios {
             let id = TerminalSafeText.sanitize(dialogue.id)

@@ -2,10 +2,14 @@ import Foundation
 import RapportCore
 import RapportTerminal
 
-/// Runs a transcript operation; its failure is a one-line message and exit 74.
+/// Runs a transcript operation; a failure is a message on standard error and an exit. An
+/// ID that matches no session, or more than one, is a usage error (64; the candidates are
+/// listed); a folder or file that cannot be used is an input/output failure (74).
 func io<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
+    } catch let error as TranscriptError {
+        fail(error.description, code: error.isUsageError ? ExitStatus.usage : ExitStatus.ioFailure)
     } catch {
         fail(String(describing: error), code: ExitStatus.ioFailure)
     }

@@ -16,7 +16,8 @@ struct TranscriptsCommand: ParsableCommand {
     )
 
     struct Location: ParsableArguments {
-        @Option(help: ArgumentHelp("The transcript folder (default: $RAPPORT_TRANSCRIPTS, else ~/.local/share/rapport/transcripts).", valueName: "dir"))
+        @Option(help: ArgumentHelp("The transcript folder (default: $RAPPORT_TRANSCRIPTS, else ~/.local/share/rapport/transcripts).", valueName: "dir"),
+                completion: Completions.folders)
         var transcripts: String?
 
         var store: TranscriptStore { TranscriptStore(folder: TranscriptFolder.resolve(option: transcripts)) }
@@ -25,6 +26,9 @@ struct TranscriptsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List saved sessions, oldest first: ID, practice, how it ended.")
 
+        @Flag(help: "Print a JSON array: one {\"id\", \"scenario\", \"started\", \"outcome\", \"replies\", \"skipped\", \"path\"} object per session.")
+        var json = false
+
         @OptionGroup var location: Location
         @OptionGroup var output: OutputOptions
 
@@ -32,6 +36,10 @@ struct TranscriptsCommand: ParsableCommand {
             let store = location.store
             let ids = try io { try store.ids() }
             let style = Style(choice: output.color)
+            if json {
+                printJSON(store: store, ids: ids)
+                return
+            }
             guard !ids.isEmpty else {
                 StandardOutput.out.line("No saved sessions yet. They will appear in \(store.folder.path).")
                 StandardOutput.out.flush()
@@ -54,12 +62,28 @@ struct TranscriptsCommand: ParsableCommand {
             StandardOutput.out.flush()
             StandardOutput.err.flush()
         }
+
+        private func printJSON(store: TranscriptStore, ids: [String]) {
+            var unreadable = 0
+            let objects = ids.compactMap { id -> JSONText? in
+                guard let transcript = try? store.read(id) else {
+                    unreadable += 1
+                    return nil
+                }
+                return TranscriptListingJSON.object(transcript)
+            }
+            StandardOutput.out.write(JSONListing.text(objects))
+            StandardOutput.out.flush()
+            if unreadable > 0 {
+                StandardOutput.err.line("rapport: \(unreadable) file(s) could not be read; they were left out.")
+            }
+        }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a saved session as a conversation, with its scorecard.")
 
-        @Argument(help: "The session's ID, or the start of it.")
+        @Argument(help: "The session's ID, or the start of it.", completion: Completions.transcripts)
         var id: String
 
         @OptionGroup var location: Location
@@ -84,13 +108,14 @@ struct TranscriptsCommand: ParsableCommand {
             case json
         }
 
-        @Argument(help: "The session's ID, or the start of it.")
+        @Argument(help: "The session's ID, or the start of it.", completion: Completions.transcripts)
         var id: String
 
         @Option(help: "markdown (a readable document) or json (the records, one per line).")
         var format: Format = .markdown
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+                completion: .file())
         var output: String?
 
         @OptionGroup var location: Location
@@ -108,8 +133,7 @@ struct TranscriptsCommand: ParsableCommand {
                 text = transcript.records.map(\.jsonLine).joined(separator: "\n") + "\n"
             }
             if let output {
-                let created = FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-                guard created else { fail("cannot write \(output)", code: ExitStatus.ioFailure) }
+                write(text, toFile: output)
                 StandardOutput.err.line("Wrote \(output).")
             } else {
                 StandardOutput.out.write(text)
@@ -118,16 +142,42 @@ struct TranscriptsCommand: ParsableCommand {
             StandardOutput.err.flush()
             reportSkipped(transcript)
         }
+
+        /// Writes the export to a new or emptied file, private (0600) from the start, as
+        /// the transcript was; a failure is one line and exit 74.
+        private func write(_ text: String, toFile path: String) {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                fail("cannot write \(path): \(SystemReason.describe(errno: errno))", code: ExitStatus.ioFailure)
+            }
+            let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            do {
+                try file.write(contentsOf: Data(text.utf8))
+                try file.close()
+            } catch {
+                fail("cannot write \(path): \(SystemReason.describe(error))", code: ExitStatus.ioFailure)
+            }
+        }
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete one saved session, or all of them with --all.")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete one saved session, or all of them with --all.",
+            discussion: """
+                --all asks first when standard input is a terminal. A script, which cannot \
+                answer, must say --all --yes; without --yes it is refused (exit 64) and \
+                nothing is deleted.
+                """
+        )
 
-        @Argument(help: "The session's ID, or the start of it.")
+        @Argument(help: "The session's ID, or the start of it.", completion: Completions.transcripts)
         var id: String?
 
         @Flag(help: "Delete every saved session.")
         var all = false
+
+        @Flag(name: .shortAndLong, help: "With --all, don't ask first (for scripts).")
+        var yes = false
 
         @OptionGroup var location: Location
 
@@ -138,8 +188,26 @@ struct TranscriptsCommand: ParsableCommand {
         func run() throws {
             let store = location.store
             if all {
-                let count = try io { try store.deleteAll() }
-                StandardOutput.out.line(count == 0 ? "There were no saved sessions." : "Deleted \(count) saved session\(count == 1 ? "" : "s").")
+                let count = try io { try store.ids().count }
+                guard count > 0 else {
+                    StandardOutput.out.line("There were no saved sessions.")
+                    StandardOutput.out.flush()
+                    return
+                }
+                if !yes {
+                    guard Confirmation.canAsk else {
+                        fail("--all deletes every saved session; add --yes to do it without being asked (nothing was deleted)",
+                             code: ExitStatus.usage)
+                    }
+                    let sessions = count == 1 ? "the 1 saved session" : "all \(count) saved sessions"
+                    guard Confirmation.ask("Delete \(sessions) in \(store.folder.path)? This cannot be undone.") else {
+                        StandardOutput.out.line("Nothing was deleted.")
+                        StandardOutput.out.flush()
+                        return
+                    }
+                }
+                let deleted = try io { try store.deleteAll() }
+                StandardOutput.out.line("Deleted \(deleted) saved session\(deleted == 1 ? "" : "s").")
             } else if let id {
                 let found = try io { try store.find(id) }
                 try io { try store.delete(found) }

@@ -14,7 +14,8 @@ struct SessionOptions: ParsableArguments {
     @Flag(name: .customLong("no-save"), help: "Don't save this session (nothing is written anywhere, history included).")
     var noSave = false
 
-    @Option(help: ArgumentHelp("Folder for saved sessions (default: $RAPPORT_TRANSCRIPTS, else ~/.local/share/rapport/transcripts).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder for saved sessions (default: $RAPPORT_TRANSCRIPTS, else ~/.local/share/rapport/transcripts).", valueName: "dir"),
+            completion: Completions.folders)
     var transcripts: String?
 
     /// The seed to use: the one given, or one from the clock so runs differ.
@@ -25,13 +26,14 @@ struct SessionOptions: ParsableArguments {
 
 /// Options shared by commands that read dialogues.
 struct DialogueOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("An extra folder of your own dialogue files (~/.config/rapport/dialogues is always read).", valueName: "dir"))
+    @Option(help: ArgumentHelp("An extra folder of your own dialogue files (~/.config/rapport/dialogues is always read).", valueName: "dir"),
+            completion: Completions.folders)
     var dialogues: String?
 }
 
 /// Options for anything that prints.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Colour the output: auto (only on a terminal), always or never. NO_COLOR turns it off.")
+    @Option(help: "Colour the output: auto (only on a terminal, and not when NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 }
 
