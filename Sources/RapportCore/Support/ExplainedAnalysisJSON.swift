@@ -5,7 +5,9 @@
 ///      "explain": {"words": ["i", "am", "sorry"],
 ///                  "signals": [{"kind": "remorse", "text": "I'm sorry", "rule": "rules/apology.rules:6"}]}}
 ///
-/// `explain.signals` is in the order of `signals`; `rule` is null when it is not known.
+/// `explain.signals` is in the order of `signals`; `rule` is null when it is not known;
+/// `why`, when present, says why a safety signal was made milder or added ("a negation comes
+/// before it", "several signs of distress").
 public enum ExplainedAnalysisJSON {
     public static func line(input: String, signals: [Signal], words: [String]) -> JSONText {
         let fixed = signals.analysisJSONBytes(input: input).bytes
@@ -35,6 +37,11 @@ public enum ExplainedAnalysisJSON {
             json.raw(", ")
             json.key("rule")
             if let rule = signal.rule { json.string(rule.description) } else { json.raw("null") }
+            if let note = signal.note {
+                json.raw(", ")
+                json.key("why")
+                json.string(note)
+            }
             json.raw("}")
         }
         json.raw("]}}")

@@ -113,6 +113,12 @@ extension Array where Element == Signal {
             json.raw(", ")
             json.key("end")
             json.number(signal.end)
+            if let about = signal.about {
+                // For crisis and risk: whose safety the words are about (an extra field).
+                json.raw(", ")
+                json.key("about")
+                json.string(about.rawValue)
+            }
             json.raw("}")
         }
         json.raw("]}")

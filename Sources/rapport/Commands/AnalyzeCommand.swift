@@ -13,9 +13,12 @@ struct AnalyzeCommand: ParsableCommand {
             line with the text behind each signal marked. The kinds: acknowledgement, remorse, \
             commitment, repair, non-apology, excuse, blame-shift, minimizing, you-statement, \
             absolute, label, contempt, defensiveness, stonewalling, i-statement, request, \
-            validation, crisis (and rapport's own: need, curiosity, reflection, ownership, \
-            benefit-of-doubt, time-out, flooded, timing, poor-timing, boundary, appreciation, \
-            faux-feeling, feeling, agreement, decline).
+            validation, crisis, risk, demand (and rapport's own: need, curiosity, reflection, \
+            ownership, benefit-of-doubt, time-out, flooded, timing, poor-timing, boundary, \
+            appreciation, faux-feeling, feeling, agreement, decline, advice, unsure, distress, \
+            answer-no). crisis is clear danger and stops a practice; risk may be danger and is \
+            asked about first; both carry "about": self, hurt or others. With --explain, each \
+            safety signal also says why it was asked about rather than stopped.
             """
     )
 
@@ -49,7 +52,9 @@ struct AnalyzeCommand: ParsableCommand {
                 let words = analyzer.normalisedWords(of: line).map(TerminalSafeText.sanitize).joined(separator: " ")
                 out.line(style.dim("  read as: " + words))
                 for signal in signals {
-                    out.line(style.dim("  \(signal.kind.rawValue) \"\(TerminalSafeText.sanitize(signal.text))\" from \(signal.rule.map(String.init(describing:)) ?? "?")"))
+                    let about = signal.about.map { " (about: \($0.rawValue))" } ?? ""
+                    out.line(style.dim("  \(signal.kind.rawValue)\(about) \"\(TerminalSafeText.sanitize(signal.text))\" from \(signal.rule.map(String.init(describing:)) ?? "?")"))
+                    if let note = signal.note { out.line(style.dim("    " + note)) }
                 }
             }
         }
