@@ -243,6 +243,18 @@ struct LineView: Sendable {
         return contains(concept, in: sentences[sentenceOf[position]], concepts: concepts)
     }
 
+    /// Whether `position` is inside a clause that hangs off another, begun earlier in its
+    /// clause by a word such as "when", "that" or "until".
+    func isSubordinate(at position: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
+        guard position < tokens.count else { return false }
+        var index = clauseStartOf[position]
+        while index < position {
+            if concepts.contains(grammar.subordinateOpener, word: tokens[index].word) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Whether `position` is inside an if-clause begun earlier in its clause.
     func isHypothetical(at position: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
         guard position < tokens.count else { return false }

@@ -72,6 +72,9 @@ enum RuleGuard: Sendable, Equatable {
     case question
     /// `real`: not inside an if-clause ("sorry if I upset you").
     case real
+    /// `main`: not inside a clause that hangs off another ("when you're home late",
+    /// "that you left"): an order or a claim is said in a main clause.
+    case main
     /// `after K…`: a signal of one of these kinds ends before the match starts.
     case after([SignalKind])
     /// `with K…` / `without K…`: the line has (or lacks) a signal of one of these kinds.

@@ -229,6 +229,8 @@ struct RuleSet: Sendable {
                 if !line.sentenceIsQuestion[line.sentenceOf[match.start]] { return false }
             case .real:
                 if line.isHypothetical(at: match.start, concepts: concepts, grammar: grammar) { return false }
+            case .main:
+                if line.isSubordinate(at: match.start, concepts: concepts, grammar: grammar) { return false }
             case .after(let kinds):
                 if !found.contains(where: { kinds.contains($0.kind) && $0.range.upperBound <= match.start }) { return false }
             case .with(let kinds):

@@ -2,6 +2,9 @@
 /// is collected with its file, line and column; any problem makes the load fail.
 struct VocabularyBuilder {
     private var diagnostics: [Diagnostic] = []
+    /// Scored word lists from `lexicons/*.tsv` ("valence" is VADER's), by file name, for
+    /// concept entries such as `@valence -4..-1.5`.
+    private var lexicons: [String: [(word: String, score: Double)]] = [:]
     private var lexicon = Lexicon()
     /// Typed forms without a context condition, used to normalise the data files' own words.
     private var plainNormaliser = Normaliser()
@@ -35,6 +38,9 @@ struct VocabularyBuilder {
             addForm(form, context: .none, to: &plain)
         }
         plainNormaliser = plain
+        for file in files where file.path.hasPrefix("lexicons/") && file.path.hasSuffix(".tsv") {
+            lexicons[String(file.path.dropFirst("lexicons/".count).dropLast(".tsv".count))] = parseLexicon(file.text, file: file.path)
+        }
         let rawConcepts = conceptFiles.flatMap { parseConcepts($0.text, file: $0.path) }
         let concepts = linkConcepts(rawConcepts)
         var normaliser = Normaliser()
@@ -226,6 +232,10 @@ struct VocabularyBuilder {
             visiting.insert(name)
             var entries: [[Int32]] = []
             for entry in concept.entries {
+                if entry.text.hasPrefix("@") {
+                    entries += lexiconEntries(entry.text, file: concept.file, line: entry.line, column: entry.column)
+                    continue
+                }
                 if entry.text.hasPrefix("~") && !entry.text.contains(" ") {
                     let included = String(entry.text.dropFirst())
                     if byName[included] == nil {
@@ -284,6 +294,40 @@ struct VocabularyBuilder {
 
         linked.entries = linked.names.map { resolve($0) }
         return linked
+    }
+
+    // MARK: lexicons/*.tsv
+
+    /// `WORD<TAB>SCORE` lines; `#` comments.
+    private mutating func parseLexicon(_ text: String, file: String) -> [(word: String, score: Double)] {
+        var words: [(word: String, score: Double)] = []
+        for line in DataFileLines(text: text) {
+            let parts = line.text.split(separator: "\t")
+            guard parts.count == 2, let score = Double(parts[1].trimmedSpaces) else {
+                report(file, line.number, 1, "expected 'WORD<TAB>SCORE', e.g. 'lovely\t2.8'")
+                continue
+            }
+            words.append((VocabularyBuilder.fold(String(parts[0].trimmedSpaces)), score))
+        }
+        return words
+    }
+
+    /// A concept entry `@LEXICON LOW..HIGH`: every word of `lexicons/LEXICON.tsv` scored in the
+    /// range, ends included ("@valence -4..-1.5" is every clearly negative word).
+    private mutating func lexiconEntries(_ text: String, file: String, line: Int, column: Int) -> [[Int32]] {
+        let parts = text.dropFirst().split(separator: " ")
+        guard parts.count == 2, let words = lexicons[String(parts[0])] else {
+            report(file, line, column, "expected '@LEXICON LOW..HIGH' naming a file in lexicons/, e.g. '@valence -4..-1.5'")
+            return []
+        }
+        let range = String(parts[1])
+        guard let dots = range.range(of: ".."), let low = Double(range[..<dots.lowerBound]), let high = Double(range[dots.upperBound...]), low <= high else {
+            report(file, line, column, "'\(range)' is not a range LOW..HIGH")
+            return []
+        }
+        return words.filter { $0.score >= low && $0.score <= high }.map { entry in
+            normalisedWords(entry.word).map { lexicon.intern($0) }
+        }.filter { !$0.isEmpty }
     }
 
     // MARK: rules/*.rules
@@ -371,7 +415,8 @@ struct VocabularyBuilder {
             }
             return index
         }
-        let simple: [String: RuleGuard] = ["unnegated": .unnegated, "own": .own, "statement": .statement, "question": .question, "real": .real]
+        let simple: [String: RuleGuard] = ["unnegated": .unnegated, "own": .own, "statement": .statement, "question": .question, "real": .real,
+                                           "main": .main]
         if let plain = simple[name] {
             if !arguments.isEmpty { report(file, line.number, column, "'\(name)' takes nothing after it") }
             return plain
@@ -393,7 +438,7 @@ struct VocabularyBuilder {
             }
             return .by(subjects)
         default:
-            report(file, line.number, column, "unknown guard '\(name)'; guards are unnegated, own, statement, question, real, after, with, without, if, unless, sentence-has, sentence-lacks, by")
+            report(file, line.number, column, "unknown guard '\(name)'; guards are unnegated, own, statement, question, real, main, after, with, without, if, unless, sentence-has, sentence-lacks, by")
             return nil
         }
     }

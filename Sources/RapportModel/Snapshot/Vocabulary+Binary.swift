@@ -184,6 +184,7 @@ extension RuleGuard: BinaryCodable {
         case 9: self = .lineLacks(try reader.int())
         case 10: self = .sentenceHas(try reader.int())
         case 11: self = .sentenceLacks(try reader.int())
+        case 13: self = .main
         case 12:
             self = .by(try reader.strings().compactMap(SubjectKind.init(rawValue:)))
         default: throw SnapshotError("snapshot: bad guard")
@@ -205,6 +206,7 @@ extension RuleGuard: BinaryCodable {
         case .sentenceHas(let concept): writer.int(10); writer.int(concept)
         case .sentenceLacks(let concept): writer.int(11); writer.int(concept)
         case .by(let subjects): writer.int(12); writer.strings(subjects.map(\.rawValue))
+        case .main: writer.int(13)
         }
     }
 }

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Compare the analysis on the labelled fixtures with Tests/RapportCoreTests/Fixtures/known-misses.txt.
+
+usage: python3 benchmarks/known_misses.py [--bin .build/debug/rapport] [--write]
+
+Prints the errors that are new (the test will fail on them) and the known ones now fixed.
+--write rewrites the list from what the analysis does now, keeping its header; use it only
+after reading the new errors, since it makes them known.
+"""
+import argparse, json, os, subprocess
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+FIXTURES = os.path.join(ROOT, "Tests", "RapportCoreTests", "Fixtures")
+FILES = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl", "analysis-cases-4.jsonl"]
+HEADER = """# Labelled lines the analysis still gets wrong, pinned so that nothing new slips in.
+# AnalysisTests fails on any error not listed here, and on any listed one that is fixed (take
+# it off). Each line: FILE ID: missed|false KIND   # the text, for the reader.
+# benchmarks/known_misses.py shows what changed and can rewrite this list.
+"""
+
+
+def errors(binary):
+    found = {}
+    for name in FILES:
+        items = [json.loads(l) for l in open(os.path.join(FIXTURES, name), encoding="utf-8") if l.strip()]
+        out = subprocess.run([binary, "analyze", "--json"], input="".join(i["text"] + "\n" for i in items).encode(),
+                             capture_output=True, check=True).stdout.decode().splitlines()
+        for item, line in zip(items, out):
+            got = {s["kind"] for s in json.loads(line)["signals"]}
+            for kind in item["present"]:
+                if kind not in got:
+                    found["%s %s: missed %s" % (name, item["id"], kind)] = item["text"]
+            for kind in item["absent"]:
+                if kind in got:
+                    found["%s %s: false %s" % (name, item["id"], kind)] = item["text"]
+    return found
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "debug", "rapport"))
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    path = os.path.join(FIXTURES, "known-misses.txt")
+    known = set()
+    for line in open(path, encoding="utf-8"):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            known.add(line)
+    now = errors(args.bin)
+    for key in sorted(set(now) - known):
+        print("NEW   %s   # %s" % (key, now[key][:90]))
+    for key in sorted(known - set(now)):
+        print("FIXED %s" % key)
+    print("%d known, %d now, %d new, %d fixed" % (len(known), len(now), len(set(now) - known), len(known - set(now))))
+    if args.write:
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(HEADER)
+            for name in FILES:
+                keys = sorted(k for k in now if k.startswith(name + " "))
+                out.write("\n# %s (%d)\n" % (name, len(keys)))
+                for key in keys:
+                    out.write("%s   # %s\n" % (key, now[key][:70].replace("#", "")))
+
+
+if __name__ == "__main__":
+    main()
