@@ -312,12 +312,18 @@ struct VocabularyBuilder {
         return words
     }
 
-    /// A concept entry `@LEXICON LOW..HIGH`: every word of `lexicons/LEXICON.tsv` scored in the
-    /// range, ends included ("@valence -4..-1.5" is every clearly negative word).
+    /// A concept entry `@LEXICON LOW..HIGH [except *ENDING]`: every word of
+    /// `lexicons/LEXICON.tsv` scored in the range, ends included ("@valence -4..-1.5" is every
+    /// clearly negative word; "except *ing" leaves out words ending in "ing").
     private mutating func lexiconEntries(_ text: String, file: String, line: Int, column: Int) -> [[Int32]] {
-        let parts = text.dropFirst().split(separator: " ")
+        var parts = text.dropFirst().split(separator: " ")
+        var ending: String?
+        if parts.count == 4, parts[2] == "except", parts[3].hasPrefix("*") {
+            ending = String(parts[3].dropFirst())
+            parts.removeLast(2)
+        }
         guard parts.count == 2, let words = lexicons[String(parts[0])] else {
-            report(file, line, column, "expected '@LEXICON LOW..HIGH' naming a file in lexicons/, e.g. '@valence -4..-1.5'")
+            report(file, line, column, "expected '@LEXICON LOW..HIGH [except *ENDING]' naming a file in lexicons/, e.g. '@valence -4..-1.5'")
             return []
         }
         let range = String(parts[1])
@@ -325,7 +331,7 @@ struct VocabularyBuilder {
             report(file, line, column, "'\(range)' is not a range LOW..HIGH")
             return []
         }
-        return words.filter { $0.score >= low && $0.score <= high }.map { entry in
+        return words.filter { $0.score >= low && $0.score <= high && !(ending.map($0.word.hasSuffix) ?? false) }.map { entry in
             normalisedWords(entry.word).map { lexicon.intern($0) }
         }.filter { !$0.isEmpty }
     }
@@ -445,7 +451,8 @@ struct VocabularyBuilder {
 
     /// Orders rules so that one whose guards look at other kinds runs after the rules that find them.
     private mutating func assignPasses(_ rules: inout [Rule]) {
-        for _ in 0..<16 {
+        // Without a cycle, no chain of dependencies is longer than the number of kinds.
+        for _ in 0...SignalKind.allCases.count {
             var passOfKind: [SignalKind: Int] = [:]
             for rule in rules {
                 for kind in rule.kinds { passOfKind[kind] = max(passOfKind[kind] ?? 0, rule.pass) }
