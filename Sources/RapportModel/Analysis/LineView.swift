@@ -64,7 +64,18 @@ struct LineView: Sendable {
         conceptsPresent = present
         findSentences(concepts: concepts, grammar: grammar)
         findClauses(concepts: concepts, grammar: grammar)
-        findReportedSpeech(concepts: concepts, grammar: grammar)
+        let quoteMarks = findReportedSpeech(concepts: concepts, grammar: grammar)
+        joinPossessives(except: quoteMarks)
+    }
+
+    /// A possessive after a plural ("the kids' homework") is part of its word, so gaps in
+    /// patterns run through it; an apostrophe that closes a quote is left as it is.
+    private mutating func joinPossessives(except quoteMarks: Set<Int>) {
+        for index in 1..<max(1, tokens.count) where marks[index] == 0x27 && !quoteMarks.contains(index) {
+            let previous = tokens[index - 1]
+            guard !previous.isPunctuation, previous.end == tokens[index].start, previous.text.hasSuffix("s") else { continue }
+            marks[index] = 0
+        }
     }
 
     private mutating func findSentences(concepts: ConceptTable, grammar: GrammarConcepts) {
@@ -125,7 +136,9 @@ struct LineView: Sendable {
         }
     }
 
-    private mutating func findReportedSpeech(concepts: ConceptTable, grammar: GrammarConcepts) {
+    /// Marks reported speech; returns the positions of the quote marks that paired up.
+    private mutating func findReportedSpeech(concepts: ConceptTable, grammar: GrammarConcepts) -> Set<Int> {
+        var paired: Set<Int> = []
         // Words between paired quote marks.
         var openQuote: Int?
         for index in 0..<tokens.count where tokens[index].isPunctuation {
@@ -142,6 +155,7 @@ struct LineView: Sendable {
                 let touchesPrevious = index > 0 && tokens[index - 1].end == tokens[index].start
                 if let open = openQuote, touchesPrevious, tokens[open].text == "'" {
                     markReported(open + 1..<index)
+                    paired.formUnion([open, index])
                     openQuote = nil
                 } else if openQuote == nil, touchesNext, !touchesPrevious {
                     openQuote = index
@@ -163,6 +177,7 @@ struct LineView: Sendable {
             }
             markReported(index + 1..<end)
         }
+        return paired
     }
 
     private mutating func markReported(_ range: Range<Int>) {

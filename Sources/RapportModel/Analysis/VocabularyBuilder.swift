@@ -312,15 +312,15 @@ struct VocabularyBuilder {
         return words
     }
 
-    /// A concept entry `@LEXICON LOW..HIGH [except *ENDING]`: every word of
+    /// A concept entry `@LEXICON LOW..HIGH [except *ENDING …]`: every word of
     /// `lexicons/LEXICON.tsv` scored in the range, ends included ("@valence -4..-1.5" is every
-    /// clearly negative word; "except *ing" leaves out words ending in "ing").
+    /// clearly negative word; "except *ing *ly" leaves out words ending in "ing" or "ly").
     private mutating func lexiconEntries(_ text: String, file: String, line: Int, column: Int) -> [[Int32]] {
         var parts = text.dropFirst().split(separator: " ")
-        var ending: String?
-        if parts.count == 4, parts[2] == "except", parts[3].hasPrefix("*") {
-            ending = String(parts[3].dropFirst())
-            parts.removeLast(2)
+        var endings: [String] = []
+        if let except = parts.firstIndex(of: "except"), except == 2, parts.count > 3, parts[3...].allSatisfy({ $0.hasPrefix("*") }) {
+            endings = parts[3...].map { String($0.dropFirst()) }
+            parts.removeSubrange(2...)
         }
         guard parts.count == 2, let words = lexicons[String(parts[0])] else {
             report(file, line, column, "expected '@LEXICON LOW..HIGH [except *ENDING]' naming a file in lexicons/, e.g. '@valence -4..-1.5'")
@@ -331,7 +331,7 @@ struct VocabularyBuilder {
             report(file, line, column, "'\(range)' is not a range LOW..HIGH")
             return []
         }
-        return words.filter { $0.score >= low && $0.score <= high && !(ending.map($0.word.hasSuffix) ?? false) }.map { entry in
+        return words.filter { entry in entry.score >= low && entry.score <= high && !endings.contains(where: entry.word.hasSuffix) }.map { entry in
             normalisedWords(entry.word).map { lexicon.intern($0) }
         }.filter { !$0.isEmpty }
     }
