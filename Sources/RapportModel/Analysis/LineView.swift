@@ -241,7 +241,9 @@ struct LineView: Sendable {
             if concepts.contains(grammar.personSubject, word: word) || concepts.contains(grammar.personNoun, word: word) {
                 var before = index - 1
                 while before >= start && concepts.contains(grammar.determiner, word: tokens[before].word) { before -= 1 }
-                if before >= start && concepts.contains(grammar.preposition, word: tokens[before].word) { continue }
+                // "I shouted at my mum and …": a person after a preposition is an object, unless
+                // the words in question follow at once ("about my husband choking me").
+                if before >= start && concepts.contains(grammar.preposition, word: tokens[before].word) && index + 1 < position { continue }
                 return .person
             }
             if index > start, concepts.contains(grammar.determiner, word: tokens[index - 1].word),

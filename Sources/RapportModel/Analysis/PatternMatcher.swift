@@ -102,7 +102,8 @@ struct PatternMatcher {
         case .clauseStart:
             return position < count && clauseStarts[position] && step(index + 1, position)
         case .clauseEnd:
-            return (position == count || marks[position] != 0) && step(index + 1, position)
+            // The end of the line, a punctuation mark, or a joining word ("… cut but tonight").
+            return (position == count || marks[position] != 0 || breaks[position]) && step(index + 1, position)
         case .spanStart:
             let saved = spanStart
             spanStart = position
