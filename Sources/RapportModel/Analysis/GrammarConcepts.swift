@@ -44,6 +44,8 @@ struct GrammarConcepts: Sendable {
     var seriousMarker: Int
     /// "when", "that", "until": what follows hangs off another clause (the `main` guard).
     var subordinateOpener: Int
+    /// "used to", "years ago", "two years clean": a crisis said of the past is asked about.
+    var pastMarker: Int
     /// Words that mark a line as joking or exaggerating ("lol", "haha", "💀"): a crisis in
     /// their sentence is asked about instead of stopping at once.
     var figureMarker: Int
@@ -52,7 +54,7 @@ struct GrammarConcepts: Sendable {
         "negator", "clause-break", "clause-opener", "discourse", "wh-word",
         "hypothetical", "reporting-verb", "first-person", "question-start", "speaker-skip",
         "subordinator", "main-subject", "self-subject", "you-subject", "person-subject",
-        "thing-subject", "person-noun", "determiner", "figure-marker", "preposition", "answer-verb", "serious-marker", "subordinate-opener",
+        "thing-subject", "person-noun", "determiner", "figure-marker", "preposition", "answer-verb", "serious-marker", "subordinate-opener", "past-marker",
     ]
 
     init?(_ concepts: ConceptTable) {
@@ -63,6 +65,6 @@ struct GrammarConcepts: Sendable {
         (speakerSkip, subordinator, mainSubject) = (found[9], found[10], found[11])
         (selfSubject, youSubject, personSubject, thingSubject) = (found[12], found[13], found[14], found[15])
         (personNoun, determiner, figureMarker, preposition) = (found[16], found[17], found[18], found[19])
-        (answerVerb, seriousMarker, subordinateOpener) = (found[20], found[21], found[22])
+        (answerVerb, seriousMarker, subordinateOpener, pastMarker) = (found[20], found[21], found[22], found[23])
     }
 }

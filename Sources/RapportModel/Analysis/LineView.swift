@@ -246,8 +246,10 @@ struct LineView: Sendable {
                 if before >= start && concepts.contains(grammar.preposition, word: tokens[before].word) && index + 1 < position { continue }
                 return .person
             }
+            // "in the bath" is a place, not who does it.
             if index > start, concepts.contains(grammar.determiner, word: tokens[index - 1].word),
-               !concepts.contains(grammar.determiner, word: word) {
+               !concepts.contains(grammar.determiner, word: word),
+               !(index > start + 1 && concepts.contains(grammar.preposition, word: tokens[index - 2].word)) {
                 weakThing = true
             }
         }

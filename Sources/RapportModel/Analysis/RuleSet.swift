@@ -142,7 +142,8 @@ struct RuleSet: Sendable {
     /// The two safety tiers (SPEC.md, Safety). Negation never cancels danger: a crisis with a
     /// negation before it ("I'd never hurt myself") is asked about instead, and so is one whose
     /// sentence says it may be a joke ("lol", "haha"), since dark humour is how many people say
-    /// it. Two distress cues in a line make it a risk. A line is crisis or risk, never both.
+    /// it, and one said of the past ("I used to…", "two years clean"). Two distress cues in a
+    /// line make it a risk. A line is crisis or risk, never both.
     private func settleSafety(_ found: inout [Found], _ line: LineView, _ concepts: ConceptTable, _ grammar: GrammarConcepts) {
         guard found.contains(where: { $0.kind == .crisis || $0.kind == .distress }) else { return }
         func marker(at position: Int) -> String? {
@@ -154,6 +155,9 @@ struct RuleSet: Sendable {
             }
             return nil
         }
+        func isPast(_ position: Int) -> Bool {
+            line.contains(grammar.pastMarker, in: line.sentences[line.sentenceOf[position]], concepts: concepts)
+        }
         for index in found.indices where found[index].kind == .crisis {
             let start = found[index].range.lowerBound
             if let word = marker(at: start) {
@@ -162,6 +166,9 @@ struct RuleSet: Sendable {
             } else if line.isNegated(at: start, concepts: concepts, grammar: grammar) {
                 found[index].kind = .risk
                 found[index].note = "asked about, not stopped: a negation comes before it, and negation never cancels danger"
+            } else if isPast(start) {
+                found[index].kind = .risk
+                found[index].note = "asked about, not stopped: it may be in the past (\"used to\", \"years ago\")"
             }
         }
         if !found.contains(where: { $0.kind == .crisis || $0.kind == .risk }) {
