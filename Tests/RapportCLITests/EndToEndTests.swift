@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func aPipedSessionWritesATranscriptAsSpecified() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let result = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path],
                                           lines: ["Sam", "She fed my cat while I was away", "Thank you for feeding my cat, I was so relieved"])
         #expect(result.status == 0, "\(result.errors)")
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func endOfInputMidPracticeIsAbandoned() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let result = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam"])
         #expect(result.status == 0)
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
@@ -61,7 +61,7 @@ import Testing
 
     @Test func noSaveWritesNothing() throws {
         let environment = BinaryRunner.isolatedEnvironment()
-        let home = URL(fileURLWithPath: environment["HOME"]!)
+        let home = URL(fileURLWithPath: try #require(environment["HOME"]))
         _ = try BinaryRunner.run(["practice", "warm-up", "--no-save"], lines: ["Sam", "/quit"], environment: environment)
         let written = FileManager.default.enumerator(atPath: home.path)?.allObjects ?? []
         #expect(written.isEmpty, "wrote \(written)")
@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func transcriptsCommands() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         _ = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam \u{1B}[31mred", "/quit"])
         let list = try BinaryRunner.run(["transcripts", "list", "--transcripts", folder.path])
         #expect(list.status == 0)

@@ -4,6 +4,12 @@ import Testing
 /// Precision and recall per kind over labelled lines, with floors set from what the rules
 /// reach; and each trap the analysis must get right, in several phrasings.
 @Suite struct AnalysisTests {
+    let analyzer: Analyzer
+
+    init() throws {
+        analyzer = try Fixtures.analyzer
+    }
+
     struct Score {
         var truePositives = 0
         var falsePositives = 0
@@ -16,14 +22,15 @@ import Testing
     }
 
     /// Per-kind scores over a labelled file (present: must be found; absent: must not).
-    static func score(_ file: String) -> [String: Score] {
+    static func score(_ file: String) throws -> [String: Score] {
         var scores: [String: Score] = [:]
-        for item in Fixtures.jsonLines(file) {
-            let found = Set(Fixtures.analyzer.signals(in: item["text"] as! String).map(\.kind.rawValue))
-            for kind in item["present"] as! [String] {
+        let analyzer = try Fixtures.analyzer
+        for item in try FixtureCases.analysis(file) {
+            let found = Set(analyzer.signals(in: item.text).map(\.kind.rawValue))
+            for kind in item.present.map(\.rawValue) {
                 if found.contains(kind) { scores[kind, default: Score()].truePositives += 1 } else { scores[kind, default: Score()].falseNegatives += 1 }
             }
-            for kind in item["absent"] as! [String] where found.contains(kind) {
+            for kind in item.absent.map(\.rawValue) where found.contains(kind) {
                 scores[kind, default: Score()].falsePositives += 1
             }
         }
@@ -31,8 +38,8 @@ import Testing
     }
 
     @Test(arguments: ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl", "analysis-cases-4.jsonl"])
-    func meetsTheFloorOnLabelledLines(file: String) {
-        let scores = AnalysisTests.score(file)
+    func meetsTheFloorOnLabelledLines(file: String) throws {
+        let scores = try AnalysisTests.score(file)
         let judged = scores.values.filter { $0.truePositives + $0.falseNegatives > 0 }
         let macro = judged.map(\.f1).reduce(0, +) / Double(judged.count)
         #expect(macro >= 0.97, "macro-F1 \(macro) on \(file)")
@@ -44,7 +51,7 @@ import Testing
     }
 
     private func kinds(_ text: String) -> Set<SignalKind> {
-        Set(Fixtures.analyzer.signals(in: text).map(\.kind))
+        Set(analyzer.signals(in: text).map(\.kind))
     }
 
     @Test(arguments: ["I'm not sorry.", "im not sorry", "I am NOT sorry at all", "I don't regret it", "I don't regret a thing", "I do not apologise for that"])
@@ -125,7 +132,7 @@ import Testing
 
     @Test func passesOddTextThroughHarmlessly() {
         for text in ["", "   ", "😀🙏🏽👨‍👩‍👧", "Je suis désolé", "مرحبا كيف حالك", "e\u{301}\u{301}\u{301}", "\u{0}\u{1B}[31m", String(repeating: "a", count: 100_000)] {
-            let signals = Fixtures.analyzer.signals(in: text)
+            let signals = analyzer.signals(in: text)
             for signal in signals {
                 #expect(signal.start >= 0 && signal.end <= text.unicodeScalars.count && signal.start < signal.end)
             }
@@ -135,7 +142,7 @@ import Testing
 
     @Test func spansCountUnicodeScalars() throws {
         let text = "Désolé 🙏 — I'm sorry I forgot"
-        let remorse = try #require(Fixtures.analyzer.signals(in: text).first(.remorse))
+        let remorse = try #require(analyzer.signals(in: text).first(.remorse))
         let scalars = Array(text.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[remorse.start..<remorse.end])) == remorse.text)
         #expect(remorse.text == "I'm sorry")
@@ -144,6 +151,6 @@ import Testing
     @Test func specExampleIsReproducedExactly() {
         let line = "I'm sorry I forgot, but you never remind me"
         let expected = #"{"input": "I'm sorry I forgot, but you never remind me", "signals": [{"kind": "remorse", "text": "I'm sorry", "start": 0, "end": 9}, {"kind": "acknowledgement", "text": "I forgot", "start": 10, "end": 18}, {"kind": "excuse", "text": "but you never remind me", "start": 20, "end": 43}, {"kind": "blame-shift", "text": "you never remind me", "start": 24, "end": 43}, {"kind": "you-statement", "text": "you never remind me", "start": 24, "end": 43}, {"kind": "absolute", "text": "never", "start": 28, "end": 33}]}"#
-        #expect(Fixtures.analyzer.signals(in: line).analysisJSON(input: line) == expected)
+        #expect(analyzer.signals(in: line).analysisJSON(input: line) == expected)
     }
 }

@@ -1,44 +1,43 @@
 import Foundation
 @testable import RapportCore
 
-/// Paths and loaders for the test fixtures and the package's own data folders.
+/// Paths and loaders for the test fixtures and the package's own data folders. Everything
+/// here throws instead of crashing: a missing or damaged fixture fails the tests that use
+/// it, with the file (and line) named, and every other test still runs.
 enum Fixtures {
     /// The package root, found from this file's path.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
 
-    static func text(_ relative: String) -> String {
+    /// A fixture file's text, by its path under `Fixtures/`.
+    static func text(_ relative: String) throws -> String {
         let url = folder.appending(path: relative)
-        guard let data = FileManager.default.contents(atPath: url.path) else { fatalError("missing fixture \(relative)") }
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw FixtureError("missing fixture \(relative)") }
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// JSON Lines as dictionaries.
-    static func jsonLines(_ relative: String) -> [[String: Any]] {
-        text(relative).split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
+    /// The built-in data, decoded once. A damaged snapshot is each test's error, not a crash.
+    private static let decoded = Result { () throws(SnapshotError) -> CompiledData in try BuiltIn.compiled() }
+    private static let loaded = decoded.map { compiled in
+        let analyzer = Analyzer(vocabulary: compiled.vocabulary)
+        return (analyzer, Rewriter(analyzer: analyzer, knowledge: compiled.rewriting))
     }
 
-    /// The built-in data, decoded once.
-    nonisolated(unsafe) static let compiled: CompiledData = try! BuiltIn.compiled()
-    nonisolated(unsafe) static let analyzer = Analyzer(vocabulary: compiled.vocabulary)
-    nonisolated(unsafe) static let rewriter = Rewriter(analyzer: analyzer, knowledge: compiled.rewriting)
-    static var library: DialogueLibrary { DialogueLibrary.builtIn(from: compiled) }
+    static var compiled: CompiledData { get throws { try decoded.get() } }
+    static var analyzer: Analyzer { get throws { try loaded.get().0 } }
+    static var rewriter: Rewriter { get throws { try loaded.get().1 } }
+    static var library: DialogueLibrary { get throws { DialogueLibrary.builtIn(from: try compiled) } }
 
     /// A fresh temporary folder.
-    static func temporaryFolder() -> URL {
+    static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appending(path: "rapport-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 }
 
-/// Collects transcript records in memory.
-final class RecordingSink: TranscriptSink {
-    var records: [TranscriptRecord] = []
-
-    func append(_ record: TranscriptRecord) {
-        records.append(record)
-    }
+/// A fixture that cannot be used, said with where it is ("analysis-cases.jsonl:12: …").
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -4,19 +4,29 @@ import Testing
 
 /// The coach without a terminal: menu, slash commands, practices and their transcripts.
 @Suite struct SessionTests {
+    let library: DialogueLibrary
+    let analyzer: Analyzer
+    let rewriter: Rewriter
+
+    init() throws {
+        library = try Fixtures.library
+        analyzer = try Fixtures.analyzer
+        rewriter = try Fixtures.rewriter
+    }
+
     private func session(_ mode: CoachSession.Mode, sink: RecordingSink? = nil, failing: Bool = false) -> CoachSession {
         let options = CoachSession.Options(seed: 1, difficulty: .realistic) { _, _ in
             if failing { throw TranscriptError("the disk is full") }
             return sink
         }
-        return CoachSession(library: Fixtures.library, analyzer: Fixtures.analyzer, rewriter: Fixtures.rewriter, options: options, mode: mode)
+        return CoachSession(library: library, analyzer: analyzer, rewriter: rewriter, options: options, mode: mode)
     }
 
     private func said(_ outputs: [SessionOutput]) -> [String] {
         outputs.compactMap { if case let .line(_, _, text) = $0 { return text } else { return nil } }
     }
 
-    @Test func menuThenPracticeThenMenuAgain() {
+    @Test func menuThenPracticeThenMenuAgain() throws {
         let sink = RecordingSink()
         let coach = session(.menu, sink: sink)
         let start = coach.start()
@@ -26,7 +36,7 @@ import Testing
         }
         #expect(greeting.count == 2)
         #expect(items.map(\.id).contains("warm-up"))
-        let number = items.first { $0.id == "warm-up" }!.number
+        let number = try #require(items.first { $0.id == "warm-up" }).number
         _ = coach.handle(String(number))
         #expect(coach.inPractice)
         _ = coach.handle("Sam")
@@ -110,7 +120,7 @@ import Testing
             let coach = session(.menu)
             _ = coach.start()
             _ = coach.handle(choice)
-            #expect(coach.scenario?.id == (choice == "1" ? Fixtures.library.scenarios[0].id : "warm-up"), "\(choice)")
+            #expect(coach.scenario?.id == (choice == "1" ? library.scenarios[0].id : "warm-up"), "\(choice)")
         }
         let coach = session(.menu)
         _ = coach.start()
