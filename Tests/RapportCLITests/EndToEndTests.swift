@@ -22,7 +22,9 @@ import Testing
                                           lines: ["Sam", "She fed my cat while I was away", "Thank you for feeding my cat, I was so relieved"])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Coach: "))
-        #expect(result.output.contains("Scorecard (completed)"))
+        // The scorecard as printed: its header and each of its lines.
+        #expect(result.output.contains("Scorecard (completed)\n  Done well: Saying thank you, Saying what it meant to you\n  Next time: "),
+                "\(result.output)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(files.count == 1)
         let name = try #require(files.first)
@@ -40,7 +42,11 @@ import Testing
         let turns = records.dropFirst().dropLast().compactMap { $0 }
         #expect(turns.allSatisfy { $0["type"] as? String == "turn" && $0["state"] is String && $0["text"] is String })
         #expect(turns.filter { $0["speaker"] as? String == "user" }.count == 3)
-        #expect(turns.filter { $0["speaker"] as? String == "user" }.allSatisfy { $0["signals"] is [String] })
+        let userTurns = turns.filter { $0["speaker"] as? String == "user" }
+        #expect(userTurns.map { $0["signals"] as? [String] }.first == [], "a name carries no signals, and says so")
+        let thanks = try #require(userTurns.last?["signals"] as? [String])
+        #expect(Set(thanks).isSuperset(of: ["appreciation", "feeling"]), "the reply is saved with what was found in it: \(thanks)")
+        #expect(turns.filter { $0["speaker"] as? String != "user" }.allSatisfy { $0["signals"] == nil })
         let end = try #require(records.last ?? nil)
         #expect(end["type"] as? String == "end")
         #expect(end["outcome"] as? String == "completed")
@@ -57,6 +63,22 @@ import Testing
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
         let last = try String(contentsOf: folder.appending(path: name), encoding: .utf8).split(separator: "\n").last.map(String.init) ?? ""
         #expect(BinaryRunner.jsonObject(last)?["outcome"] as? String == "abandoned")
+    }
+
+    /// `/quit` mid-practice: the scorecard is printed and the saved session ends with its record.
+    @Test func quittingMidPracticeSavesAnEndRecord() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        let result = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path], lines: ["Sam", "/quit"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Scorecard (you left early)\n  Still to add: Saying thank you, Saying what it meant to you\n"),
+                "\(result.output)")
+        let lines = BinaryRunner.transcriptLines(in: folder).filter { !$0.isEmpty }
+        #expect(lines.filter { $0.contains("\"type\": \"end\"") }.count == 1)
+        let end = try #require(lines.last.flatMap(BinaryRunner.jsonObject))
+        #expect(end["type"] as? String == "end")
+        #expect(end["outcome"] as? String == "quit")
+        let card = try #require(end["scorecard"] as? [String: Any])
+        #expect(card["missed"] as? [String] == ["appreciation", "i-statement"])
     }
 
     @Test func noSaveWritesNothing() throws {
