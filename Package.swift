@@ -67,5 +67,9 @@ let package = Package(
             name: "RapportCLITests",
             dependencies: ["RapportCore"]
         ),
+        .testTarget(
+            name: "RapportTerminalTests",
+            dependencies: ["RapportTerminal"]
+        ),
     ]
 )
