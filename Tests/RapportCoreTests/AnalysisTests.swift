@@ -64,6 +64,15 @@ import Testing
         #expect(!kinds(text).contains(.label), "\(text)")
     }
 
+    /// Negation reaches to the end of its clause, but a question word starts what is
+    /// wondered about: "not sure why you're so lazy" still calls them lazy.
+    @Test(arguments: [("I'm not sure why you're so lazy", SignalKind.label), ("I don't understand why you're so selfish", .label),
+                      ("I don't get why you're such a slob", .label), ("I don't know why you always ignore me", .absolute),
+                      ("I don't know why you always ignore me", .youStatement)])
+    func negationEndsAtAQuestionWord(text: String, kind: SignalKind) {
+        #expect(kinds(text).contains(kind), "\(text): \(kinds(text))")
+    }
+
     @Test(arguments: ["I'll never do that again", "I will never lie to you again", "I won't ever yell at you again", "I'll never keep secrets from you again"])
     func selfDirectedAbsolutesAreCommitments(text: String) {
         let found = kinds(text)
