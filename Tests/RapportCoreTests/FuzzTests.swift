@@ -70,7 +70,7 @@ import Testing
         let analyzer = try Fixtures.analyzer
         let rewriter = try Fixtures.rewriter
         let scenarios = library.scenarios
-        #expect(!scenarios.isEmpty)
+        try #require(!scenarios.isEmpty)
         var scenarioIndex = chunk % scenarios.count
         var conversation = Conversation(scenario: scenarios[scenarioIndex], library: library, seed: 1, rewriter: rewriter)
         _ = conversation.start()

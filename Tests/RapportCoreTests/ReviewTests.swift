@@ -72,7 +72,7 @@ import Testing
         let saved = try Self.session("apology", Self.strongApology, seed: 7)
         let report = try ReplayReport(replaying: saved, library: try Fixtures.library, analyzer: try Fixtures.analyzer, rewriter: try Fixtures.rewriter)
         let path = ["what", "who", "draft", "react"]
-        #expect(report.steps.map(\.recordedState) == path)
+        try #require(report.steps.map(\.recordedState) == path)
         #expect(report.steps.map(\.replayedState) == path)
         #expect(report.steps.map(\.text) == Self.strongApology)
         #expect(report.steps[2].recordedSignals.map { Set($0).isSuperset(of: [.remorse, .acknowledgement, .commitment]) } == true,
@@ -99,6 +99,7 @@ import Testing
 
         let report = try ReplayReport(replaying: saved, library: library, analyzer: try Fixtures.analyzer, rewriter: try Fixtures.rewriter)
         #expect(report.firstDivergence == 3, "the fourth reply was given in 'draft' then, in 'react' now")
+        try #require(report.steps.count == replies.count)
         #expect(report.steps[3].recordedState == "draft" && report.steps[3].replayedState == "react")
         #expect(!report.isSame)
         #expect(ReplayRenderer.text(report).contains("draft → now react"))

@@ -210,7 +210,7 @@ import Testing
             let coach = session(.menu)
             _ = coach.start()
             _ = coach.handle(choice)
-            #expect(coach.scenario?.id == (choice == "1" ? library.scenarios[0].id : "warm-up"), "\(choice)")
+            #expect(coach.scenario?.id == (choice == "1" ? library.scenarios.first?.id : "warm-up"), "\(choice)")
         }
         let coach = session(.menu)
         _ = coach.start()

@@ -25,7 +25,7 @@ import Testing
         #expect(writer.url.lastPathComponent.range(of: #"^\d{8}-\d{6}-apology-[0-9a-f]{4}\.jsonl$"#, options: .regularExpression) != nil)
 
         let lines = try String(contentsOf: writer.url, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 4)
+        try #require(lines.count == 4)
         for line in lines { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil) }
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         #expect(first["type"] as? String == "session")
