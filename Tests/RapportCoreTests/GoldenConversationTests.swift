@@ -11,6 +11,9 @@ import Testing
 ///     ~ Who is the apology for   a line said since the last reply contains this text
 ///     end: completed             how it ends (after the last reply; "abandoned" = end of input)
 ///     met: remorse, commitment   the scorecard, exactly (also missed: and pitfalls:)
+///
+/// `end:`, `met:`, `missed:` and `pitfalls:` are required (empty is fine: `missed:`), so
+/// no plan leaves its ending unchecked; anything else unknown is an error at its line.
 struct GoldenPlan: CustomTestStringConvertible, Sendable {
     enum Step: Sendable {
         case reply(String, line: Int)
@@ -34,8 +37,9 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { name }
 
-    /// The directives a plan may use besides `>`, `=` and `~`; each is required.
+    /// The directives a plan may use besides `>`, `=` and `~`, and those it must.
     static let keys = ["scenario", "seed", "difficulty", "end", "met", "missed", "pitfalls"]
+    static let required = ["scenario", "end", "met", "missed", "pitfalls"]
 
     static func all() throws -> [GoldenPlan] {
         let folder = Fixtures.folder.appending(path: "golden")
@@ -87,7 +91,7 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
                 plan.pitfalls = kinds
             }
         }
-        for key in keys where !seen.contains(key) { plan.problems.append("\(name): no '\(key):' line") }
+        for key in required where !seen.contains(key) { plan.problems.append("\(name): no '\(key):' line") }
         return plan
     }
 }
@@ -97,6 +101,8 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
     @Test func aMisspeltPlanIsRejectedAtItsLine() {
         let good = "scenario: apology\nseed: 1\ndifficulty: realistic\n> hi\nend: completed\nmet: remorse\nmissed:\npitfalls: excuse\n"
         #expect(GoldenPlan.parse(good, name: "good.plan").problems.isEmpty)
+        let defaults = GoldenPlan.parse(good.replacingOccurrences(of: "seed: 1\ndifficulty: realistic\n", with: ""), name: "defaults.plan")
+        #expect(defaults.problems.isEmpty && defaults.seed == 1 && defaults.difficulty == .realistic, "seed and difficulty may be left out")
         let cases = [
             ("end: completed", "end: complete", "bad.plan:5: unknown outcome 'complete'"),
             ("met: remorse", "mets: remorse", "bad.plan:6: unknown directive 'mets'"),
