@@ -14,7 +14,12 @@
 # a mutant can never quietly test nothing. A mutant that does not build is reported as
 # BROKEN (it tells nothing about the tests) and also fails the run.
 #
-# The copy and its build live in .build-mutants/ (ignored, like every .build-*); the build
+# Exit status: 0 when every mutant is caught; 1 when one survived; 2 when a mutant does not
+# apply or build, or the suite fails without mutants; 3 when a mutant made a test crash the
+# test process (caught, but a crash hides every result after it: fix that test).
+#
+# The copy is taken once, at the start, so editing the working tree meanwhile does not
+# change a run. The copy and its build live in .build-mutants/ (ignored, like every .build-*); the build
 # is kept between runs, so a second run rebuilds only what each mutant touches. Slow on
 # purpose (a build and a full test run per mutant); it is not part of `swift test`.
 set -euo pipefail
@@ -24,6 +29,8 @@ WORK="${RAPPORT_MUTANTS_DIR:-$ROOT/.build-mutants}"
 TREE="$WORK/tree"
 BUILD="$WORK/build"
 LOGS="$WORK/logs"
+# The tree's own copies of the files a mutant changed, to undo it with.
+SAVED="$WORK/saved"
 # A hang is a failure too, but a run should end: minutes allowed per `swift test`.
 LIMIT_MINUTES="${RAPPORT_MUTANTS_MINUTES:-30}"
 
@@ -52,6 +59,10 @@ MUTANTS=(
 # Replaces what the Python regular expression $2 matches in $1 (a path in the tree) by $3;
 # $4 is how many matches there must be (default 1). Fails loudly when the count differs.
 mutate() {
+  if [ ! -f "$SAVED/$1" ]; then
+    mkdir -p "$(dirname "$SAVED/$1")"
+    cp -p "$TREE/$1" "$SAVED/$1"
+  fi
   python3 - "$TREE/$1" "$2" "$3" "${4:-1}" <<'PY'
 import re, sys
 path, pattern, replacement, wanted = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
@@ -114,6 +125,14 @@ apply() {
   esac
 }
 
+# Puts back the files the last mutant changed (times included, so builds stay incremental).
+undo() {
+  if [ -d "$SAVED" ]; then
+    (cd "$SAVED" && find . -type f -print0) | while IFS= read -r -d '' path; do cp -p "$SAVED/$path" "$TREE/$path"; done
+    rm -rf "$SAVED"
+  fi
+}
+
 # Makes the tree an exact copy of the working tree's files (tracked and untracked, not
 # ignored), copying only what differs so that the kept build stays incremental.
 sync_tree() {
@@ -151,7 +170,7 @@ run_suite() {
   case "$status" in
     0) echo pass ;;
     124) echo timeout ;;
-    *) echo fail ;;
+    *) if grep -aq 'exited with unexpected signal' "$log"; then echo crash; else echo fail; fi ;;
   esac
 }
 
@@ -169,16 +188,22 @@ if [ "${1:-}" = "--list" ]; then
 fi
 
 selected=("$@")
+for wanted in "${selected[@]}"; do
+  known=no
+  for entry in "${MUTANTS[@]}"; do [ "${entry%%|*}" = "$wanted" ] && known=yes; done
+  if [ "$known" = no ]; then echo "mutants: no mutant called '$wanted' (see --list)" >&2; exit 2; fi
+done
 mkdir -p "$TREE" "$BUILD" "$LOGS"
 
 echo "mutants: copying the working tree to $TREE"
-sync_tree
+rm -rf "$SAVED"
+sync_tree  # once: later edits to the working tree do not reach this run
 # Each mutant must apply to the code as it is now, before anything is run.
 for entry in "${MUTANTS[@]}"; do
   IFS='|' read -r name _ _ <<<"$entry"
   if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " =~ " $name " ]]; then continue; fi
   apply "$name"
-  sync_tree
+  undo
 done
 
 echo "mutants: the unbroken suite first (log: $LOGS/baseline.log)"
@@ -191,17 +216,20 @@ fi
 rows=()
 survived=0
 broken=0
+crashed=0
 for entry in "${MUTANTS[@]}"; do
   IFS='|' read -r name file what <<<"$entry"
   if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " =~ " $name " ]]; then continue; fi
   apply "$name"
   started=$SECONDS
   outcome="$(run_suite "$name")"
-  sync_tree  # undo the mutant
+  undo
   seconds=$((SECONDS - started))
   case "$outcome" in
     fail) verdict="caught"; by="$(failed_tests "$name")" ;;
     timeout) verdict="caught (timed out)"; by="-" ;;
+    # Caught, but a test crashed the test process and hid the results after it: fix that test.
+    crash) verdict="caught, but the test run CRASHED"; by="$(failed_tests "$name")"; crashed=$((crashed + 1)) ;;
     pass) verdict="SURVIVED"; by="-"; survived=$((survived + 1)) ;;
     no-build) verdict="BROKEN (does not build)"; by="see $LOGS/$name.log"; broken=$((broken + 1)) ;;
   esac
@@ -214,6 +242,7 @@ echo "| mutant | what breaks | result | first failing tests |"
 echo "|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
-echo "mutants: ${#rows[@]} run, $survived survived, $broken did not build (logs in $LOGS)"
+echo "mutants: ${#rows[@]} run, $survived survived, $broken did not build, $crashed crashed the test run (logs in $LOGS)"
 if [ "$broken" -gt 0 ]; then exit 2; fi
+if [ "$crashed" -gt 0 ]; then exit 3; fi
 if [ "$survived" -gt 0 ]; then exit 1; fi
