@@ -71,5 +71,9 @@ let package = Package(
             name: "RapportCLITests",
             dependencies: ["RapportCore"]
         ),
+        .testTarget(
+            name: "RapportTerminalTests",
+            dependencies: ["RapportTerminal"]
+        ),
     ]
 )

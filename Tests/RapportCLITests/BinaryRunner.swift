@@ -64,9 +64,9 @@ struct BinaryRunner {
         try run(arguments, input: Data(lines.map { $0 + "\n" }.joined().utf8), environment: environment)
     }
 
-    static func temporaryFolder() -> URL {
+    static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appending(path: "rapport-cli-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 

@@ -17,12 +17,14 @@ import Testing
     }
 
     @Test func aPipedSessionWritesATranscriptAsSpecified() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let result = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path],
                                           lines: ["Sam", "She fed my cat while I was away", "Thank you for feeding my cat, I was so relieved"])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Coach: "))
-        #expect(result.output.contains("Scorecard (completed)"))
+        // The scorecard as printed: its header and each of its lines.
+        #expect(result.output.contains("Scorecard (completed)\n  Done well: Saying thank you, Saying what it meant to you\n  Next time: "),
+                "\(result.output)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(files.count == 1)
         let name = try #require(files.first)
@@ -40,7 +42,11 @@ import Testing
         let turns = records.dropFirst().dropLast().compactMap { $0 }
         #expect(turns.allSatisfy { $0["type"] as? String == "turn" && $0["state"] is String && $0["text"] is String })
         #expect(turns.filter { $0["speaker"] as? String == "user" }.count == 3)
-        #expect(turns.filter { $0["speaker"] as? String == "user" }.allSatisfy { $0["signals"] is [String] })
+        let userTurns = turns.filter { $0["speaker"] as? String == "user" }
+        #expect(userTurns.map { $0["signals"] as? [String] }.first == [], "a name carries no signals, and says so")
+        let thanks = try #require(userTurns.last?["signals"] as? [String])
+        #expect(Set(thanks).isSuperset(of: ["appreciation", "feeling"]), "the reply is saved with what was found in it: \(thanks)")
+        #expect(turns.filter { $0["speaker"] as? String != "user" }.allSatisfy { $0["signals"] == nil })
         let end = try #require(records.last ?? nil)
         #expect(end["type"] as? String == "end")
         #expect(end["outcome"] as? String == "completed")
@@ -51,7 +57,7 @@ import Testing
     }
 
     @Test func endOfInputMidPracticeIsAbandoned() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let result = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam"])
         #expect(result.status == 0)
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
@@ -59,9 +65,25 @@ import Testing
         #expect(BinaryRunner.jsonObject(last)?["outcome"] as? String == "abandoned")
     }
 
+    /// `/quit` mid-practice: the scorecard is printed and the saved session ends with its record.
+    @Test func quittingMidPracticeSavesAnEndRecord() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        let result = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path], lines: ["Sam", "/quit"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Scorecard (you left early)\n  Still to add: Saying thank you, Saying what it meant to you\n"),
+                "\(result.output)")
+        let lines = BinaryRunner.transcriptLines(in: folder).filter { !$0.isEmpty }
+        #expect(lines.filter { $0.contains("\"type\": \"end\"") }.count == 1)
+        let end = try #require(lines.last.flatMap(BinaryRunner.jsonObject))
+        #expect(end["type"] as? String == "end")
+        #expect(end["outcome"] as? String == "quit")
+        let card = try #require(end["scorecard"] as? [String: Any])
+        #expect(card["missed"] as? [String] == ["appreciation", "i-statement"])
+    }
+
     @Test func noSaveWritesNothing() throws {
         let environment = BinaryRunner.isolatedEnvironment()
-        let home = URL(fileURLWithPath: environment["HOME"]!)
+        let home = URL(fileURLWithPath: try #require(environment["HOME"]))
         _ = try BinaryRunner.run(["practice", "warm-up", "--no-save"], lines: ["Sam", "/quit"], environment: environment)
         let written = FileManager.default.enumerator(atPath: home.path)?.allObjects ?? []
         #expect(written.isEmpty, "wrote \(written)")
@@ -74,7 +96,7 @@ import Testing
         let result = try BinaryRunner.run(["analyze", "--json"], input: input)
         #expect(result.status == 0)
         let objects = result.outputLines.map(BinaryRunner.jsonObject)
-        #expect(objects.count == 4)
+        try #require(objects.count == 4)
         #expect(objects.allSatisfy { $0?["input"] is String && $0?["signals"] is [Any] })
         #expect((objects[1]?["signals"] as? [Any])?.isEmpty == true)
         #expect((objects[2]?["input"] as? String)?.contains("\u{FFFD}") == true)
@@ -87,14 +109,14 @@ import Testing
         let result = try BinaryRunner.run(["rewrite", "--json", "You never listen to me!", "Thank you for the flowers."])
         #expect(result.status == 0)
         let objects = result.outputLines.compactMap(BinaryRunner.jsonObject)
-        #expect(objects.count == 2)
+        try #require(objects.count == 2)
         #expect(objects[0]["changed"] as? Bool == true)
         #expect((objects[0]["rewrite"] as? String)?.hasPrefix("I feel") == true)
         #expect(((objects[0]["notes"] as? [[String: Any]])?.first?["kind"] as? String) == "absolute")
         #expect(objects[1]["changed"] as? Bool == false)
         #expect(objects[1]["rewrite"] as? String == "Thank you for the flowers.")
         let all = try BinaryRunner.run(["rewrite", "--json", "--all", "You never listen to me!"])
-        #expect((BinaryRunner.jsonObject(all.outputLines[0])?["alternatives"] as? [String])?.count == 3)
+        #expect((all.outputLines.first.flatMap(BinaryRunner.jsonObject)?["alternatives"] as? [String])?.count == 3)
     }
 
     @Test func scenariosLintAndGraph() throws {
@@ -128,11 +150,11 @@ import Testing
     }
 
     @Test func transcriptsCommands() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         _ = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam \u{1B}[31mred", "/quit"])
         let list = try BinaryRunner.run(["transcripts", "list", "--transcripts", folder.path])
         #expect(list.status == 0)
-        let id = String(try #require(list.outputLines.first).split(separator: " ").first!)
+        let id = String(try #require(list.outputLines.first?.split(separator: " ").first))
         let show = try BinaryRunner.run(["transcripts", "show", String(id.prefix(10)), "--transcripts", folder.path])
         #expect(show.status == 0)
         #expect(show.output.contains("You: Sam ^[[31mred"))

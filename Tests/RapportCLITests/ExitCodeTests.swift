@@ -14,7 +14,7 @@ import Glibc
 
     /// Standard input that is a folder: reading it fails (EISDIR).
     static func folderAsInput() throws -> FileHandle {
-        let descriptor = open(BinaryRunner.temporaryFolder().path, O_RDONLY)
+        let descriptor = open(try BinaryRunner.temporaryFolder().path, O_RDONLY)
         try #require(descriptor >= 0)
         return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
@@ -34,7 +34,7 @@ import Glibc
     }
 
     @Test func aSessionWhoseInputIsAFolderIs74AndSaved() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let result = try BinaryRunner.runRedirected(["practice", "warm-up", "--transcripts", folder.path], standardInput: try ExitCodeTests.folderAsInput())
         #expect(result.status == 74)
         #expect(result.errors.contains("rapport: cannot read standard input: it is a folder"))
@@ -47,10 +47,10 @@ import Glibc
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         let lines = String(repeating: "I'm sorry I forgot\n", count: 20_000)
-        let input = BinaryRunner.temporaryFolder().appending(path: "lines.txt")
+        let input = try BinaryRunner.temporaryFolder().appending(path: "lines.txt")
         try Data(lines.utf8).write(to: input)
         // POSIX sh has no PIPESTATUS: the binary's own status goes out through a file.
-        let status = BinaryRunner.temporaryFolder().appending(path: "status")
+        let status = try BinaryRunner.temporaryFolder().appending(path: "status")
         process.arguments = ["-c", "{ \"$0\" analyze < \"$1\"; echo $? > \"$2\"; } | head -1 >/dev/null", BinaryRunner.binary.path, input.path, status.path]
         process.environment = BinaryRunner.isolatedEnvironment()
         let errors = Pipe()
@@ -65,7 +65,7 @@ import Glibc
     // MARK: - Wrong IDs are usage errors
 
     static func folderWithTwoSessions() throws -> (folder: URL, ids: [String]) {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         for _ in 0..<2 {
             let made = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path], lines: ["Sam"])
             #expect(made.status == 0)
@@ -99,7 +99,7 @@ import Glibc
     // MARK: - Sessions end properly
 
     @Test func aClosedStandardOutputStillWritesTheEndRecord() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         // A pipe whose reading end is closed before the binary starts: its first write fails with EPIPE.
         let pipe = Pipe()
         try pipe.fileHandleForReading.close()
@@ -115,7 +115,7 @@ import Glibc
     }
 
     @Test func aFullDiskOnStandardOutputInASessionIs74AndSaved() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let result = try BinaryRunner.runRedirected(["practice", "apology", "--transcripts", folder.path],
                                           standardInput: FileHandle(forReadingAtPath: "/dev/null"), standardOutput: try ExitCodeTests.fullDisk())
         #expect(result.status == 74)
@@ -125,7 +125,7 @@ import Glibc
     }
 
     @Test func ctrlCTwiceAtThePromptExits130AsTheReadmeSays() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let terminal = try TerminalRunner(["practice", "apology", "--transcripts", folder.path], terminalInput: true, terminalOutput: true)
         #expect(terminal.waitForScreen("you> "), "the prompt: \(terminal.screen)")
         terminal.signal(SIGINT)   // what the terminal sends for Ctrl-C

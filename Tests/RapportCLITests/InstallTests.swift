@@ -17,7 +17,7 @@ import Testing
     static func bashCompletions(_ words: [String], in directory: URL? = nil) throws -> [String] {
         let script = try BinaryRunner.run(["--generate-completion-script", "bash"])
         try #require(script.status == 0)
-        let file = BinaryRunner.temporaryFolder().appending(path: "rapport.bash")
+        let file = try BinaryRunner.temporaryFolder().appending(path: "rapport.bash")
         try Data(script.output.utf8).write(to: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func bashCompletesSavedSessionIDsFromTheFolderOnTheLine() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         _ = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam"])
         let id = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first).replacingOccurrences(of: ".jsonl", with: "")
         for command in [["transcripts", "show"], ["transcripts", "export"], ["transcripts", "delete"], ["replay"]] {

@@ -8,7 +8,7 @@ import Testing
 
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func aSignalEndsTheSessionWithAnInterruptedRecord(signal: Int32) throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let running = try BinaryRunner.Running(["practice", "apology", "--transcripts", folder.path],
                                                environment: BinaryRunner.isolatedEnvironment())
         running.send("I forgot my friend's birthday")
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func killNineLeavesValidJSONLinesUpToTheLastRecord() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let running = try BinaryRunner.Running(["practice", "apology", "--transcripts", folder.path],
                                                environment: BinaryRunner.isolatedEnvironment())
         running.send("I forgot my friend's birthday")
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func twoSessionsAtOnceWriteTwoFiles() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let first = try BinaryRunner.Running(["practice", "warm-up", "--transcripts", folder.path], environment: BinaryRunner.isolatedEnvironment())
         let second = try BinaryRunner.Running(["practice", "warm-up", "--transcripts", folder.path], environment: BinaryRunner.isolatedEnvironment())
         for running in [first, second] {
@@ -60,7 +60,7 @@ import Testing
 
     @Test func anUnwritableTranscriptFolderIsOneLineAndThePracticeGoesOn() throws {
         // A folder under a regular file can never be created, whoever runs the test.
-        let blocker = BinaryRunner.temporaryFolder().appending(path: "a-file")
+        let blocker = try BinaryRunner.temporaryFolder().appending(path: "a-file")
         _ = FileManager.default.createFile(atPath: blocker.path, contents: Data("x".utf8))
         let folder = blocker.appending(path: "transcripts")
         let result = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam", "she fed my cat", "Thank you, I was so relieved"])
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func filesArePrivateWhateverTheUmask() throws {
-        let folder = BinaryRunner.temporaryFolder().appending(path: "private")
+        let folder = try BinaryRunner.temporaryFolder().appending(path: "private")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "umask 000; printf 'Sam\\n' | \"$0\" practice warm-up --transcripts \"$1\" >/dev/null", BinaryRunner.binary.path, folder.path]
@@ -99,7 +99,7 @@ import Testing
     // MARK: - Bad input
 
     @Test func hostileLinesInAPracticeAreHandledAndNeverEchoedRaw() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         var input = Data()
         input.append(Data("   \n\n\t\n".utf8))                                   // empty and whitespace-only
         input.append(Data(String(repeating: "you never listen ", count: 62_000).utf8)) // about 1 MB
@@ -131,7 +131,7 @@ import Testing
     }
 
     @Test func hostileDialogueFilesInTheUserFolderAreReportedAndTheRestLoad() throws {
-        let config = BinaryRunner.temporaryFolder()
+        let config = try BinaryRunner.temporaryFolder()
         let folder = config.appending(path: "rapport/dialogues")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func write(_ name: String, _ text: String) {
@@ -175,7 +175,7 @@ import Testing
     }
 
     @Test func corruptedTranscriptsAreSkippedAndSaidSo() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let made = try BinaryRunner.run(["practice", "warm-up", "--seed", "2", "--transcripts", folder.path], lines: ["Sam", "she fed my cat"])
         #expect(made.status == 0)
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)

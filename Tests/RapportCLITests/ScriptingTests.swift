@@ -6,7 +6,7 @@ import Testing
 /// script.
 @Suite struct ScriptingTests {
     static func folderWithSessions(_ count: Int) throws -> URL {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         for _ in 0..<count {
             let made = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path], lines: ["Sam"])
             try #require(made.status == 0)
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func transcriptsListJSON() throws {
-        let empty = try BinaryRunner.run(["transcripts", "list", "--json", "--transcripts", BinaryRunner.temporaryFolder().path])
+        let empty = try BinaryRunner.run(["transcripts", "list", "--json", "--transcripts", try BinaryRunner.temporaryFolder().path])
         #expect(empty.status == 0)
         #expect(empty.output == "[]\n", "no sessions is an empty array, not a sentence")
 
@@ -121,10 +121,10 @@ import Testing
     }
 
     @Test func progressJSON() throws {
-        let empty = try BinaryRunner.run(["progress", "--json", "--transcripts", BinaryRunner.temporaryFolder().path])
+        let empty = try BinaryRunner.run(["progress", "--json", "--transcripts", try BinaryRunner.temporaryFolder().path])
         #expect(empty.output == "[]\n")
 
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         _ = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path],
                                  lines: ["Sam", "She fed my cat while I was away", "Thank you for feeding my cat, I was so relieved"])
         _ = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path], lines: ["Sam"])
@@ -146,7 +146,7 @@ import Testing
     // MARK: - Markdown
 
     @Test func markdownExportEscapesOnlyWhatMarkdownNeeds() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         let typed = "I'm sorry. I was tired - really (ok) #1 + 3.5! *so* sorry_now [x](y) <b> ~~no~~ &amp; Tom & Jerry"
         _ = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam", typed])
         let id = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first).replacingOccurrences(of: ".jsonl", with: "")

@@ -5,14 +5,14 @@ import Testing
 /// diagnostics to standard error, and system errors are said in plain words.
 @Suite struct StreamsTests {
     /// A path whose folder can never be created, whoever runs the test: it is under a file.
-    static func pathUnderAFile() -> (file: URL, folder: URL) {
-        let file = BinaryRunner.temporaryFolder().appending(path: "a-file")
+    static func pathUnderAFile() throws -> (file: URL, folder: URL) {
+        let file = try BinaryRunner.temporaryFolder().appending(path: "a-file")
         _ = FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
         return (file, file.appending(path: "transcripts"))
     }
 
     @Test func theNotSavedWarningIsOnStandardErrorInPlainWords() throws {
-        let (file, folder) = StreamsTests.pathUnderAFile()
+        let (file, folder) = try StreamsTests.pathUnderAFile()
         let result = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam"])
         #expect(result.status == 0)
         #expect(!result.output.contains("not being saved"), "the conversation on standard output stays clean")
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func transcriptCommandsSayWhyInPlainWords() throws {
-        let (file, _) = StreamsTests.pathUnderAFile()
+        let (file, _) = try StreamsTests.pathUnderAFile()
         for command in [["transcripts", "list"], ["progress"], ["transcripts", "delete", "--all", "--yes"]] {
             let result = try BinaryRunner.run(command + ["--transcripts", file.path])
             #expect(result.status == 74, "\(command)")
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func exportToAFileThatCannotBeWrittenSaysWhy() throws {
-        let folder = BinaryRunner.temporaryFolder()
+        let folder = try BinaryRunner.temporaryFolder()
         _ = try BinaryRunner.run(["practice", "warm-up", "--transcripts", folder.path], lines: ["Sam"])
         let id = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first).replacingOccurrences(of: ".jsonl", with: "")
         let full = try BinaryRunner.run(["transcripts", "export", id, "-o", "/dev/full", "--transcripts", folder.path])
@@ -57,13 +57,13 @@ import Testing
         #expect(result.status == 65)
         #expect(result.output.isEmpty, "nothing on standard output: \(result.output)")
         #expect(result.errors.contains("missing-target.yaml:10:7: error:"))
-        let folder = try BinaryRunner.run(["lint", BinaryRunner.temporaryFolder().path])
+        let folder = try BinaryRunner.run(["lint", try BinaryRunner.temporaryFolder().path])
         #expect(folder.status == 65)
         #expect(folder.errors.contains("cannot read this file: it is a folder"), "\(folder.errors)")
     }
 
     @Test func skippedDialogueFilesAreReportedOnStandardError() throws {
-        let config = BinaryRunner.temporaryFolder()
+        let config = try BinaryRunner.temporaryFolder()
         let folder = config.appending(path: "rapport/dialogues")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: folder.appending(path: "broken.yaml").path, contents: Data("id: [".utf8))

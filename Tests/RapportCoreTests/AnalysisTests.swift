@@ -1,18 +1,13 @@
 import Testing
 @testable import RapportCore
 
-/// Precision and recall per kind over labelled lines, with floors set from what the rules
-/// reach; and each trap the analysis must get right, in several phrasings.
+/// Every labelled line pinned to its exact result, danger never missed, and each trap the
+/// analysis must get right, in several phrasings.
 @Suite struct AnalysisTests {
-    struct Score {
-        var truePositives = 0
-        var falsePositives = 0
-        var falseNegatives = 0
-        var f1: Double {
-            let precision = truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
-            let recall = truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
-            return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-        }
+    let analyzer: Analyzer
+
+    init() throws {
+        analyzer = try Fixtures.analyzer
     }
 
     static let labelledFiles = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl",
@@ -22,17 +17,19 @@ import Testing
     /// or "FILE ID: false KIND".
     static func errors(_ file: String) throws -> Set<String> {
         var errors: Set<String> = []
-        for item in try Fixtures.labelledLines(file) {
-            let found = Set(Fixtures.analyzer.signals(in: item.text).map(\.kind.rawValue))
-            for kind in item.present where !found.contains(kind) { errors.insert("\(file) \(item.id): missed \(kind)") }
-            for kind in item.absent where found.contains(kind) { errors.insert("\(file) \(item.id): false \(kind)") }
+        let analyzer = try Fixtures.analyzer
+        for item in try FixtureCases.analysis(file) {
+            let found = Set(analyzer.signals(in: item.text).map(\.kind))
+            for kind in item.present where !found.contains(kind) { errors.insert("\(file) \(item.id): missed \(kind.rawValue)") }
+            for kind in item.absent where found.contains(kind) { errors.insert("\(file) \(item.id): false \(kind.rawValue)") }
         }
         return errors
     }
 
     /// Every labelled line gives exactly its pinned result: the known misses in
     /// Fixtures/known-misses.txt and nothing else. A new miss fails; so does a known miss
-    /// that is fixed, so that the list only ever shrinks.
+    /// that is fixed, so that the list only ever shrinks (benchmarks/known_misses.py shows
+    /// what changed and rewrites the list).
     @Test(arguments: labelledFiles)
     func labelledLinesGiveTheirPinnedResult(file: String) throws {
         let known = try Fixtures.knownMisses().filter { $0.hasPrefix(file + " ") }
@@ -45,22 +42,23 @@ import Testing
         }
     }
 
-    /// Danger is never missed on the labelled lines, whatever the known-miss list says.
+    /// Danger is never missed on the labelled lines, whatever the known-miss list says, and
+    /// a line labelled safe gets neither a stop nor a question.
     @Test(arguments: labelledFiles)
     func dangerIsNeverMissedOrInvented(file: String) throws {
-        for item in try Fixtures.labelledLines(file) {
-            let found = Set(Fixtures.analyzer.signals(in: item.text).map(\.kind))
-            if item.present.contains("crisis") || item.present.contains("risk") {
-                #expect(found.contains(.crisis) || found.contains(.risk), "\(file) \(item.id): \(item.text)")
+        for item in try FixtureCases.analysis(file) {
+            let found = Set(analyzer.signals(in: item.text).map(\.kind))
+            if item.present.contains(.crisis) || item.present.contains(.risk) {
+                #expect(found.contains(.crisis) || found.contains(.risk), "\(item.location): \(item.text)")
             }
-            if item.absent.contains("crisis") && item.absent.contains("risk") {
-                #expect(!found.contains(.crisis) && !found.contains(.risk), "\(file) \(item.id): \(item.text)")
+            if item.absent.contains(.crisis) && item.absent.contains(.risk) {
+                #expect(!found.contains(.crisis) && !found.contains(.risk), "\(item.location): \(item.text)")
             }
         }
     }
 
     private func kinds(_ text: String) -> Set<SignalKind> {
-        Set(Fixtures.analyzer.signals(in: text).map(\.kind))
+        Set(analyzer.signals(in: text).map(\.kind))
     }
 
     @Test(arguments: ["I'm not sorry.", "im not sorry", "I am NOT sorry at all", "I don't regret it", "I don't regret a thing", "I do not apologise for that"])
@@ -71,6 +69,15 @@ import Testing
     @Test(arguments: ["I'm not saying you're lazy", "I don't think you're selfish", "I never said you were stupid", "I'm not calling you lazy"])
     func negatedLabelsAreNotLabels(text: String) {
         #expect(!kinds(text).contains(.label), "\(text)")
+    }
+
+    /// Negation reaches to the end of its clause, but a question word starts what is
+    /// wondered about: "not sure why you're so lazy" still calls them lazy.
+    @Test(arguments: [("I'm not sure why you're so lazy", SignalKind.label), ("I don't understand why you're so selfish", .label),
+                      ("I don't get why you're such a slob", .label), ("I don't know why you always ignore me", .absolute),
+                      ("I don't know why you always ignore me", .youStatement)])
+    func negationEndsAtAQuestionWord(text: String, kind: SignalKind) {
+        #expect(kinds(text).contains(kind), "\(text): \(kinds(text))")
     }
 
     @Test(arguments: ["I'll never do that again", "I will never lie to you again", "I won't ever yell at you again", "I'll never keep secrets from you again"])
@@ -152,7 +159,7 @@ import Testing
 
     @Test func passesOddTextThroughHarmlessly() {
         for text in ["", "   ", "😀🙏🏽👨‍👩‍👧", "Je suis désolé", "مرحبا كيف حالك", "e\u{301}\u{301}\u{301}", "\u{0}\u{1B}[31m", String(repeating: "a", count: 100_000)] {
-            let signals = Fixtures.analyzer.signals(in: text)
+            let signals = analyzer.signals(in: text)
             for signal in signals {
                 #expect(signal.start >= 0 && signal.end <= text.unicodeScalars.count && signal.start < signal.end)
             }
@@ -162,7 +169,7 @@ import Testing
 
     @Test func spansCountUnicodeScalars() throws {
         let text = "Désolé 🙏 — I'm sorry I forgot"
-        let remorse = try #require(Fixtures.analyzer.signals(in: text).first(.remorse))
+        let remorse = try #require(analyzer.signals(in: text).first(.remorse))
         let scalars = Array(text.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[remorse.start..<remorse.end])) == remorse.text)
         #expect(remorse.text == "I'm sorry")
@@ -171,6 +178,6 @@ import Testing
     @Test func specExampleIsReproducedExactly() {
         let line = "I'm sorry I forgot, but you never remind me"
         let expected = #"{"input": "I'm sorry I forgot, but you never remind me", "signals": [{"kind": "remorse", "text": "I'm sorry", "start": 0, "end": 9}, {"kind": "acknowledgement", "text": "I forgot", "start": 10, "end": 18}, {"kind": "excuse", "text": "but you never remind me", "start": 20, "end": 43}, {"kind": "blame-shift", "text": "you never remind me", "start": 24, "end": 43}, {"kind": "you-statement", "text": "you never remind me", "start": 24, "end": 43}, {"kind": "absolute", "text": "never", "start": 28, "end": 33}]}"#
-        #expect(Fixtures.analyzer.signals(in: line).analysisJSON(input: line) == expected)
+        #expect(analyzer.signals(in: line).analysisJSON(input: line) == expected)
     }
 }

@@ -3,11 +3,19 @@ import Testing
 
 /// The engine walking a fixture dialogue over scripted replies.
 @Suite struct ConversationTests {
-    private func fixtureLibrary() -> (Dialogue, DialogueLibrary) {
-        let dialogue = DialogueLoader.load(Fixtures.text("dialogues/fixture.yaml"), file: "fixture.yaml").dialogue!
-        var library = Fixtures.library
-        _ = library.add([dialogue])
+    private func fixtureLibrary() throws -> (Dialogue, DialogueLibrary) {
+        let loaded = DialogueLoader.load(try Fixtures.text("dialogues/fixture.yaml"), file: "fixture.yaml")
+        let dialogue = try #require(loaded.dialogue, "fixture.yaml: \(loaded.diagnostics)")
+        var library = try Fixtures.library
+        #expect(library.add([dialogue]).isEmpty)
         return (dialogue, library)
+    }
+
+    /// The end event among `events`; a missing one fails the test where it is asked for.
+    private func ending(_ events: [EngineEvent], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (Outcome, Scorecard) {
+        let ends = events.compactMap { if case let .ended(outcome, card) = $0 { return (outcome, card) } else { return nil } }
+        #expect(ends.count <= 1, "one end event at most", sourceLocation: sourceLocation)
+        return try #require(ends.last, "no end event", sourceLocation: sourceLocation)
     }
 
     private func signal(_ kind: SignalKind, _ text: String) -> Signal {
@@ -19,7 +27,7 @@ import Testing
     }
 
     @Test func walksAStrongPathToCompletion() throws {
-        let (dialogue, library) = fixtureLibrary()
+        let (dialogue, library) = try fixtureLibrary()
         var conversation = Conversation(scenario: dialogue, library: library, difficulty: .realistic, seed: 1)
         #expect(lines(conversation.start()) == ["What happened?"])
         #expect(conversation.stateID == "ask")
@@ -39,10 +47,7 @@ import Testing
         let done = conversation.reply("I'll buy you a new one", signals: [signal(.commitment, "I'll buy you a new one")])
         #expect(conversation.stateID == "done")
         #expect(conversation.outcome == .completed)
-        guard case let .ended(outcome, card)? = done.last else {
-            Issue.record("no end event")
-            return
-        }
+        let (outcome, card) = try ending(done)
         #expect(outcome == .completed)
         #expect(card.met == ["remorse", "commitment"])
         #expect(card.missed.isEmpty)
@@ -50,8 +55,8 @@ import Testing
         #expect(card.next == "Drop the but.")
     }
 
-    @Test func givesUpAfterTheCap() {
-        let (dialogue, library) = fixtureLibrary()
+    @Test func givesUpAfterTheCap() throws {
+        let (dialogue, library) = try fixtureLibrary()
         var conversation = Conversation(scenario: dialogue, library: library, seed: 2)
         _ = conversation.start()
         _ = conversation.reply("something", signals: [])
@@ -63,8 +68,8 @@ import Testing
         #expect(conversation.stateID == "partner")
     }
 
-    @Test func thePartnerHardensAndRemembersAJab() {
-        let (dialogue, library) = fixtureLibrary()
+    @Test func thePartnerHardensAndRemembersAJab() throws {
+        let (dialogue, library) = try fixtureLibrary()
         var conversation = Conversation(scenario: dialogue, library: library, seed: 3)
         _ = conversation.start()
         _ = conversation.reply("x", signals: [])
@@ -76,12 +81,13 @@ import Testing
         #expect(conversation.partnerOpenness == 40)
     }
 
-    @Test func difficultyChangesTheRubricAndThePartner() {
-        let (dialogue, library) = fixtureLibrary()
+    @Test func difficultyChangesTheRubricAndThePartner() throws {
+        let (dialogue, library) = try fixtureLibrary()
         var gentle = Conversation(scenario: dialogue, library: library, difficulty: .gentle, seed: 4)
         _ = gentle.start()
         #expect(gentle.partnerOpenness == 65)
-        guard case let .ended(_, card)? = gentle.finish(.quit).last else { return }
+        let (outcome, card) = try ending(gentle.finish(.quit))
+        #expect(outcome == .quit)
         #expect(card.met.isEmpty)
         #expect(card.missed == ["remorse"])
         var tough = Conversation(scenario: dialogue, library: library, difficulty: .tough, seed: 4)
@@ -89,8 +95,8 @@ import Testing
         #expect(tough.partnerOpenness == 35)
     }
 
-    @Test func crisisStopsTheExerciseInAnyState() {
-        let (dialogue, library) = fixtureLibrary()
+    @Test func crisisStopsTheExerciseInAnyState() throws {
+        let (dialogue, library) = try fixtureLibrary()
         for repliesBefore in 0..<3 {
             var conversation = Conversation(scenario: dialogue, library: library, seed: 5)
             _ = conversation.start()
@@ -98,31 +104,26 @@ import Testing
             let events = conversation.reply("I want to hurt myself", signals: [signal(.crisis, "I want to hurt myself")])
             #expect(conversation.outcome == .safetyStop)
             #expect(lines(events).joined().contains("emergency"))
-            guard case .ended(.safetyStop, _)? = events.last else {
-                Issue.record("the session did not end with safety-stop")
-                continue
-            }
+            #expect(try ending(events).0 == .safetyStop, "after \(repliesBefore) replies")
+            #expect(conversation.reply("and another thing", signals: []).isEmpty, "nothing follows the stop")
         }
     }
 
-    @Test func endingEarlyStillScores() {
-        let (dialogue, library) = fixtureLibrary()
+    @Test func endingEarlyStillScores() throws {
+        let (dialogue, library) = try fixtureLibrary()
         var conversation = Conversation(scenario: dialogue, library: library, seed: 6)
         _ = conversation.start()
         _ = conversation.reply("x", signals: [])
         _ = conversation.reply("I'm sorry", signals: [signal(.remorse, "I'm sorry")])
-        guard case let .ended(outcome, card)? = conversation.finish(.abandoned).last else {
-            Issue.record("no end event")
-            return
-        }
+        let (outcome, card) = try ending(conversation.finish(.abandoned))
         #expect(outcome == .abandoned)
         #expect(card.met == ["remorse"])
         #expect(card.missed == ["commitment"])
         #expect(conversation.finish(.quit).isEmpty, "a finished conversation does not end twice")
     }
 
-    @Test func aSeedFixesTheVariants() {
-        let (dialogue, library) = fixtureLibrary()
+    @Test func aSeedFixesTheVariants() throws {
+        let (dialogue, library) = try fixtureLibrary()
         func run(_ seed: UInt64) -> [String] {
             var conversation = Conversation(scenario: dialogue, library: library, seed: seed)
             var said = lines(conversation.start())
@@ -132,12 +133,12 @@ import Testing
             return said
         }
         #expect(run(7) == run(7))
-        let endings = Set((0..<20).map { run(UInt64($0)).last! })
+        let endings = Set((0..<20).compactMap { run(UInt64($0)).last })
         #expect(endings == ["Thank you.", "Okay. Thanks."])
     }
 
     @Test func theCalmDownDetourReturnsToWhereItStarted() throws {
-        let library = Fixtures.library
+        let library = try Fixtures.library
         var practice = try #require(library.scenarios.first)
         practice.always = [Transition(when: { var c = Condition(); c.any = [.flooded]; return c }(), say: [], go: nil,
                                       detour: "calm-down", location: practice.startLocation)]

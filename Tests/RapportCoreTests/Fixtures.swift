@@ -1,45 +1,37 @@
 import Foundation
 @testable import RapportCore
 
-/// Paths and loaders for the test fixtures and the package's own data folders.
+/// Paths and loaders for the test fixtures and the package's own data folders. Everything
+/// here throws instead of crashing: a missing or damaged fixture fails the tests that use
+/// it, with the file (and line) named, and every other test still runs.
 enum Fixtures {
     /// The package root, found from this file's path.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
 
-    static func text(_ relative: String) -> String {
+    /// A fixture file's text, by its path under `Fixtures/`.
+    static func text(_ relative: String) throws -> String {
         let url = folder.appending(path: relative)
-        guard let data = FileManager.default.contents(atPath: url.path) else { fatalError("missing fixture \(relative)") }
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw FixtureError("missing fixture \(relative)") }
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A labelled line of an analysis fixture.
-    struct LabelledLine {
-        var id: String
-        var text: String
-        var present: [String]
-        var absent: [String]
+    /// The built-in data, decoded once. A damaged snapshot is each test's error, not a crash.
+    private static let decoded = Result { () throws(SnapshotError) -> CompiledData in try BuiltIn.compiled() }
+    private static let loaded = decoded.map { compiled in
+        let analyzer = Analyzer(vocabulary: compiled.vocabulary)
+        return (analyzer, Rewriter(analyzer: analyzer, knowledge: compiled.rewriting))
     }
 
-    /// The labelled lines of an analysis fixture; a line that is not one is an error with
-    /// its file and line number.
-    static func labelledLines(_ relative: String) throws -> [LabelledLine] {
-        var lines: [LabelledLine] = []
-        for (index, raw) in text(relative).split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !raw.isEmpty {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any],
-                  let id = object["id"] as? String, let text = object["text"] as? String,
-                  let present = object["present"] as? [String], let absent = object["absent"] as? [String] else {
-                throw FixtureError("\(relative):\(index + 1): not a labelled line (id, text, present, absent)")
-            }
-            lines.append(LabelledLine(id: id, text: text, present: present, absent: absent))
-        }
-        return lines
-    }
+    static var compiled: CompiledData { get throws { try decoded.get() } }
+    static var analyzer: Analyzer { get throws { try loaded.get().0 } }
+    static var rewriter: Rewriter { get throws { try loaded.get().1 } }
+    static var library: DialogueLibrary { get throws { DialogueLibrary.builtIn(from: try compiled) } }
 
     /// Fixtures/known-misses.txt: "FILE ID: missed|false KIND", "#" comments.
     static func knownMisses() throws -> Set<String> {
         var misses: Set<String> = []
-        for (index, raw) in text("known-misses.txt").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in try text("known-misses.txt").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?
                 .trimmingCharacters(in: .whitespaces) ?? ""
             guard !line.isEmpty else { continue }
@@ -51,37 +43,15 @@ enum Fixtures {
         return misses
     }
 
-    /// JSON Lines as dictionaries.
-    static func jsonLines(_ relative: String) -> [[String: Any]] {
-        text(relative).split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-    }
-
-    /// The built-in data, decoded once.
-    static let compiled: CompiledData = try! BuiltIn.compiled()
-    static let analyzer = Analyzer(vocabulary: compiled.vocabulary)
-    static let rewriter = Rewriter(analyzer: analyzer, knowledge: compiled.rewriting)
-    static var library: DialogueLibrary { DialogueLibrary.builtIn(from: compiled) }
-
     /// A fresh temporary folder.
-    static func temporaryFolder() -> URL {
+    static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appending(path: "rapport-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 }
 
-/// Collects transcript records in memory.
-final class RecordingSink: TranscriptSink {
-    var records: [TranscriptRecord] = []
-
-    func append(_ record: TranscriptRecord) {
-        records.append(record)
-    }
-}
-
-/// A fixture file that cannot be read as its format says.
+/// A fixture that cannot be used, said with where it is ("analysis-cases.jsonl:12: …").
 struct FixtureError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

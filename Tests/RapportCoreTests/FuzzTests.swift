@@ -10,14 +10,16 @@ import Testing
     static let linesPerChunk = 25_000
 
     /// Where lines start from: every labelled sentence the tests have, and words from them.
-    static let seeds: [String] = {
-        let files = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl"]
-        let analysis = files.flatMap { Fixtures.jsonLines($0).compactMap { $0["text"] as? String } }
-        let rewrite = Fixtures.jsonLines("examples/rewrite.jsonl").compactMap { ($0["input"] ?? $0["text"]) as? String }
-        return analysis + rewrite
-    }()
+    struct Corpus {
+        var seeds: [String]
+        var words: [String]
 
-    static let words: [String] = Array(Set(seeds.flatMap { $0.split(separator: " ").map(String.init) })).sorted()
+        init() throws {
+            let files = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl"]
+            seeds = try files.flatMap { try FixtureCases.analysis($0).map(\.text) } + (try FixtureCases.rewrite("examples/rewrite.jsonl").map(\.text))
+            words = Array(Set(seeds.flatMap { $0.split(separator: " ").map(String.init) })).sorted()
+        }
+    }
 
     /// Pieces people (and accidents) put in lines.
     static let oddities: [String] = [
@@ -28,16 +30,17 @@ import Testing
     ]
 
     /// The `index`th line: a seed sentence mutated, a word salad, or noise.
-    static func line(_ index: Int, _ random: inout SeededRandom) -> String {
+    static func line(_ index: Int, _ random: inout SeededRandom, _ corpus: Corpus) -> String {
+        func any(_ list: [String]) -> String { random.pick(list) ?? "" }
         switch random.next() % 10 {
         case 0...4:
-            var words = random.pick(seeds)!.split(separator: " ").map(String.init)
+            var words = any(corpus.seeds).split(separator: " ").map(String.init)
             for _ in 0..<(1 + Int(random.next() % 4)) {
                 let at = words.isEmpty ? 0 : Int(random.next() % UInt64(words.count))
                 switch random.next() % 6 {
                 case 0: if !words.isEmpty { words.remove(at: at) }
-                case 1: words.insert(random.pick(oddities)!, at: at)
-                case 2: words.insert(random.pick(Self.words)!, at: at)
+                case 1: words.insert(any(oddities), at: at)
+                case 2: words.insert(any(corpus.words), at: at)
                 case 3: if !words.isEmpty { words[at] = words[at].uppercased() }
                 case 4: if !words.isEmpty { words.swapAt(at, Int(random.next() % UInt64(words.count))) }
                 default: if !words.isEmpty { words[at] = String(words[at].shuffled(using: &random)) }
@@ -45,9 +48,9 @@ import Testing
             }
             return words.joined(separator: random.next() % 8 == 0 ? "" : " ")
         case 5...7:
-            return (0..<Int(random.next() % 25)).map { _ in random.pick(Self.words)! }.joined(separator: " ")
+            return (0..<Int(random.next() % 25)).map { _ in any(corpus.words) }.joined(separator: " ")
         case 8:
-            return (0..<Int(random.next() % 40)).map { _ in random.pick(oddities)! }.joined()
+            return (0..<Int(random.next() % 40)).map { _ in any(oddities) }.joined()
         default:
             // Any scalars at all, including unassigned and private ones.
             var scalars = String.UnicodeScalarView()
@@ -61,24 +64,28 @@ import Testing
     @Test(arguments: chunks)
     func aHundredThousandLinesThroughAnalysisRewriterAndEngine(chunk: Int) throws {
         var random = SeededRandom(seed: 20261122 + UInt64(chunk))
-        let library = Fixtures.library
+        let corpus = try Corpus()
+        #expect(corpus.seeds.count > 300 && corpus.words.count > 500)
+        let library = try Fixtures.library
+        let analyzer = try Fixtures.analyzer
+        let rewriter = try Fixtures.rewriter
         let scenarios = library.scenarios
-        #expect(!scenarios.isEmpty)
+        try #require(!scenarios.isEmpty)
         var scenarioIndex = chunk % scenarios.count
-        var conversation = Conversation(scenario: scenarios[scenarioIndex], library: library, seed: 1, rewriter: Fixtures.rewriter)
+        var conversation = Conversation(scenario: scenarios[scenarioIndex], library: library, seed: 1, rewriter: rewriter)
         _ = conversation.start()
         var finished = 0
 
         for index in 0..<Self.linesPerChunk {
-            let text = Self.line(index, &random)
+            let text = Self.line(index, &random, corpus)
             let scalarCount = text.unicodeScalars.count
 
-            let signals = Fixtures.analyzer.signals(in: text)
+            let signals = analyzer.signals(in: text)
             for signal in signals {
                 #expect(signal.start >= 0 && signal.start < signal.end && signal.end <= scalarCount, "span out of range in \(text.debugDescription)")
             }
 
-            let result = Fixtures.rewriter.rewrite(text)
+            let result = rewriter.rewrite(text)
             #expect(!result.changed || !result.rewrite.isEmpty, "empty rewrite for \(text.debugDescription)")
             #expect(result.changed || result.rewrite == text || result.rewrite == text.trimmed, "unchanged but different: \(text.debugDescription)")
 
@@ -88,7 +95,7 @@ import Testing
                 #expect(events.contains { if case .ended = $0 { return true } else { return false } } || signals.contains { $0.kind == .crisis })
                 scenarioIndex = (scenarioIndex + 1) % scenarios.count
                 conversation = Conversation(scenario: scenarios[scenarioIndex], library: library, difficulty: Difficulty.allCases[index % 3],
-                                            seed: UInt64(index), rewriter: Fixtures.rewriter)
+                                            seed: UInt64(index), rewriter: rewriter)
                 _ = conversation.start()
             }
         }

@@ -6,10 +6,18 @@ import Testing
 /// names a genuine feeling and no evaluation after "feel"; no absolute, label, disguised
 /// "I feel like you", or accusing question; keeps a topic word; short enough to say aloud.
 @Suite struct RewriterTests {
-    static func failedChecks(_ item: [String: Any]) -> [String] {
-        let text = item["text"] as! String
-        let shouldChange = item["should_change"] as! Bool
-        let result = Fixtures.rewriter.rewrite(text)
+    let rewriter: Rewriter
+    let analyzer: Analyzer
+
+    init() throws {
+        rewriter = try Fixtures.rewriter
+        analyzer = try Fixtures.analyzer
+    }
+
+    func failedChecks(_ item: RewriteCase) -> [String] {
+        let text = item.text
+        let shouldChange = item.shouldChange
+        let result = rewriter.rewrite(text)
         var failed: [String] = []
         if result.changed != shouldChange { failed.append("changed") }
         guard shouldChange && result.changed else {
@@ -21,7 +29,7 @@ import Testing
         if !(matches(#"^\s*(i\b|i'|when\b)"#) && matches(#"\bi('m| am|'ve been| have been)? (feel|felt|feeling|get|got)\b|\bi'm\b|\bi am\b"#)) {
             failed.append("form")
         }
-        let kinds = Set(Fixtures.analyzer.signals(in: result.rewrite).map(\.kind))
+        let kinds = Set(analyzer.signals(in: result.rewrite).map(\.kind))
         if !kinds.contains(.feeling) { failed.append("feeling") }
         if kinds.contains(.fauxFeeling) { failed.append("no-faux") }
         if matches(#"\b(always|never|every (single )?time|constantly|all the time|not once|nothing ever)\b"#) { failed.append("no-absolute") }
@@ -30,7 +38,7 @@ import Testing
         if matches(#"\bwhy (do|does|are|would|can't|cant|don't|dont|did|didn't|must|have) (you|u)\b|\bdo you (even|ever)\b"#) { failed.append("no-accusing-question") }
         let core = text.lowercased().replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: CharacterSet(charactersIn: " .!?"))
         if low.contains(core) { failed.append("transformed") }
-        let topics = item["topic_words"] as! [String]
+        let topics = item.topicWords
         if !topics.isEmpty && !topics.contains(where: { low.contains($0.lowercased()) }) { failed.append("topic") }
         if result.rewrite.count > max(3 * text.count, text.count + 160) { failed.append("length") }
         if result.notes.isEmpty { failed.append("notes") }
@@ -42,18 +50,18 @@ import Testing
     // The shared examples gained four sentences (rapport misses three; the rewriter issue
     // rebuilds it), so their floor is what it reaches today until then.
     @Test(arguments: [("examples/rewrite.jsonl", 0.92), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95), ("rewrite-cases-3.jsonl", 0.95), ("rewrite-cases-4.jsonl", 0.95), ("rewrite-cases-5.jsonl", 0.9)])
-    func rewritesPassEveryCheck(file: String, floor: Double) {
-        let items = Fixtures.jsonLines(file)
+    func rewritesPassEveryCheck(file: String, floor: Double) throws {
+        let items = try FixtureCases.rewrite(file)
         // The misses are named in the message.
         var misses: [String] = []
         for item in items {
-            let failed = RewriterTests.failedChecks(item)
-            if !failed.isEmpty { misses.append("\(item["text"]!): \(failed)") }
+            let failed = failedChecks(item)
+            if !failed.isEmpty { misses.append("\(item.location) \(item.text): \(failed)") }
         }
         #expect(Double(items.count - misses.count) / Double(items.count) >= floor, "\(misses)")
     }
 
-    private func rewrite(_ text: String) -> RewriteResult { Fixtures.rewriter.rewrite(text) }
+    private func rewrite(_ text: String) -> RewriteResult { rewriter.rewrite(text) }
 
     @Test(arguments: ["You never listen to me.", "You always leave the lights on.", "you never txt me back", "Why do you never put your shoes away?"])
     func absolutesAreRemovedWithANote(text: String) {
@@ -68,7 +76,7 @@ import Testing
         let result = rewrite(text)
         #expect(result.rewrite.contains("[say what happened"))
         #expect(result.notes.contains { $0.kind == "label" })
-        #expect(!Fixtures.analyzer.signals(in: result.rewrite).contains { $0.kind == .label })
+        #expect(!analyzer.signals(in: result.rewrite).contains { $0.kind == .label })
     }
 
     @Test func aLabelNextToABehaviourUsesTheBehaviour() {
@@ -102,13 +110,22 @@ import Testing
     }
 
     /// The engine's shortcut (signals it already has) gives exactly what a fresh rewrite gives.
-    @Test func rewritingAnAnalysedLineMatchesAFreshRewrite() {
-        let texts = ["analysis-cases.jsonl", "analysis-cases-4.jsonl", "examples/rewrite.jsonl"]
-            .flatMap { Fixtures.jsonLines($0).compactMap { ($0["text"] ?? $0["input"]) as? String } }
+    /// Agreeing is not enough (both could be wrong the same way), so on the files every case
+    /// passes, the shortcut's verdict is also held to the reviewed `should_change`.
+    @Test func rewritingAnAnalysedLineMatchesAFreshRewrite() throws {
+        let texts = try ["analysis-cases.jsonl", "analysis-cases-4.jsonl"].flatMap { try FixtureCases.analysis($0).map(\.text) }
         #expect(texts.count > 300)
         for text in texts {
-            let shortcut = Fixtures.rewriter.rewrite(text, analysed: Fixtures.analyzer.signals(in: text))
-            #expect(shortcut == Fixtures.rewriter.rewrite(text), "\(text)")
+            let shortcut = rewriter.rewrite(text, analysed: analyzer.signals(in: text))
+            #expect(shortcut == rewriter.rewrite(text), "\(text)")
+        }
+        // (The shared examples gained sentences the rewriter does not handle yet; their floor
+        // test above counts them.)
+        let reviewed = try ["rewrite-cases.jsonl"].flatMap { try FixtureCases.rewrite($0) }
+        for item in reviewed {
+            let shortcut = rewriter.rewrite(item.text, analysed: analyzer.signals(in: item.text))
+            #expect(shortcut.changed == item.shouldChange, "\(item.location): \(item.text)")
+            #expect(shortcut == rewriter.rewrite(item.text), "\(item.location): \(item.text)")
         }
     }
 
@@ -152,11 +169,15 @@ import Testing
         #expect(result.rewrite == text)
     }
 
-    @Test func offersShortToFullAlternatives() {
+    @Test func offersShortToFullAlternatives() throws {
         let result = rewrite("You never listen to me.")
-        #expect(result.alternatives.count == 3)
+        try #require(result.alternatives.count == 3)
         #expect(result.alternatives[0].hasPrefix("When "))
         #expect(result.alternatives[2] == result.rewrite)
+        for alternative in result.alternatives {
+            #expect(!alternative.lowercased().contains("never"), "\(alternative)")
+            #expect(alternative.contains("I "), "each alternative speaks for the speaker: \(alternative)")
+        }
         #expect(result.alternatives[0].count < result.alternatives[1].count && result.alternatives[1].count < result.alternatives[2].count)
     }
 

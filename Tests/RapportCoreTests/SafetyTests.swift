@@ -7,11 +7,21 @@ import Testing
 /// about again; yes, unsure, silence or anything else is a safety stop; a crisis line stops
 /// at once; and a stop is not a lesson.
 @Suite struct SafetyTests {
+    let analyzer: Analyzer
+    let library: DialogueLibrary
+    let rewriter: Rewriter
+
+    init() throws {
+        analyzer = try Fixtures.analyzer
+        library = try Fixtures.library
+        rewriter = try Fixtures.rewriter
+    }
+
     static let riskLine = "honestly I just want to disappear for good"
     static let clearNos = ["no", "No, I just mean I'm embarrassed", "nope, not at all", "no I'm fine, just tired"]
     static let notNos = ["yes", "I don't know", "maybe", "kind of", "sometimes", "not sure", "no... but I think about it a lot", "can we just carry on"]
 
-    private static var scenarios: [String] { Fixtures.library.scenarios.map(\.id) }
+    private static var scenarios: [String] { ((try? Fixtures.library)?.scenarios ?? []).map(\.id) }
 
     private func lines(_ events: [EngineEvent]) -> [(state: String, text: String)] {
         events.compactMap { if case let .say(_, text, state) = $0 { return (state, text) } else { return nil } }
@@ -23,20 +33,19 @@ import Testing
 
     /// A practice started and given one ordinary reply, so that it is somewhere in the middle.
     private func midPractice(_ id: String, seed: UInt64 = 3) throws -> (Conversation, [EngineEvent]) {
-        let library = Fixtures.library
         let dialogue = try #require(library.dialogue(id: id))
-        var conversation = Conversation(scenario: dialogue, library: library, seed: seed, rewriter: Fixtures.rewriter)
+        var conversation = Conversation(scenario: dialogue, library: library, seed: seed, rewriter: rewriter)
         _ = conversation.start()
-        let events = conversation.reply("my sister", signals: Fixtures.analyzer.signals(in: "my sister"))
+        let events = conversation.reply("my sister", signals: analyzer.signals(in: "my sister"))
         return (conversation, events)
     }
 
     private func reply(_ conversation: inout Conversation, _ text: String) -> [EngineEvent] {
-        conversation.reply(text, signals: Fixtures.analyzer.signals(in: text))
+        conversation.reply(text, signals: analyzer.signals(in: text))
     }
 
     @Test func theRiskLineIsRiskNotCrisis() {
-        let kinds = Set(Fixtures.analyzer.signals(in: SafetyTests.riskLine).map(\.kind))
+        let kinds = Set(analyzer.signals(in: SafetyTests.riskLine).map(\.kind))
         #expect(kinds.contains(.risk))
         #expect(!kinds.contains(.crisis))
     }
@@ -129,7 +138,7 @@ import Testing
             ("nobody would even miss me if I was gone", "ending your life", "116 123"),
         ]
         for item in cases {
-            let signals = Fixtures.analyzer.signals(in: item.line)
+            let signals = analyzer.signals(in: item.line)
             #expect(signals.contains { $0.kind == .risk }, "\(item.line): \(signals.kinds)")
             var (conversation, _) = try midPractice("apology")
             let question = lines(reply(&conversation, item.line)).map(\.text).joined(separator: " ")
@@ -141,11 +150,11 @@ import Testing
 
     @Test func negationNeverCancelsDanger() {
         for line in ["I'm not sure I want to be here anymore", "I would never hurt myself", "I'm not going to kill myself, don't worry"] {
-            let kinds = Set(Fixtures.analyzer.signals(in: line).map(\.kind))
+            let kinds = Set(analyzer.signals(in: line).map(\.kind))
             #expect(kinds.contains(.risk) || kinds.contains(.crisis), "\(line): \(kinds)")
         }
         // Negation asks rather than stops.
-        let kinds = Set(Fixtures.analyzer.signals(in: "I would never hurt myself").map(\.kind))
+        let kinds = Set(analyzer.signals(in: "I would never hurt myself").map(\.kind))
         #expect(kinds.contains(.risk) && !kinds.contains(.crisis))
     }
 
@@ -153,23 +162,23 @@ import Testing
         for line in ["this commute is killing me", "I could murder a pizza", "my phone died", "I'd kill for a coffee right now",
                      "my mum will kill me when she sees the kitchen", "I nearly died laughing", "got shot five times in the game last night",
                      "I'm cutting back on sugar", "cut my finger chopping onions", "this essay is literally killing me lol"] {
-            let kinds = Set(Fixtures.analyzer.signals(in: line).map(\.kind))
+            let kinds = Set(analyzer.signals(in: line).map(\.kind))
             #expect(!kinds.contains(.crisis) && !kinds.contains(.risk), "\(line): \(kinds)")
         }
     }
 
     @Test func aLineIsCrisisOrRiskNeverBoth() {
         for line in ["I want to die and I've been giving my things away", "he hit me and he gets scary when he drinks"] {
-            let kinds = Fixtures.analyzer.signals(in: line).map(\.kind)
+            let kinds = analyzer.signals(in: line).map(\.kind)
             #expect(kinds.contains(.crisis))
             #expect(!kinds.contains(.risk))
         }
     }
 
     @Test func twoSignsOfDistressMakeARisk() {
-        let one = Set(Fixtures.analyzer.signals(in: "I hate myself for forgetting").map(\.kind))
+        let one = Set(analyzer.signals(in: "I hate myself for forgetting").map(\.kind))
         #expect(!one.contains(.risk))
-        let two = Fixtures.analyzer.signals(in: "I hate myself. I can't take it anymore and nobody cares.")
+        let two = analyzer.signals(in: "I hate myself. I can't take it anymore and nobody cares.")
         let risk = try? #require(two.first(.risk))
         #expect(risk?.note?.contains("distress") == true)
     }
@@ -178,9 +187,19 @@ import Testing
 /// The same safety net around the practices: the menu, `/rewrite`, the transcript, and what
 /// is said after a stop.
 @Suite struct SafetySessionTests {
+    let analyzer: Analyzer
+    let library: DialogueLibrary
+    let rewriter: Rewriter
+
+    init() throws {
+        analyzer = try Fixtures.analyzer
+        library = try Fixtures.library
+        rewriter = try Fixtures.rewriter
+    }
+
     private func session(_ mode: CoachSession.Mode, sink: RecordingSink? = nil) -> CoachSession {
         let options = CoachSession.Options(seed: 2, difficulty: .realistic) { _, _ in sink }
-        return CoachSession(library: Fixtures.library, analyzer: Fixtures.analyzer, rewriter: Fixtures.rewriter, options: options, mode: mode)
+        return CoachSession(library: library, analyzer: analyzer, rewriter: rewriter, options: options, mode: mode)
     }
 
     private func said(_ outputs: [SessionOutput]) -> String {
@@ -289,7 +308,7 @@ import Testing
         let completed = saved(["Sam", "She fed my cat", "Thank you for feeding my cat, I was so relieved"])
         let stopped = saved(["Sam", "I want to kill myself"])
         #expect(stopped.outcome == .safetyStop)
-        let report = ProgressReport(transcripts: [completed, stopped], library: Fixtures.library)
+        let report = ProgressReport(transcripts: [completed, stopped], library: library)
         let warmUp = try #require(report.scenarios.first { $0.id == "warm-up" })
         #expect(warmUp.outcomes[.safetyStop] == 1)
         #expect(!warmUp.parts.isEmpty)

@@ -4,92 +4,192 @@ import Testing
 
 /// The coach without a terminal: menu, slash commands, practices and their transcripts.
 @Suite struct SessionTests {
+    let library: DialogueLibrary
+    let analyzer: Analyzer
+    let rewriter: Rewriter
+
+    init() throws {
+        library = try Fixtures.library
+        analyzer = try Fixtures.analyzer
+        rewriter = try Fixtures.rewriter
+    }
+
     private func session(_ mode: CoachSession.Mode, sink: RecordingSink? = nil, failing: Bool = false) -> CoachSession {
         let options = CoachSession.Options(seed: 1, difficulty: .realistic) { _, _ in
             if failing { throw TranscriptError("the disk is full") }
             return sink
         }
-        return CoachSession(library: Fixtures.library, analyzer: Fixtures.analyzer, rewriter: Fixtures.rewriter, options: options, mode: mode)
+        return CoachSession(library: library, analyzer: analyzer, rewriter: rewriter, options: options, mode: mode)
     }
 
     private func said(_ outputs: [SessionOutput]) -> [String] {
         outputs.compactMap { if case let .line(_, _, text) = $0 { return text } else { return nil } }
     }
 
-    @Test func menuThenPracticeThenMenuAgain() {
+    private func notices(_ outputs: [SessionOutput]) -> [String] {
+        outputs.compactMap { if case let .notice(text) = $0 { return text } else { return nil } }
+    }
+
+    private func scorecards(_ outputs: [SessionOutput]) -> [Outcome] {
+        outputs.compactMap { if case let .scorecard(_, outcome) = $0 { return outcome } else { return nil } }
+    }
+
+    @Test func menuThenPracticeThenMenuAgain() throws {
         let sink = RecordingSink()
         let coach = session(.menu, sink: sink)
         let start = coach.start()
         guard case .greeting(let greeting) = start.first, case .menu(let items) = start.last else {
-            Issue.record("no greeting and menu")
+            Issue.record("no greeting and menu: \(start)")
             return
         }
         #expect(greeting.count == 2)
         #expect(items.map(\.id).contains("warm-up"))
-        let number = items.first { $0.id == "warm-up" }!.number
+        let number = try #require(items.first { $0.id == "warm-up" }).number
         _ = coach.handle(String(number))
         #expect(coach.inPractice)
         _ = coach.handle("Sam")
         _ = coach.handle("She fed my cat")
         let end = coach.handle("Thank you for feeding my cat, I was so relieved")
-        #expect(end.contains { if case .scorecard(_, .completed) = $0 { return true } else { return false } })
+        #expect(scorecards(end) == [.completed])
         #expect(end.contains { if case .menu = $0 { return true } else { return false } })
         #expect(!coach.inPractice && !coach.isDone)
-        guard case let .end(outcome, _, card)? = sink.records.last else {
-            Issue.record("no end record")
-            return
-        }
+        let (outcome, card) = try #require(sink.ends.last, "no end record")
+        #expect(sink.ends.count == 1)
         #expect(outcome == .completed)
         #expect(card.met == ["appreciation", "i-statement"])
         #expect(sink.records.contains(.turn(speaker: .user, state: "who", text: "Sam", signals: [])))
     }
 
-    @Test func slashCommandsWorkEverywhere() {
+    /// Each user turn is saved with the kinds found in it: what `replay` and `progress`
+    /// read back later. A line with nothing in it is saved with an empty list, not none.
+    @Test func userTurnsAreSavedWithTheirSignals() throws {
+        let sink = RecordingSink()
+        let coach = session(.practice("warm-up"), sink: sink)
+        _ = coach.start()
+        for line in ["Sam", "She fed my cat", "Thank you for feeding my cat, I was so relieved"] { _ = coach.handle(line) }
+        let turns = sink.userTurns
+        #expect(turns.map(\.text) == ["Sam", "She fed my cat", "Thank you for feeding my cat, I was so relieved"])
+        #expect(turns.first?.signals == [])
+        let thanks = try #require(turns.last?.signals)
+        #expect(Set(thanks).isSuperset(of: [.appreciation, .feeling]), "\(thanks)")
+        // The coach's and partner's turns carry no signals field at all.
+        for case let .turn(speaker, _, _, signals) in sink.records where speaker != .user {
+            #expect(signals == nil)
+        }
+    }
+
+    /// A reply that leaves the practice for a detour or the safety flow is saved with its kinds too.
+    @Test func aCrisisReplyIsSavedWithItsCrisisSignal() throws {
+        let sink = RecordingSink()
+        let coach = session(.practice("warm-up"), sink: sink)
+        _ = coach.start()
+        _ = coach.handle("I want to kill myself")
+        #expect(sink.userTurns.last?.signals?.contains(.crisis) == true)
+        #expect(sink.ends.map(\.outcome) == [.safetyStop])
+    }
+
+    @Test func slashCommandsWorkEverywhere() throws {
         let coach = session(.practice("warm-up"))
         _ = coach.start()
-        #expect(coach.handle("/help").contains { if case .notice(let text) = $0 { return text.contains("/rewrite") } else { return false } })
-        #expect(coach.handle("/hint").contains { if case .notice(let text) = $0 { return text.contains("friend") } else { return false } })
+        #expect(notices(coach.handle("/help")).contains { $0.contains("/rewrite") })
+        #expect(notices(coach.handle("/hint")).contains { $0.contains("friend") })
         let rewritten = coach.handle("/rewrite You never listen to me")
         guard case .rewrite(let result)? = rewritten.first else {
-            Issue.record("no rewrite")
+            Issue.record("no rewrite: \(rewritten)")
             return
         }
         #expect(result.changed)
         #expect(coach.inPractice, "/rewrite does not leave the practice")
-        #expect(coach.handle("/nonsense").contains { if case .notice(let text) = $0 { return text.contains("/help") } else { return false } })
+        #expect(notices(coach.handle("/nonsense")).contains { $0.contains("/help") })
         let restart = coach.handle("/restart")
-        #expect(restart.contains { if case .scorecard(_, .quit) = $0 { return true } else { return false } })
+        #expect(scorecards(restart) == [.quit])
         #expect(coach.inPractice)
         let quit = coach.handle("/quit")
-        #expect(quit.contains { if case .scorecard(_, .quit) = $0 { return true } else { return false } })
+        #expect(scorecards(quit) == [.quit])
         #expect(coach.isDone)
     }
 
-    @Test func endOfInputAndSignalsEndTheSession() {
+    /// `/quit` ends the saved session with an end record and its scorecard, like any ending.
+    @Test(arguments: ["/quit", "/exit", "/q"])
+    func quittingWritesTheEndRecord(command: String) throws {
         let sink = RecordingSink()
         let coach = session(.practice("warm-up"), sink: sink)
         _ = coach.start()
-        _ = coach.endOfInput()
+        _ = coach.handle("Sam")
+        _ = coach.handle(command)
         #expect(coach.isDone)
-        guard case let .end(outcome, _, _)? = sink.records.last else { Issue.record("no end"); return }
+        guard case let .end(outcome, _, card)? = sink.records.last else {
+            Issue.record("the last record is not an end record: \(String(describing: sink.records.last))")
+            return
+        }
+        #expect(sink.ends.count == 1)
+        #expect(outcome == .quit)
+        #expect(card.met.isEmpty && card.missed == ["appreciation", "i-statement"])
+    }
+
+    /// `/restart` and `/scenarios` close the session they leave with its own end record.
+    @Test func restartingClosesOneSessionAndOpensAnother() throws {
+        let sink = RecordingSink()
+        let coach = session(.menu, sink: sink)
+        _ = coach.start()
+        _ = coach.handle("warm-up")
+        _ = coach.handle("Sam")
+        _ = coach.handle("/restart")
+        _ = coach.handle("/scenarios")
+        let kinds = sink.records.map { record -> String in
+            switch record {
+            case .session: return "session"
+            case let .turn(speaker, _, _, _): return speaker.rawValue
+            case let .end(outcome, _, _): return "end:" + outcome.rawValue
+            }
+        }
+        let skeleton = kinds.filter { $0 == "session" || $0.hasPrefix("end:") }
+        #expect(skeleton == ["session", "end:quit", "session", "end:quit"], "\(kinds)")
+    }
+
+    @Test func endOfInputAndSignalsEndTheSession() throws {
+        let sink = RecordingSink()
+        let coach = session(.practice("warm-up"), sink: sink)
+        _ = coach.start()
+        _ = coach.handle("Sam")
+        let ended = coach.endOfInput()
+        #expect(coach.isDone)
+        #expect(scorecards(ended) == [.abandoned])
+        guard case let .end(outcome, _, card)? = sink.records.last else { Issue.record("no end record after end of input"); return }
         #expect(outcome == .abandoned)
+        #expect(card.missed == ["appreciation", "i-statement"])
+        #expect(sink.ends.count == 1)
 
         let second = RecordingSink()
         let interrupted = session(.practice("warm-up"), sink: second)
         _ = interrupted.start()
-        _ = interrupted.interrupt()
-        guard case let .end(other, _, _)? = second.records.last else { Issue.record("no end"); return }
+        #expect(scorecards(interrupted.interrupt()) == [.interrupted])
+        #expect(interrupted.isDone)
+        guard case let .end(other, _, _)? = second.records.last else { Issue.record("no end record after a signal"); return }
         #expect(other == .interrupted)
+        #expect(second.ends.count == 1)
     }
 
-    @Test func crisisLanguageStopsThePracticeAndPointsToHelp() {
+    /// A session that has already ended (completed, or stopped for safety) is not ended again
+    /// by end of input.
+    @Test func anEndedSessionIsNotEndedTwice() throws {
+        let sink = RecordingSink()
+        let coach = session(.practice("warm-up"), sink: sink)
+        _ = coach.start()
+        for line in ["Sam", "She fed my cat", "Thank you for feeding my cat, I was so relieved"] { _ = coach.handle(line) }
+        #expect(coach.isDone)
+        #expect(coach.endOfInput().isEmpty)
+        #expect(sink.ends.map(\.outcome) == [.completed])
+    }
+
+    @Test func crisisLanguageStopsThePracticeAndPointsToHelp() throws {
         let sink = RecordingSink()
         let coach = session(.practice("warm-up"), sink: sink)
         _ = coach.start()
         let outputs = coach.handle("honestly I want to die")
         #expect(said(outputs).joined(separator: " ").contains("988"))
         #expect(coach.isDone)
-        guard case let .end(outcome, _, _)? = sink.records.last else { Issue.record("no end"); return }
+        guard case let .end(outcome, _, _)? = sink.records.last else { Issue.record("no end record"); return }
         #expect(outcome == .safetyStop)
         // At the menu too.
         let menu = session(.menu)
@@ -100,7 +200,7 @@ import Testing
     @Test func anUnsavableSessionSaysSoOnceAndGoesOn() {
         let coach = session(.practice("warm-up"), failing: true)
         let start = coach.start()
-        #expect(start.contains { if case .notice(let text) = $0 { return text.contains("not being saved") && text.contains("disk is full") } else { return false } })
+        #expect(notices(start).contains { $0.contains("not being saved") && $0.contains("disk is full") })
         #expect(coach.inPractice)
         #expect(!said(coach.handle("Sam")).isEmpty)
     }
@@ -110,17 +210,17 @@ import Testing
             let coach = session(.menu)
             _ = coach.start()
             _ = coach.handle(choice)
-            #expect(coach.scenario?.id == (choice == "1" ? Fixtures.library.scenarios[0].id : "warm-up"), "\(choice)")
+            #expect(coach.scenario?.id == (choice == "1" ? library.scenarios.first?.id : "warm-up"), "\(choice)")
         }
         let coach = session(.menu)
         _ = coach.start()
-        #expect(coach.handle("99").contains { if case .notice = $0 { return true } else { return false } })
+        #expect(!notices(coach.handle("99")).isEmpty)
         #expect(coach.handle("").isEmpty)
     }
 
     @Test func unknownPracticeIsSaidPlainly() {
         let coach = session(.practice("nope"))
-        #expect(coach.start().contains { if case .notice(let text) = $0 { return text.contains("no practice called 'nope'") } else { return false } })
+        #expect(notices(coach.start()).contains { $0.contains("no practice called 'nope'") })
         #expect(coach.isDone)
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TranscriptTests {
     @Test func recordsAreWrittenAndReadBack() throws {
-        let folder = Fixtures.temporaryFolder().appending(path: "nested/transcripts")
+        let folder = try Fixtures.temporaryFolder().appending(path: "nested/transcripts")
         let previous = umask(0)
         defer { umask(previous) }
         let started = Date(timeIntervalSince1970: 1_795_000_000)
@@ -25,9 +25,9 @@ import Testing
         #expect(writer.url.lastPathComponent.range(of: #"^\d{8}-\d{6}-apology-[0-9a-f]{4}\.jsonl$"#, options: .regularExpression) != nil)
 
         let lines = try String(contentsOf: writer.url, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 4)
+        try #require(lines.count == 4)
         for line in lines { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil) }
-        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         #expect(first["type"] as? String == "session")
         #expect(first["started"] as? String == "2026-11-18T11:06:40Z")
         #expect(first["seed"] as? Int == 42)
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func twoSessionsAtOnceWriteTwoFiles() throws {
-        let folder = Fixtures.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         let started = Date()
         let one = try TranscriptWriter(folder: folder, scenario: "apology", started: started) { _ in }
         let two = try TranscriptWriter(folder: folder, scenario: "apology", started: started) { _ in }
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func damagedFilesAreReadAsFarAsTheyGo() throws {
-        let folder = Fixtures.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         let good = TranscriptRecord.turn(speaker: .user, state: "s", text: "hello", signals: []).jsonLine
         let text = [TranscriptRecord.session(scenario: "apology", started: Date(), version: "0", seed: 1, difficulty: nil).jsonLine,
                     good, "garbage {{{", "\u{FF}\u{FE}", "{\"type\": \"mystery\"}", String(good.prefix(20))].joined(separator: "\n")
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func findsByUniquePrefixAndDeletes() throws {
-        let folder = Fixtures.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         for name in ["20260101-000000-apology-aaaa", "20260101-000000-apology-aaab", "20260102-000000-warm-up-cccc"] {
             try Data().write(to: folder.appending(path: name + ".jsonl"))
         }
@@ -109,7 +109,7 @@ import Testing
         #expect(SystemReason.describe(errno: ENOTDIR) == "not a folder")
         #expect(SystemReason.describe(errno: EACCES) == "permission denied")
         #expect(SystemReason.describe(errno: ENOSPC) == "disk full")
-        let blocker = Fixtures.temporaryFolder().appending(path: "file")
+        let blocker = try Fixtures.temporaryFolder().appending(path: "file")
         try Data().write(to: blocker)
         do {
             try FileManager.default.createDirectory(at: blocker.appending(path: "sub"), withIntermediateDirectories: true)
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func anUnwritableFolderIsAClearError() throws {
-        let folder = Fixtures.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         let blocker = folder.appending(path: "file")
         try Data().write(to: blocker)
         #expect(throws: TranscriptError.self) {
@@ -135,7 +135,7 @@ import Testing
         try #require(full >= 0, "this machine has no /dev/full")
         var problems: [String] = []
         let writer = TranscriptWriter(url: URL(fileURLWithPath: "/dev/full"), descriptor: full) { problems.append($0) }
-        let coach = CoachSession(library: Fixtures.library, analyzer: Fixtures.analyzer, rewriter: Fixtures.rewriter,
+        let coach = CoachSession(library: try Fixtures.library, analyzer: try Fixtures.analyzer, rewriter: try Fixtures.rewriter,
                                  options: .init(seed: 1, difficulty: .realistic, openTranscript: { _, _ in writer }),
                                  mode: .practice("warm-up"))
         _ = coach.start()

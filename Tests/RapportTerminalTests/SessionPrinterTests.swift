@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import RapportCore
+@testable import RapportModel
+@testable import RapportTerminal
+
+/// The lines a person reads during a practice, exactly as printed.
+@Suite struct SessionPrinterTests {
+    private func printed(_ outputs: [SessionOutput], width: Int = 80, showMeter: Bool = false) throws -> String {
+        let capture = try PrintedText()
+        capture.printer(width: width, showMeter: showMeter).show(outputs)
+        return capture.text
+    }
+
+    @Test func aLineIsWrappedUnderItsSpeaker() throws {
+        let text = "Now say your thanks to Sam, the way you would actually say it out loud."
+        #expect(try printed([.line(speaker: .coach, name: "Coach", text: text)], width: 40) == """
+            Coach: Now say your thanks to Sam, the
+                   way you would actually say it out
+                   loud.
+
+            """)
+    }
+
+    /// However long the text, no printed line is wider than the width, no word is lost,
+    /// and the words keep their order.
+    @Test(arguments: [40, 57, 80, 100])
+    func wrappingKeepsEveryWordWithinTheWidth(width: Int) throws {
+        let words = (1...120).map { "word\($0)" + String(repeating: "x", count: $0 % 7) }
+        let output = try printed([.line(speaker: .partner, name: "Robin", text: words.joined(separator: " "))], width: width)
+        let lines = output.split(separator: "\n")
+        #expect(lines.count > 5)
+        for line in lines { #expect(line.count <= width, "\(line.count) > \(width): \(line)") }
+        #expect(lines.first?.hasPrefix("Robin: word1x word2xx ") == true)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("       ") && !$0.hasPrefix("        ") }, "continuations sit under the text")
+        #expect(output.split(whereSeparator: { $0 == " " || $0 == "\n" }).dropFirst().map(String.init) == words)
+    }
+
+    /// Widths below 40 are read as 40 and above 100 as 100: a narrow or huge terminal still reads well.
+    @Test func theWidthIsKeptBetweenFortyAndAHundred() throws {
+        let text = String(repeating: "abcd ", count: 80)
+        let narrow = try printed([.line(speaker: .coach, name: "Coach", text: text)], width: 10).split(separator: "\n")
+        #expect((36...40).contains(narrow.map(\.count).max() ?? 0), "\(narrow)")
+        let wide = try printed([.line(speaker: .coach, name: "Coach", text: text)], width: 500).split(separator: "\n")
+        #expect((96...100).contains(wide.map(\.count).max() ?? 0), "\(wide)")
+    }
+
+    /// A word longer than the line is printed whole on its own line, not cut or dropped.
+    @Test func aWordLongerThanTheLineIsKeptWhole() throws {
+        let long = String(repeating: "a", count: 60)
+        #expect(try printed([.line(speaker: .coach, name: "Coach", text: "see \(long) end")], width: 40)
+            == "Coach: see\n       \(long)\n       end\n")
+    }
+
+    /// What the user typed comes back in lines, notices and rewrites; none of it may move the
+    /// cursor, clear the screen, retitle the window or flip the text direction.
+    @Test func escapesInTypedTextAreNeutralised() throws {
+        let hostile = "hi \u{1B}[2J\u{1B}]0;owned\u{7} \u{202E}evil\u{0}"
+        let output = try printed([
+            .line(speaker: .partner, name: "Robin", text: hostile),
+            .notice("first\n" + hostile),
+            .rewrite(RewriteResult(input: hostile, rewrite: hostile, changed: false, notes: [.init(kind: "x", message: hostile)],
+                                   alternatives: [])),
+            .menu([.init(number: 1, id: "x", title: hostile, summary: hostile)]),
+            .meter(name: hostile, openness: 50),
+        ], showMeter: true)
+        #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(output.debugDescription)")
+        #expect(!output.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x7F })
+        let shown = "hi ^[[2J^[]0;owned^G <U+202E>evil^@"
+        #expect(output.hasPrefix("Robin: \(shown)\nfirst\n\(shown)\nThat works as it is: \(shown)\n  · \(shown)\n"), "\(output)")
+        #expect(output.components(separatedBy: shown).count == 8, "each of the seven places shows it, made harmless")
+    }
+
+    /// Every line of the card, each label bold on a terminal; a long line wraps under its
+    /// label (indented at most twelve columns, so long labels do not squeeze the text).
+    @Test func theScorecardIsPrintedWhole() throws {
+        let card = Scorecard(met: ["remorse"], missed: ["commitment"], pitfalls: [.init(kind: .excuse, text: "but I was tired")],
+                             next: "Drop the but, and say what you will do differently next time so they can hear it.",
+                             partNames: ["remorse": "Saying sorry", "commitment": "Saying what will change"])
+        #expect(try printed([.scorecard(card, .completed)], width: 60) == """
+
+            Scorecard (completed)
+              Done well: Saying sorry
+              Still to add: Saying what will change
+              Watch out for excuse: "but I was tired"
+              Next time: Drop the but, and say what you will do
+                        differently next time so they can hear it.
+
+
+            """)
+    }
+
+    @Test func theMeterIsForPeopleAtATerminal() throws {
+        #expect(try printed([.meter(name: "Robin", openness: 50)], showMeter: true) == "   Robin ▕█████░░░░░▏ wary\n")
+        #expect(try printed([.meter(name: "Robin", openness: 100)], showMeter: true) == "   Robin ▕██████████▏ open\n")
+        #expect(try printed([.meter(name: "Robin", openness: 0)], showMeter: true) == "   Robin ▕░░░░░░░░░░▏ shut down\n")
+        #expect(try printed([.meter(name: "Robin", openness: 50)], showMeter: false) == "")
+    }
+
+    @Test func aRewriteShowsTheSentenceAndItsNotes() throws {
+        let result = RewriteResult(input: "You never listen.", rewrite: "I feel unheard when I'm talking.", changed: true,
+                                   notes: [.init(kind: "absolute", message: "'never' makes it a verdict.")], alternatives: [])
+        #expect(try printed([.rewrite(result)]) == "Try: I feel unheard when I'm talking.\n  · 'never' makes it a verdict.\n")
+    }
+
+    @Test func theMenuNumbersEachPractice() throws {
+        let output = try printed([.menu([.init(number: 1, id: "apology", title: "Apologise", summary: "Say sorry well."),
+                                         .init(number: 12, id: "other", title: "Other", summary: "More.")])])
+        #expect(output == "\n   1. Apologise\n      Say sorry well.\n  12. Other\n      More.\n\n")
+    }
+}
