@@ -41,7 +41,11 @@ MUTANTS=(
   "scorecard-header-only|Sources/RapportTerminal/SessionPrinter.swift|the printed scorecard shows only its header"
   "user-signals-empty|Sources/RapportCore/Session/CoachSession.swift|user turns are saved with signals: []"
   "no-end-after-quit|Sources/RapportCore/Session/CoachSession.swift|no end record is written after /quit"
-  "crisis-stop-off|Sources/RapportCore/Engine/Conversation.swift|crisis language no longer stops the practice"
+  "crisis-stop-off|Sources/RapportCore/Engine/SafetyNet.swift|crisis language no longer stops the practice"
+  "check-in-off|Sources/RapportCore/Engine/SafetyNet.swift|a risk line no longer pauses the practice to ask"
+  "any-answer-carries-on|Sources/RapportCore/Engine/SafetyNet.swift|any answer to the check-in carries on, not only a clear no"
+  "negation-cancels-danger|Sources/RapportModel/Analysis/RuleSet.swift|a negation before a crisis drops it instead of asking"
+  "safety-stop-lesson|Sources/RapportCore/Engine/Conversation.swift|a safety stop's scorecard lists what was missed, like a lesson"
   "transcript-unflushed|Sources/RapportCore/Transcript/TranscriptWriter.swift|records are held in memory until the end record"
   "empty-scorecard|Sources/RapportCore/Engine/Conversation.swift|the engine returns an empty scorecard"
   "reported-speech-unmarked|Sources/RapportModel/Analysis/LineView.swift|\"she said you never listen\" is read as the speaker's own criticism"
@@ -92,7 +96,15 @@ apply() {
     no-end-after-quit)
       mutate Sources/RapportCore/Session/CoachSession.swift '(transcript\?\.append\(\.end\(outcome:\s*outcome,[^\n]*\)\))' 'if outcome != .quit { \1 }' ;;
     crisis-stop-off)
-      mutate Sources/RapportCore/Engine/Conversation.swift 'if kinds\.contains\(\.crisis\) \{' 'if false, kinds.contains(.crisis) {' ;;
+      mutate Sources/RapportCore/Engine/SafetyNet.swift 'if let crisis = signals\.first\(\.crisis\) \{' 'if false, let crisis = signals.first(.crisis) {' ;;
+    check-in-off)
+      mutate Sources/RapportCore/Engine/SafetyNet.swift 'if let risk = signals\.first\(where:' 'if false, let risk = signals.first(where:' ;;
+    any-answer-carries-on)
+      mutate Sources/RapportCore/Engine/SafetyNet.swift 'return kinds\.contains\(\.answerNo\) &&' 'return true || kinds.contains(.answerNo) &&' ;;
+    negation-cancels-danger)
+      mutate Sources/RapportModel/Analysis/RuleSet.swift '(\} else if line\.isNegated\(at: start, concepts: concepts, grammar: grammar\) \{\n\s*found\[index\]\.kind = )\.risk' '\1.feeling' ;;
+    safety-stop-lesson)
+      mutate Sources/RapportCore/Engine/Conversation.swift 'if outcome == \.safetyStop \{ return Scorecard\(met: met, partNames: names\) \}' '' ;;
     transcript-unflushed)
       mutate Sources/RapportCore/Transcript/TranscriptWriter.swift '(private var descriptor: Int32\n)' '\1    private var unwritten: [UInt8] = []\n'
       mutate Sources/RapportCore/Transcript/TranscriptWriter.swift 'let bytes = Array\(\(record\.jsonLine \+ "\\n"\)\.utf8\)' \
