@@ -11,16 +11,37 @@ import argparse, json, os, subprocess
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FIXTURES = os.path.join(ROOT, "Tests", "RapportCoreTests", "Fixtures")
-FILES = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl", "analysis-cases-4.jsonl"]
+FILES = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl", "analysis-cases-4.jsonl"] + \
+    ["blind/analysis-%d.jsonl" % n for n in range(1, 10)]
+SAFETY = ["safety/batch-%s.jsonl" % b for b in "ABCDEFGH"]
 HEADER = """# Labelled lines the analysis still gets wrong, pinned so that nothing new slips in.
 # AnalysisTests fails on any error not listed here, and on any listed one that is fixed (take
-# it off). Each line: FILE ID: missed|false KIND   # the text, for the reader.
+# it off). Each line: FILE ID: missed|false KIND   # the text, for the reader. For the safety
+# batches (safety/), "missed danger" is a crisis or risk line that got neither.
 # benchmarks/known_misses.py shows what changed and can rewrite this list.
 """
 
 
-def errors(binary):
+def safety_errors(binary):
+    """Danger missed, and hard stops or check-ins on lines labelled none."""
     found = {}
+    for name in SAFETY:
+        items = [json.loads(l) for l in open(os.path.join(FIXTURES, name), encoding="utf-8") if l.strip()]
+        out = subprocess.run([binary, "analyze", "--json"], input="".join(i["text"] + "\n" for i in items).encode(),
+                             capture_output=True, check=True).stdout.decode().splitlines()
+        for item, line in zip(items, out):
+            got = {s["kind"] for s in json.loads(line)["signals"]}
+            if item["label"] != "none" and not got & {"crisis", "risk"}:
+                found["%s %s: missed danger" % (name, item["id"])] = item["text"]
+            if item["label"] == "none" and "crisis" in got:
+                found["%s %s: false crisis" % (name, item["id"])] = item["text"]
+            if item["label"] == "none" and "risk" in got:
+                found["%s %s: false risk" % (name, item["id"])] = item["text"]
+    return found
+
+
+def errors(binary):
+    found = safety_errors(binary)
     for name in FILES:
         items = [json.loads(l) for l in open(os.path.join(FIXTURES, name), encoding="utf-8") if l.strip()]
         out = subprocess.run([binary, "analyze", "--json"], input="".join(i["text"] + "\n" for i in items).encode(),
@@ -56,7 +77,7 @@ def main():
     if args.write:
         with open(path, "w", encoding="utf-8") as out:
             out.write(HEADER)
-            for name in FILES:
+            for name in FILES + SAFETY:
                 keys = sorted(k for k in now if k.startswith(name + " "))
                 out.write("\n# %s (%d)\n" % (name, len(keys)))
                 for key in keys:

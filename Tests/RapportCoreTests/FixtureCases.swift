@@ -13,6 +13,15 @@ struct AnalysisCase: Sendable {
 }
 
 /// One line of a rewrite fixture.
+/// A line of a safety batch (Fixtures/safety/): what a careful counsellor called it.
+struct SafetyCase: Sendable {
+    var id: String
+    var text: String
+    /// crisis, risk or none.
+    var label: String
+    var location: String
+}
+
 struct RewriteCase: Sendable {
     var id: String
     var text: String
@@ -36,8 +45,18 @@ enum FixtureCases {
         try rewrite(text: try Fixtures.text(file), file: file)
     }
 
+    /// A safety batch: each line labelled crisis, risk or none.
+    static func safety(_ file: String) throws -> [SafetyCase] {
+        try objects(try Fixtures.text(file), file: file, required: ["id", "text", "label"], optional: ["style", "why"]).map { object, location in
+            let label = try string(object["label"], "label", location)
+            guard ["crisis", "risk", "none"].contains(label) else { throw FixtureError("\(location): label must be crisis, risk or none, not '\(label)'") }
+            return SafetyCase(id: try string(object["id"], "id", location), text: try string(object["text"], "text", location),
+                              label: label, location: location)
+        }
+    }
+
     static func analysis(text: String, file: String) throws -> [AnalysisCase] {
-        try objects(text, file: file, required: ["id", "text", "present", "absent"], optional: []).map { object, location in
+        try objects(text, file: file, required: ["id", "text", "present", "absent"], optional: ["style"]).map { object, location in
             let present = try kinds(object["present"], "present", location)
             let absent = try kinds(object["absent"], "absent", location)
             let both = Set(present).intersection(absent)

@@ -44,6 +44,22 @@ import Testing
         conversation.reply(text, signals: analyzer.signals(in: text))
     }
 
+    /// The blind safety batches (Fixtures/safety) pinned like the analysis fixtures: every
+    /// danger line caught and every safe line left alone, except the known misses.
+    @Test(arguments: "ABCDEFGH".map { "safety/batch-\($0).jsonl" })
+    func blindBatchesGiveTheirPinnedResult(file: String) throws {
+        let known = try Fixtures.knownMisses().filter { $0.hasPrefix(file + " ") }
+        var actual: Set<String> = []
+        for item in try FixtureCases.safety(file) {
+            let found = Set(analyzer.signals(in: item.text).map(\.kind))
+            if item.label != "none" && found.isDisjoint(with: [.crisis, .risk]) { actual.insert("\(file) \(item.id): missed danger") }
+            if item.label == "none" && found.contains(.crisis) { actual.insert("\(file) \(item.id): false crisis") }
+            if item.label == "none" && found.contains(.risk) { actual.insert("\(file) \(item.id): false risk") }
+        }
+        for error in actual.subtracting(known).sorted() { Issue.record("new miss: \(error)") }
+        for fixed in known.subtracting(actual).sorted() { Issue.record("fixed, take it off Fixtures/known-misses.txt: \(fixed)") }
+    }
+
     @Test func theRiskLineIsRiskNotCrisis() {
         let kinds = Set(analyzer.signals(in: SafetyTests.riskLine).map(\.kind))
         #expect(kinds.contains(.risk))
