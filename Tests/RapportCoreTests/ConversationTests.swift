@@ -81,6 +81,9 @@ import Testing
         var gentle = Conversation(scenario: dialogue, library: library, difficulty: .gentle, seed: 4)
         _ = gentle.start()
         #expect(gentle.partnerOpenness == 65)
+        // One reply where the rubric counts, so that there is a lesson to score.
+        _ = gentle.reply("x", signals: [])
+        _ = gentle.reply("hmm", signals: [])
         guard case let .ended(_, card)? = gentle.finish(.quit).last else { return }
         #expect(card.met.isEmpty)
         #expect(card.missed == ["remorse"])

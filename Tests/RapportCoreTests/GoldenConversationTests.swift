@@ -134,6 +134,7 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
                 }
                 let wasFinished = conversation.isFinished
                 let wasCheckingIn = conversation.isCheckingIn
+                let hadLesson = conversation.hasLesson
                 reached[conversation.dialogueID, default: []].insert(conversation.stateID)
                 events += conversation.finish(.abandoned)
                 let ended = events.compactMap { if case let .ended(outcome, card) = $0 { return (outcome, card) } else { return nil } }
@@ -142,6 +143,12 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
                     let (outcome, card) = try #require(ended.last, "\(plan.name) cut after \(cut): no end")
                     #expect(outcome == .safetyStop, "\(plan.name) cut after \(cut)")
                     #expect(card.missed.isEmpty && card.pitfalls.isEmpty && card.next == nil, "\(plan.name) cut after \(cut)")
+                } else if !wasFinished && !hadLesson {
+                    // Left before anything was scored: no lesson, an empty card.
+                    let (outcome, card) = try #require(ended.last, "\(plan.name) cut after \(cut): no end")
+                    #expect(outcome == .abandoned)
+                    #expect(card.met.isEmpty && card.missed.isEmpty && card.pitfalls.isEmpty && card.next == nil,
+                            "\(plan.name) cut after \(cut)")
                 } else if !wasFinished {
                     let (outcome, card) = try #require(ended.last, "\(plan.name) cut after \(cut): no end")
                     #expect(outcome == .abandoned)

@@ -18,7 +18,8 @@ import Testing
     }
 
     static let strongApology = [
-        "I forgot my sister's birthday", "my sister",
+        // The situation names her, so the coach does not ask who it is for.
+        "I forgot my sister's birthday",
         "I'm sorry I forgot your birthday. I know it hurt you, and I'll put birthdays in my calendar from now on.",
         "I'd like to take you to dinner to make it up to you.",
     ]
