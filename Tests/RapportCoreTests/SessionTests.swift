@@ -33,7 +33,9 @@ import Testing
         _ = coach.handle("She fed my cat")
         let end = coach.handle("Thank you for feeding my cat, I was so relieved")
         #expect(end.contains { if case .scorecard(_, .completed) = $0 { return true } else { return false } })
-        #expect(end.contains { if case .menu = $0 { return true } else { return false } })
+        // One line about what next, not the whole menu again.
+        #expect(!end.contains { if case .menu = $0 { return true } else { return false } })
+        #expect(end.contains { if case .notice(let text) = $0 { return text == CoachSession.whatNext } else { return false } })
         #expect(!coach.inPractice && !coach.isDone)
         guard case let .end(outcome, _, card)? = sink.records.last else {
             Issue.record("no end record")
@@ -57,9 +59,13 @@ import Testing
         #expect(result.changed)
         #expect(coach.inPractice, "/rewrite does not leave the practice")
         #expect(coach.handle("/nonsense").contains { if case .notice(let text) = $0 { return text.contains("/help") } else { return false } })
+        // Nothing scored yet: leaving is no lesson, so there is no scorecard.
         let restart = coach.handle("/restart")
-        #expect(restart.contains { if case .scorecard(_, .quit) = $0 { return true } else { return false } })
+        #expect(!restart.contains { if case .scorecard = $0 { return true } else { return false } })
         #expect(coach.inPractice)
+        _ = coach.handle("Sam")
+        _ = coach.handle("She fed my cat")
+        _ = coach.handle("hmm")
         let quit = coach.handle("/quit")
         #expect(quit.contains { if case .scorecard(_, .quit) = $0 { return true } else { return false } })
         #expect(coach.isDone)
