@@ -7,13 +7,15 @@ import Testing
 ///
 ///     scenario: apology          the practice, and optionally seed: / difficulty:
 ///     > I forgot her birthday    a reply, through the real analysis and engine
+///     >! demand: show me it      a reply with a kind the analysis does not find yet, added
 ///     = who                      the state after that reply
 ///     ~ Who is the apology for   a line said since the last reply contains this text
 ///     end: completed             how it ends (after the last reply; "abandoned" = end of input)
 ///     met: remorse, commitment   the scorecard, exactly (also missed: and pitfalls:)
 struct GoldenPlan: CustomTestStringConvertible, Sendable {
     enum Step: Sendable {
-        case reply(String, line: Int)
+        /// A reply, and kinds to add to what the analysis finds in it.
+        case reply(String, extra: [SignalKind], line: Int)
         case state(String, line: Int)
         case says(String, line: Int)
     }
@@ -36,6 +38,11 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
         return names.filter { $0.hasSuffix(".plan") }.sorted().map { parse(Fixtures.text("golden/" + $0), name: $0) }
     }
 
+    /// What the analysis finds in `text`, with `extra` kinds over the whole line.
+    static func signals(in text: String, adding extra: [SignalKind]) -> [Signal] {
+        Fixtures.analyzer.signals(in: text) + extra.map { Signal(kind: $0, text: text, start: 0, end: text.unicodeScalars.count) }
+    }
+
     static func parse(_ text: String, name: String) -> GoldenPlan {
         var plan = GoldenPlan(name: name)
         func list(_ value: String) -> [String] {
@@ -45,7 +52,12 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
             let line = raw.trimmingCharacters(in: .whitespaces)
             let number = index + 1
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("> ") { plan.steps.append(.reply(String(line.dropFirst(2)), line: number)); continue }
+            if line.hasPrefix("> ") { plan.steps.append(.reply(String(line.dropFirst(2)), extra: [], line: number)); continue }
+            if line.hasPrefix(">! "), let colon = line.firstIndex(of: ":") {
+                let kinds = list(String(line[line.index(line.startIndex, offsetBy: 3)..<colon])).compactMap(SignalKind.init(rawValue:))
+                plan.steps.append(.reply(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces), extra: kinds, line: number))
+                continue
+            }
             if line.hasPrefix("= ") { plan.steps.append(.state(String(line.dropFirst(2)), line: number)); continue }
             if line.hasPrefix("~ ") { plan.steps.append(.says(String(line.dropFirst(2)), line: number)); continue }
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -95,9 +107,9 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
         record(said)
         for step in plan.steps {
             switch step {
-            case let .reply(text, line):
+            case let .reply(text, extra, line):
                 #expect(ended == nil, "\(plan.name):\(line): the conversation had already ended")
-                said = conversation.reply(text, signals: Fixtures.analyzer.signals(in: text))
+                said = conversation.reply(text, signals: GoldenPlan.signals(in: text, adding: extra))
                 record(said)
             case let .state(state, line):
                 #expect(conversation.position == state, "\(plan.name):\(line): expected state \(state), got \(conversation.position)")
@@ -123,14 +135,14 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
         var reached: [String: Set<String>] = [:]
         for plan in GoldenPlan.all() {
             let dialogue = try #require(library.dialogue(id: plan.scenario))
-            let replies = plan.steps.compactMap { if case let .reply(text, _) = $0 { return text } else { return nil } }
+            let replies = plan.steps.compactMap { if case let .reply(text, extra, _) = $0 { return (text, extra) } else { return nil } }
             for cut in 0...replies.count {
                 var conversation = Conversation(scenario: dialogue, library: library, difficulty: plan.difficulty, seed: plan.seed,
                                                 rewriter: Fixtures.rewriter)
                 var events = conversation.start()
-                for reply in replies.prefix(cut) where !conversation.isFinished {
+                for (reply, extra) in replies.prefix(cut) where !conversation.isFinished {
                     reached[conversation.dialogueID, default: []].insert(conversation.stateID)
-                    events = conversation.reply(reply, signals: Fixtures.analyzer.signals(in: reply))
+                    events = conversation.reply(reply, signals: GoldenPlan.signals(in: reply, adding: extra))
                 }
                 let wasFinished = conversation.isFinished
                 let wasCheckingIn = conversation.isCheckingIn

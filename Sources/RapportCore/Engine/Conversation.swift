@@ -379,7 +379,8 @@ public struct Conversation: Sendable {
     }
 
     private func conditionContext(reply: Set<SignalKind>) -> ConditionContext {
-        var context = ConditionContext(reply: reply, said: Set(said.keys), openness: openness, difficulty: difficulty,
+        // What the coach has credited counts as said: its acknowledgement is the record.
+        var context = ConditionContext(reply: reply, said: Set(said.keys).union(score.credited), openness: openness, difficulty: difficulty,
                                        remembered: jab.map { [$0.kind] } ?? [], tries: tries, rewrites: lastRewrite?.changed)
         context.history = history
         context.known = known

@@ -75,9 +75,17 @@ public struct SlotReader: Sendable {
                 }
                 guard let length = match(words.entries("person"), in: tokens, at: noun) else { continue }
                 var end = noun + length
+                var words = tokens.original[index..<end].map(Tokens.trimPunctuation)
+                if !words.isEmpty, !isEntry(tokens.bare[noun..<end]) {
+                    // A texted possessive, "mums": said back as the person, "mum".
+                    words[words.count - 1] = String(words[words.count - 1].dropLast())
+                }
                 // "my brother Tom": a capitalised name straight after.
-                if !tokens.endsClause(end - 1), end < tokens.count, tokens.isCapitalisedName(end) { end += 1 }
-                return Tokens.trimPossessive(Tokens.trimPunctuation(tokens.original[index..<end].joined(separator: " ")))
+                if !tokens.endsClause(end - 1), end < tokens.count, tokens.isCapitalisedName(end) {
+                    words.append(tokens.original[end])
+                    end += 1
+                }
+                return Tokens.trimPossessive(Tokens.trimPunctuation(words.joined(separator: " ")))
             }
         }
         // "mum", "Dad.", "my boss": a short reply that is only who they are.
@@ -85,6 +93,11 @@ public struct SlotReader: Sendable {
             return "my " + Tokens.trimPunctuation(tokens.original[0..<length].joined(separator: " "))
         }
         return nil
+    }
+
+    /// Whether these words are a person entry exactly (not with a texted "s").
+    private func isEntry(_ typed: ArraySlice<String>) -> Bool {
+        words.entries("person").contains { typed.elementsEqual($0) }
     }
 
     private func startsWithNobody(_ tokens: Tokens, at start: Int = 0) -> Bool {
@@ -113,10 +126,14 @@ public struct SlotReader: Sendable {
     }
 
     /// The length of the longest entry that matches at `index`, if one does. An entry
-    /// does not run across a comma or a full stop.
+    /// does not run across a comma or a full stop. The last word may carry a texted
+    /// possessive ("my mums bday": "mums" for "mum's").
     private func match(_ entries: [[String]], in tokens: Tokens, at index: Int) -> Int? {
         for entry in entries where index + entry.count <= tokens.count {
-            guard tokens.bare[index..<(index + entry.count)].elementsEqual(entry) else { continue }
+            let typed = tokens.bare[index..<(index + entry.count)]
+            let exact = typed.elementsEqual(entry)
+            let possessive = !exact && typed.dropLast().elementsEqual(entry.dropLast()) && typed.last == entry.last.map { $0 + "s" }
+            guard exact || possessive else { continue }
             if (index..<(index + entry.count - 1)).contains(where: tokens.endsClause) { continue }
             return entry.count
         }
