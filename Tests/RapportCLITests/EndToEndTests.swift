@@ -17,6 +17,14 @@ import Testing
         #expect(!result.output.contains("you>"), "no prompts when input is piped")
     }
 
+    @Test func practiseIsPracticeAndAPracticeTakesAnyCase() throws {
+        for command in ["practise", "practice"] {
+            let result = try BinaryRunner.run([command, "Apology", "--no-save", "--seed", "1"], lines: ["I hung up on my dad"])
+            #expect(result.status == 0, "\(command)")
+            #expect(result.output.contains("your dad"), "\(command): \(result.output)")
+        }
+    }
+
     @Test func aPipedSessionWritesATranscriptAsSpecified() throws {
         let folder = BinaryRunner.temporaryFolder()
         let result = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path],

@@ -8,7 +8,8 @@ import Testing
 ///   does not ask for, nor (once the practice is done) one nobody asked for;
 /// - a demand is never praised, nor credited as a request;
 /// - the partner never asks for what the reply just gave, and its meter agrees with its words;
-/// - every turn that goes on says something, and no placeholder is left unfilled.
+/// - every turn that goes on says something, no placeholder is left unfilled, and the tip
+///   does not begin "Next time" under the card's own "Next time:".
 @Suite struct CoherenceTests {
     /// One plan walked turn by turn, with every problem found.
     struct Walk {
@@ -88,6 +89,9 @@ import Testing
         }
         for kind in missed where !parts.contains(kind) {
             walk.problems.append("the card lists \(kind.rawValue) as missing, but \(plan.difficulty.rawValue) does not ask for it")
+        }
+        if card.next?.lowercased().hasPrefix("next time") == true {
+            walk.problems.append("the tip repeats \"Next time\": \(card.next ?? "")")
         }
         if outcome == .completed {
             for kind in missed where !asked.contains(kind) {

@@ -46,7 +46,8 @@ public struct SlotReader: Sendable {
         while start < tokens.count, let length = match(words.entries("filler"), in: tokens, at: start) {
             start += length
         }
-        guard start < tokens.count, !startsWithNobody(tokens, at: start) else { return nil }
+        // Nothing left, or only "idk": no phrase.
+        guard start < tokens.count, match(words.entries("nobody"), in: tokens, at: start) != tokens.count - start else { return nil }
         var end = start
         while end < tokens.count {
             if end > start + 1, match(words.entries("break"), in: tokens, at: end) != nil { break }
