@@ -1,5 +1,6 @@
 import Testing
 @testable import RapportCore
+@testable import RapportModel
 
 /// Slots hold what they claim: the person a reply names, "them" for nobody, nothing for a
 /// reply that answers another question, and the point of a long answer.
@@ -92,7 +93,27 @@ import Testing
 
     @Test func aLongAnswerIsNotPastedWhole() {
         let (_, lines) = run("warm-up", ["Sam", "she picked me up from the station when my car broke down and waited with me for an hour", "hmm"])
-        #expect(lines.contains { $0.contains("Sam did: she picked you up from the station.") })
+        #expect(lines.contains { $0.contains("for: she picked you up from the station.") })
         #expect(!lines.contains { $0.contains("waited with you for an hour") })
+    }
+
+    /// A person slot can hold "them", so no line makes it the subject of a verb ("how them
+    /// takes it"): it stays an object ("to them", "with them", "for them").
+    @Test func aPersonSlotIsNeverASubject() {
+        let verbs: Set<String> = ["did", "does", "do", "could", "can", "might", "will", "would", "takes", "says", "is", "was",
+                                  "has", "brushes", "waves", "feels", "thinks", "knows", "responds"]
+        for dialogue in Fixtures.library.scenarios {
+            let personSlots = dialogue.orderedStates.compactMap(\.capture).flatMap { capture in
+                (capture.kind == .person ? [capture.slot] : []) + (capture.person.map { [$0] } ?? [])
+            }
+            for (text, location) in DialogueChecker.allLines(of: dialogue) {
+                for slot in personSlots {
+                    for piece in text.components(separatedBy: "{\(slot)}").dropFirst() {
+                        let next = piece.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "," }).first.map(String.init) ?? ""
+                        #expect(!verbs.contains(next) && !piece.hasPrefix("'s") && !piece.hasPrefix("’s"), "\(location): \(text)")
+                    }
+                }
+            }
+        }
     }
 }

@@ -205,10 +205,16 @@ public struct Conversation: Sendable {
             dialogue = side
             enter(side.start, &events)
         } else if let target = transition.go, target != stateID {
-            if transition.reread && rereads > 0 && dialogue.states[target] != nil {
+            if transition.reread && rereads > 0, let next = dialogue.states[target] {
                 // The reply answers the next state's question: that state reads it, without
-                // asking its question first.
-                stateID = target
+                // asking its question first. Going back from a detour, the state it left reads it.
+                if next.end == .return, let back = returns.popLast() {
+                    say(next.say, in: next.id, context: context, &events)
+                    dialogue = back.dialogue
+                    stateID = back.state
+                } else {
+                    stateID = target
+                }
                 tries = 0
                 respond(text, signals, &events, rereads: rereads - 1)
             } else {

@@ -133,7 +133,9 @@ public final class CoachSession {
         if let number = Int(text), (1...scenarios.count).contains(number) {
             return begin(scenarios[number - 1])
         }
-        if let exact = scenarios.first(where: { $0.id == lowered }) { return begin(exact) }
+        // "apology", "Raise early", "RAISE-EARLY": an id, however it is typed.
+        let asID = lowered.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "-")
+        if let exact = scenarios.first(where: { $0.id == lowered || $0.id == asID }) { return begin(exact) }
         let matches = scenarios.filter { $0.id.hasPrefix(lowered) || $0.title.lowercased().hasPrefix(lowered) }
         if matches.count == 1 { return begin(matches[0]) }
         // Free text at the menu is read for danger first.
@@ -146,7 +148,7 @@ public final class CoachSession {
                 return [.notice("Okay. Type a practice's number or name, or tell me what's coming up.")]
             }
         }
-        let found = PracticeFinder.best(for: text, in: scenarios)
+        let found = PracticeFinder.best(for: text, kinds: kinds, in: scenarios)
         if found.count == 1 {
             offered = (found[0], text)
             return [.notice("That sounds like \"\(found[0].title)\". Shall we start it? (yes / no)")]

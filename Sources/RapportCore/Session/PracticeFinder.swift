@@ -1,17 +1,19 @@
 /// Which practice words typed at the menu ask for: "I need to apologise to my sister" →
-/// apology, by each dialogue's `keywords:`. A keyword's last word matches the start of a
-/// typed word ("apolog" → "apologise", "apologize", "apology"); the others match whole.
+/// apology, by each dialogue's `keywords:` (two points a word) and `suggested-by:` kinds
+/// the words carry (one point each). A keyword's last word matches the start of a typed
+/// word ("apolog" → "apologise", "apologize", "apology"); the others match whole.
 enum PracticeFinder {
-    /// The practices whose keywords the text matches best; empty when none matches.
-    static func best(for text: String, in scenarios: [Dialogue]) -> [Dialogue] {
+    /// The practices the text matches best; empty when none matches.
+    static func best(for text: String, kinds: Set<SignalKind>, in scenarios: [Dialogue]) -> [Dialogue] {
         let words = PracticeFinder.words(of: text)
         var best: [Dialogue] = []
         var bestScore = 0
         for scenario in scenarios {
-            let score = scenario.keywords.reduce(0) { total, keyword in
+            let keywordScore = scenario.keywords.reduce(0) { total, keyword in
                 let phrase = PracticeFinder.words(of: keyword)
-                return total + (matches(phrase, in: words) ? phrase.count : 0)
+                return total + (matches(phrase, in: words) ? 2 * phrase.count : 0)
             }
+            let score = keywordScore + scenario.suggestedBy.filter(kinds.contains).count
             if score > bestScore {
                 best = [scenario]
                 bestScore = score

@@ -32,8 +32,11 @@ public struct Dialogue: Sendable, Equatable {
     public var file: String
     /// Where `start:` is written (for "start state does not exist").
     public var startLocation: SourceLocation
-    /// Words that suggest this practice when typed at the menu ("apologis", "sorry").
+    /// Words that suggest this practice when typed at the menu ("apolog", "sorry").
     public var keywords: [String] = []
+    /// Signal kinds in words typed at the menu that suggest it (less than a keyword does):
+    /// "I hung up on my dad" owns an act, so it suggests an apology.
+    public var suggestedBy: [SignalKind] = []
 
     /// The kinds the scorecard warns about.
     public var pitfalls: [SignalKind] { watchedPitfalls.map(\.kind) }

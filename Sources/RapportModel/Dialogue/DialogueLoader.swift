@@ -51,7 +51,8 @@ public enum DialogueLoader {
         return (line, column)
     }
 
-    private static let dialogueFields = ["id", "title", "summary", "role", "start", "states", "partner", "rubric", "pitfalls", "tips", "always", "keywords"]
+    private static let dialogueFields = ["id", "title", "summary", "role", "start", "states", "partner", "rubric", "pitfalls", "tips", "always", "keywords",
+                                          "suggested-by"]
     private static let stateFields = ["say", "hint", "capture", "collect", "next", "on", "otherwise", "give-up", "end", "skip", "accepts-empty"]
     private static let transitionFields = ["when", "say", "go", "detour", "once", "credits", "undoes", "reread"]
     private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries", "rewrites", "count",
@@ -84,6 +85,7 @@ public enum DialogueLoader {
             case "partner": dialogue.partner = readPartner(value, &reader)
             case "rubric": dialogue.rubric = readRubric(value, &reader)
             case "pitfalls": dialogue.watchedPitfalls = readPitfalls(value, &reader)
+            case "suggested-by": dialogue.suggestedBy = reader.kinds(value, "suggested-by")
             case "keywords":
                 dialogue.keywords = (reader.sequence(value, "keywords") ?? []).compactMap { reader.string($0, "a keyword")?.lowercased() }
             case "tips": dialogue.tips = readTips(value, &reader)

@@ -17,10 +17,11 @@ extension Dialogue: BinaryCodable {
         let file = try reader.string()
         let startLocation: SourceLocation = try reader.read()
         let keywords = try reader.strings()
+        let suggestedBy: [SignalKind] = try reader.readArray()
         self.init(id: id, title: title, summary: summary, role: role, start: start,
                   states: Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
                   stateOrder: states.map(\.id), partner: partner, rubric: rubric, watchedPitfalls: pitfalls, tips: tips,
-                  always: always, file: file, startLocation: startLocation, keywords: keywords)
+                  always: always, file: file, startLocation: startLocation, keywords: keywords, suggestedBy: suggestedBy)
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -42,6 +43,7 @@ extension Dialogue: BinaryCodable {
         writer.string(file)
         writer.write(startLocation)
         writer.strings(keywords)
+        writer.write(suggestedBy)
     }
 }
 
