@@ -34,6 +34,15 @@ import Testing
         #expect(!said(draft).contains { $0.contains("Who is the apology for") })
     }
 
+    @Test func theWarmUpChosenWithAPersonDoesNotAskWhoItIsFor() {
+        let coach = session()
+        _ = coach.handle("i wanna thank my neighbour")
+        let started = coach.handle("yes")
+        #expect(coach.scenario?.id == "warm-up")
+        #expect(said(started).contains { $0.contains("your neighbour") })
+        #expect(!said(started).contains { $0.contains("Who is it") || $0.contains("Who would you like") })
+    }
+
     @Test func noToTheOfferGoesBackToChoosing() {
         let coach = session()
         _ = coach.handle("my boss keeps calling me at the weekend")

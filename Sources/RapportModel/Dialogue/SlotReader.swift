@@ -101,13 +101,17 @@ public struct SlotReader: Sendable {
         words.entries("person").contains { typed.elementsEqual($0) }
     }
 
+    /// "idk", "no one really": the reply is a nobody answer, with at most one word after it
+    /// ("she took my bins out" starts with "she" but says something else).
     private func startsWithNobody(_ tokens: Tokens, at start: Int = 0) -> Bool {
-        match(words.entries("nobody"), in: tokens, at: start) != nil
+        guard let length = match(words.entries("nobody"), in: tokens, at: start) else { return false }
+        return tokens.count - start - length <= 1
     }
 
-    /// "Sam", "jo", "Mr Patel": one to three words that are not everyday words.
+    /// "Sam", "jo", "Mr Patel", "Mary Jo Smith": one or two words that are not everyday
+    /// words, or three typed with capitals ("Jo helped loads" is not a name).
     private func shortName(_ tokens: Tokens) -> String? {
-        guard tokens.count <= 3 else { return nil }
+        guard tokens.count <= 2 || (tokens.count == 3 && tokens.original.allSatisfy { $0.first?.isUppercase == true }) else { return nil }
         for index in 0..<tokens.count {
             let word = tokens.bare[index]
             guard !word.isEmpty, word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." }) else { return nil }
