@@ -16,15 +16,10 @@ public struct Conversation: Sendable {
     /// Replies given in the current state.
     private var tries = 0
 
-    /// Captured slots, and which of them hold the user's own words (not a stand-in).
-    private var slots: [String: String] = [:]
-    private var known: Set<String> = []
+    /// What `{who}` and the other slots hold.
+    private var slots: SlotBook
     /// Whether the current state's capture took the last reply.
     private var captured: Bool?
-    /// A question skipped because its answer was known ("who is it for?" after "I hung up
-    /// on my dad"): if the next reply is only that answer anyway ("my dad, Tom"), it fills
-    /// the slot and the current question is asked again.
-    private var skippedQuestion: Capture?
     /// Kinds said so far in collecting states, with the first words that carried each.
     private var said: [SignalKind: SaidWords] = [:]
     private var score: ScoreKeeper
@@ -78,10 +73,11 @@ public struct Conversation: Sendable {
         dialogue = scenario
         stateID = scenario.start
         score = ScoreKeeper(scenario: scenario, difficulty: difficulty)
+        slots = SlotBook(words: library.slotWords)
         if let partner = scenario.partner {
             openness = min(100, max(0, partner.openness + Conversation.startShift(difficulty)))
         }
-        if let opening { notePerson(in: opening) }
+        if let opening { slots.notePerson(in: opening, for: scenario) }
     }
 
     public var isFinished: Bool { outcome != nil }
@@ -163,14 +159,12 @@ public struct Conversation: Sendable {
     private mutating func respond(_ text: String, _ signals: [Signal], _ events: inout [EngineEvent], rereads: Int) {
         guard let state else { return }
         let kinds = Set(signals.map(\.kind))
-        if let skipped = skippedQuestion {
-            skippedQuestion = nil
-            if lateAnswer(text, kinds: kinds, to: skipped) {
-                enter(stateID, &events)
-                return
-            }
+        // The answer to a question just skipped, typed anyway: take it and ask this one again.
+        if slots.takeLateAnswer(text, kinds: kinds) {
+            enter(stateID, &events)
+            return
         }
-        captured = state.capture.map { fill($0, from: text, kinds: kinds) }
+        captured = state.capture.map { slots.fill($0, from: text, kinds: kinds) }
         given = []
         if state.collect && dialogue.role == .scenario {
             given = kinds
@@ -233,7 +227,7 @@ public struct Conversation: Sendable {
             if let skip = state.skip.first(where: { $0.when.holds(in: context) }), let next = skip.go {
                 // Already answered: say what the skip says, and go on without asking.
                 take(skip)
-                if let capture = state.capture, capture.kind == .person { skippedQuestion = capture }
+                if let capture = state.capture, capture.kind == .person { slots.skippedQuestion = capture }
                 say(skip.say, in: state.id, context: context, &events)
                 target = next
                 continue
@@ -291,64 +285,6 @@ public struct Conversation: Sendable {
 
     // MARK: - Remembering
 
-    /// Fills the capture's slots from a reply; false when the reply answers something else.
-    private mutating func fill(_ capture: Capture, from text: String, kinds: Set<SignalKind>) -> Bool {
-        let reader = SlotReader(words: library.slotWords)
-        var fits = true
-        switch capture.kind {
-        case .text:
-            slots[capture.slot] = text
-            known.insert(capture.slot)
-        case .phrase:
-            if let phrase = reader.phrase(from: text) {
-                slots[capture.slot] = phrase
-                known.insert(capture.slot)
-            } else {
-                fits = false
-            }
-        case .person:
-            switch reader.person(in: text, kinds: kinds) {
-            case .named(let person):
-                slots[capture.slot] = person
-                known.insert(capture.slot)
-            case .nobody:
-                slots[capture.slot] = SlotReader.stranger
-                known.insert(capture.slot)
-            case .notAPerson:
-                // Not taken: the lines go on with a stand-in, and the slot stays unknown.
-                if slots[capture.slot] == nil { slots[capture.slot] = SlotReader.stranger }
-                fits = false
-            }
-        }
-        if let other = capture.person, !known.contains(other), let person = reader.findPerson(in: text) {
-            slots[other] = person
-            known.insert(other)
-        }
-        return fits
-    }
-
-    /// Whether a reply is only the answer to a question that was skipped ("my brother Tom"
-    /// when "who is it for?" was not asked); if so, it fills that slot.
-    private mutating func lateAnswer(_ text: String, kinds: Set<SignalKind>, to skipped: Capture) -> Bool {
-        guard text.split(separator: " ").count <= 4, kinds.isSubset(of: SlotReader.answerKinds),
-              case .named(let person) = SlotReader(words: library.slotWords).person(in: text, kinds: kinds) else { return false }
-        slots[skipped.slot] = person
-        known.insert(skipped.slot)
-        return true
-    }
-
-    /// Fills the dialogue's person slots with someone `text` names, before the practice starts.
-    private mutating func notePerson(in text: String) {
-        guard let person = SlotReader(words: library.slotWords).findPerson(in: text) else { return }
-        for state in scenario.orderedStates {
-            guard let capture = state.capture else { continue }
-            for slot in [capture.kind == .person ? capture.slot : nil, capture.person].compactMap({ $0 }) where !known.contains(slot) {
-                slots[slot] = person
-                known.insert(slot)
-            }
-        }
-    }
-
     private mutating func collect(_ signals: [Signal], text: String) {
         for signal in signals where said[signal.kind] == nil {
             said[signal.kind] = SaidWords(words: signal.text, sentence: QuotedWords.sentence(around: signal, in: text))
@@ -389,7 +325,7 @@ public struct Conversation: Sendable {
         var context = ConditionContext(reply: reply, said: Set(said.keys).union(score.credited), openness: openness, difficulty: difficulty,
                                        remembered: jab.map { [$0.kind] } ?? [], tries: tries, rewrites: lastRewrite?.changed)
         context.history = history
-        context.known = known
+        context.known = slots.known
         context.captured = captured
         context.isQuestion = lastReply.trimmed.hasSuffix("?")
         return context
