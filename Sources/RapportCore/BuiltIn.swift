@@ -18,7 +18,7 @@ public enum BuiltIn {
 extension DialogueLibrary {
     /// The built-in dialogues.
     public static func builtIn(from compiled: CompiledData) -> DialogueLibrary {
-        DialogueLibrary(compiled.dialogues, reflections: compiled.reflections)
+        DialogueLibrary(compiled.dialogues, reflections: compiled.reflections, slotWords: compiled.slotWords)
     }
 }
 

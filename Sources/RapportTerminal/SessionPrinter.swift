@@ -79,14 +79,8 @@ public final class SessionPrinter {
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafeText.sanitize(String($0)) }.joined(separator: "\n")
     }
 
-    /// A word for how open the partner is.
+    /// A word for how open the partner is: the bands partner lines name as their mood.
     static func mood(_ openness: Int) -> String {
-        switch openness {
-        case ..<20: return "shut down"
-        case ..<40: return "guarded"
-        case ..<60: return "wary"
-        case ..<80: return "opening up"
-        default: return "open"
-        }
+        Mood(openness: openness).word
     }
 }

@@ -57,11 +57,11 @@ import Testing
     /// user typed is shown as text ("^[[2J"), in the reply quoted back and on the scorecard.
     @Test func typedEscapesStayTextWhenColourIsOn() throws {
         let result = try BinaryRunner.run(["practice", "warm-up", "--no-save", "--color", "always"],
-                                          lines: ["Sam\u{1B}[2J\u{1B}]0;owned\u{7}", "/quit"], environment: environment(noColor: nil))
+                                          lines: ["Sam", "She fed my cat", "thanks\u{1B}[2J\u{1B}]0;owned\u{7}", "/quit"], environment: environment(noColor: nil))
         #expect(result.status == 0)
         let withoutColours = result.output.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
         #expect(withoutColours != result.output, "colour was on")
         #expect(!withoutColours.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(withoutColours.debugDescription)")
-        #expect(withoutColours.contains("Sam^[[2J^[]0;owned^G"), "the name is quoted back, made harmless: \(withoutColours)")
+        #expect(withoutColours.contains("\"thanks^[[2J^[]0"), "the thank-you is quoted back, made harmless: \(withoutColours)")
     }
 }

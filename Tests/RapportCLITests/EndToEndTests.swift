@@ -12,8 +12,17 @@ import Testing
         #expect(result.status == 0)
         #expect(result.output.contains("Hi, I'm rapport"))
         #expect(result.output.contains("1. "))
-        #expect(result.output.contains("Scorecard"))
+        // Left before any reply: no lesson, so no scorecard.
+        #expect(!result.output.contains("Scorecard"))
         #expect(!result.output.contains("you>"), "no prompts when input is piped")
+    }
+
+    @Test func practiseIsPracticeAndAPracticeTakesAnyCase() throws {
+        for command in ["practise", "practice"] {
+            let result = try BinaryRunner.run([command, "Apology", "--no-save", "--seed", "1"], lines: ["I hung up on my dad"])
+            #expect(result.status == 0, "\(command)")
+            #expect(result.output.contains("your dad"), "\(command): \(result.output)")
+        }
     }
 
     @Test func aPipedSessionWritesATranscriptAsSpecified() throws {
@@ -68,9 +77,9 @@ import Testing
     /// `/quit` mid-practice: the scorecard is printed and the saved session ends with its record.
     @Test func quittingMidPracticeSavesAnEndRecord() throws {
         let folder = try BinaryRunner.temporaryFolder()
-        let result = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path], lines: ["Sam", "/quit"])
+        let result = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path], lines: ["Sam", "She fed my cat", "thanks", "/quit"])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("Scorecard (you left early)\n  Still to add: Saying thank you, Saying what it meant to you\n"),
+        #expect(result.output.contains("Scorecard (you left early)\n  Done well: Saying thank you\n  Still to add: Saying what it meant to you\n"),
                 "\(result.output)")
         let lines = BinaryRunner.transcriptLines(in: folder).filter { !$0.isEmpty }
         #expect(lines.filter { $0.contains("\"type\": \"end\"") }.count == 1)
@@ -78,7 +87,8 @@ import Testing
         #expect(end["type"] as? String == "end")
         #expect(end["outcome"] as? String == "quit")
         let card = try #require(end["scorecard"] as? [String: Any])
-        #expect(card["missed"] as? [String] == ["appreciation", "i-statement"])
+        #expect(card["met"] as? [String] == ["appreciation"])
+        #expect(card["missed"] as? [String] == ["i-statement"])
     }
 
     @Test func noSaveWritesNothing() throws {

@@ -127,7 +127,10 @@ import Testing
         let folder = try BinaryRunner.temporaryFolder()
         _ = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path],
                                  lines: ["Sam", "She fed my cat while I was away", "Thank you for feeding my cat, I was so relieved"])
-        _ = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path], lines: ["Sam"])
+        // A reply where the rubric counts, so that this session is a lesson (one left before
+        // any such reply is not counted).
+        _ = try BinaryRunner.run(["practice", "warm-up", "--seed", "1", "--transcripts", folder.path],
+                                 lines: ["Sam", "She fed my cat", "hmm"])
         let result = try BinaryRunner.run(["progress", "--json", "--transcripts", folder.path])
         #expect(result.status == 0)
         #expect(try ScriptingTests.jqAccepts(result.output))

@@ -86,6 +86,9 @@ import Testing
         var gentle = Conversation(scenario: dialogue, library: library, difficulty: .gentle, seed: 4)
         _ = gentle.start()
         #expect(gentle.partnerOpenness == 65)
+        // One reply where the rubric counts, so that there is a lesson to score.
+        _ = gentle.reply("x", signals: [])
+        _ = gentle.reply("hmm", signals: [])
         let (outcome, card) = try ending(gentle.finish(.quit))
         #expect(outcome == .quit)
         #expect(card.met.isEmpty)

@@ -12,7 +12,7 @@ import Testing
         try #require(loaded.rubric.map(\.part) == [.remorse, .commitment])
         #expect(loaded.rubric[1].from == .realistic)
         #expect(loaded.states["apology"]?.giveUp?.after == 3)
-        #expect(loaded.states["ask"]?.capture == "situation")
+        #expect(loaded.states["ask"]?.capture?.slot == "situation")
         #expect(loaded.states["ask"]?.collect == false)
         #expect(loaded.states["apology"]?.on.first?.when.all == [.remorse])
         #expect(loaded.states["done"]?.end == .completed)

@@ -7,6 +7,7 @@ import Testing
 ///
 ///     scenario: apology          the practice, and optionally seed: / difficulty:
 ///     > I forgot her birthday    a reply, through the real analysis and engine
+///     >! demand: show me it      a reply with a kind the analysis does not find yet, added
 ///     = who                      the state after that reply
 ///     ~ Who is the apology for   a line said since the last reply contains this text
 ///     end: completed             how it ends (after the last reply; "abandoned" = end of input)
@@ -16,7 +17,8 @@ import Testing
 /// no plan leaves its ending unchecked; anything else unknown is an error at its line.
 struct GoldenPlan: CustomTestStringConvertible, Sendable {
     enum Step: Sendable {
-        case reply(String, line: Int)
+        /// A reply, and kinds to add to what the analysis finds in it.
+        case reply(String, extra: [SignalKind], line: Int)
         case state(String, line: Int)
         case says(String, line: Int)
     }
@@ -48,6 +50,11 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
         return try names.map { parse(try Fixtures.text("golden/" + $0), name: $0) }
     }
 
+    /// What the analysis finds in `text`, with `extra` kinds over the whole line.
+    static func signals(in text: String, adding extra: [SignalKind]) throws -> [Signal] {
+        try Fixtures.analyzer.signals(in: text) + extra.map { Signal(kind: $0, text: text, start: 0, end: text.unicodeScalars.count) }
+    }
+
     static func parse(_ text: String, name: String) -> GoldenPlan {
         var plan = GoldenPlan(name: name)
         var seen: Set<String> = []
@@ -59,7 +66,12 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
             let number = index + 1
             func problem(_ message: String) { plan.problems.append("\(name):\(number): \(message)") }
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("> ") { plan.steps.append(.reply(String(line.dropFirst(2)), line: number)); continue }
+            if line.hasPrefix("> ") { plan.steps.append(.reply(String(line.dropFirst(2)), extra: [], line: number)); continue }
+            if line.hasPrefix(">! "), let colon = line.firstIndex(of: ":") {
+                let kinds = list(String(line[line.index(line.startIndex, offsetBy: 3)..<colon])).compactMap(SignalKind.init(rawValue:))
+                plan.steps.append(.reply(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces), extra: kinds, line: number))
+                continue
+            }
             if line.hasPrefix("= ") { plan.steps.append(.state(String(line.dropFirst(2)), line: number)); continue }
             if line.hasPrefix("~ ") { plan.steps.append(.says(String(line.dropFirst(2)), line: number)); continue }
             guard let colon = line.firstIndex(of: ":") else {
@@ -139,7 +151,6 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
     func followsThePlan(plan: GoldenPlan) throws {
         try #require(plan.problems.isEmpty, "\(plan.problems.joined(separator: "\n"))")
         let library = try Fixtures.library
-        let analyzer = try Fixtures.analyzer
         let rewriter = try Fixtures.rewriter
         let dialogue = try #require(library.dialogue(id: plan.scenario), "\(plan.name): no scenario \(plan.scenario)")
         var conversation = Conversation(scenario: dialogue, library: library, difficulty: plan.difficulty, seed: plan.seed,
@@ -152,9 +163,9 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
         record(said)
         for step in plan.steps {
             switch step {
-            case let .reply(text, line):
+            case let .reply(text, extra, line):
                 #expect(ended == nil, "\(plan.name):\(line): the conversation had already ended")
-                said = conversation.reply(text, signals: analyzer.signals(in: text))
+                said = conversation.reply(text, signals: try GoldenPlan.signals(in: text, adding: extra))
                 record(said)
             case let .state(state, line):
                 #expect(conversation.position == state, "\(plan.name):\(line): expected state \(state), got \(conversation.position)")
@@ -181,17 +192,18 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
         var reached: [String: Set<String>] = [:]
         for plan in try GoldenPlan.all() {
             let dialogue = try #require(library.dialogue(id: plan.scenario))
-            let replies = plan.steps.compactMap { if case let .reply(text, _) = $0 { return text } else { return nil } }
+            let replies = plan.steps.compactMap { if case let .reply(text, extra, _) = $0 { return (text, extra) } else { return nil } }
             for cut in 0...replies.count {
                 var conversation = Conversation(scenario: dialogue, library: library, difficulty: plan.difficulty, seed: plan.seed,
                                                 rewriter: rewriter)
                 var events = conversation.start()
-                for reply in replies.prefix(cut) where !conversation.isFinished {
+                for (reply, extra) in replies.prefix(cut) where !conversation.isFinished {
                     reached[conversation.dialogueID, default: []].insert(conversation.stateID)
-                    events = conversation.reply(reply, signals: analyzer.signals(in: reply))
+                    events = conversation.reply(reply, signals: try GoldenPlan.signals(in: reply, adding: extra))
                 }
                 let wasFinished = conversation.isFinished
                 let wasCheckingIn = conversation.isCheckingIn
+                let hadLesson = conversation.hasLesson
                 reached[conversation.dialogueID, default: []].insert(conversation.stateID)
                 events += conversation.finish(.abandoned)
                 let ended = events.compactMap { if case let .ended(outcome, card) = $0 { return (outcome, card) } else { return nil } }
@@ -200,6 +212,12 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
                     let (outcome, card) = try #require(ended.last, "\(plan.name) cut after \(cut): no end")
                     #expect(outcome == .safetyStop, "\(plan.name) cut after \(cut)")
                     #expect(card.missed.isEmpty && card.pitfalls.isEmpty && card.next == nil, "\(plan.name) cut after \(cut)")
+                } else if !wasFinished && !hadLesson {
+                    // Left before anything was scored: no lesson, an empty card.
+                    let (outcome, card) = try #require(ended.last, "\(plan.name) cut after \(cut): no end")
+                    #expect(outcome == .abandoned)
+                    #expect(card.met.isEmpty && card.missed.isEmpty && card.pitfalls.isEmpty && card.next == nil,
+                            "\(plan.name) cut after \(cut)")
                 } else if !wasFinished {
                     let (outcome, card) = try #require(ended.last, "\(plan.name) cut after \(cut): no end")
                     #expect(outcome == .abandoned)

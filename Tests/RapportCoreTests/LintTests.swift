@@ -44,6 +44,14 @@ import Testing
         #expect(try problems("lint/yaml-error.yaml").first?.message.hasPrefix("YAML") == true)
     }
 
+    @Test func aPraisingLineWhoseTransitionCreditsNothingIsAWarning() throws {
+        let file = "lint/praise-without-credit.yaml"
+        let found = DialogueLibrary.load([(file, try Fixtures.text(file))], praise: try Fixtures.compiled.praise).diagnostics
+        #expect(found.contains { $0.line == 14 && $0.severity == .warning && $0.message.contains("credits nothing") })
+        // Without the praise words (a session loading the user's files) only the usual checks run.
+        #expect(DialogueLibrary.load([(file, try Fixtures.text(file))]).diagnostics.isEmpty)
+    }
+
     @Test func aGoodFileAndTheBuiltInsAreClean() throws {
         #expect(DialogueLibrary.load([("fixture.yaml", try Fixtures.text("dialogues/fixture.yaml"))]).diagnostics.isEmpty)
         let (dialogues, builtInProblems) = DialogueLibrary.load(BuiltIn.dialogueFiles)

@@ -191,12 +191,12 @@ import Testing
         }
     }
 
-    @Test func twoSignsOfDistressMakeARisk() {
+    @Test func twoSignsOfDistressMakeARisk() throws {
         let one = Set(analyzer.signals(in: "I hate myself for forgetting").map(\.kind))
         #expect(!one.contains(.risk))
         let two = analyzer.signals(in: "I hate myself. I can't take it anymore and nobody cares.")
-        let risk = try? #require(two.first(.risk))
-        #expect(risk?.note?.contains("distress") == true)
+        let risk = try #require(two.first(.risk))
+        #expect(risk.note?.contains("distress") == true)
     }
 }
 

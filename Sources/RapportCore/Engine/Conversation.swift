@@ -16,12 +16,20 @@ public struct Conversation: Sendable {
     /// Replies given in the current state.
     private var tries = 0
 
-    private var slots: [String: String] = [:]
+    /// What `{who}` and the other slots hold.
+    private var slots: SlotBook
+    /// Whether the current state's capture took the last reply.
+    private var captured: Bool?
     /// Kinds said so far in collecting states, with the first words that carried each.
-    private var said: [SignalKind: String] = [:]
-    private var pitfallsSeen: [Scorecard.Pitfall] = []
+    private var said: [SignalKind: SaidWords] = [:]
+    private var score: ScoreKeeper
     private var lastReply = ""
     private var lastSignals: [Signal] = []
+    /// What the last reply gave the practice, if it was in a state that counts: a question
+    /// (or a partner's line) that asks only for these is not said.
+    private var given: Set<SignalKind> = []
+    /// Mixed into each choice of variant, so lines follow what the user said.
+    private var replySalt: UInt64 = 0
     /// The kinds each reply carried, for `count` conditions.
     private var history: [Set<SignalKind>] = []
     private var openness: Int?
@@ -36,18 +44,26 @@ public struct Conversation: Sendable {
     private var safety: SafetyNet
     /// The last line said before the engine waited, said again after a check-in.
     private var lastPrompt: EngineEvent?
+    /// What the engine did with the last reply.
+    public private(set) var lastTurn = TurnTrace()
+
+    /// The words that carried a kind, and the sentence they were in.
+    private struct SaidWords: Sendable {
+        var words: String
+        var sentence: String
+    }
 
     /// The state label of a paused practice, in transcripts and plans.
     public static let checkInState = "check-in"
 
-    /// Quoted user words are cut to this many characters.
-    private static let quoteLimit = 120
-    /// A guard against `next:` loops in a dialogue.
+    /// A guard against `next:` and `skip:` loops in a dialogue.
     private static let maximumHops = 200
 
     /// `clearedRisk`: words already asked about in this session and answered with a clear no.
+    /// `opening`: what the user typed to choose this practice ("I need to apologise to my
+    /// sister"); a person it names fills the practice's person slot.
     public init(scenario: Dialogue, library: DialogueLibrary, difficulty: Difficulty = .realistic, seed: UInt64,
-                rewriter: Rewriter? = nil, clearedRisk: Set<String> = []) {
+                rewriter: Rewriter? = nil, clearedRisk: Set<String> = [], opening: String? = nil) {
         self.scenario = scenario
         safety = SafetyNet(cleared: clearedRisk)
         self.rewriter = rewriter
@@ -56,9 +72,12 @@ public struct Conversation: Sendable {
         random = SeededRandom(seed: seed)
         dialogue = scenario
         stateID = scenario.start
+        score = ScoreKeeper(scenario: scenario, difficulty: difficulty)
+        slots = SlotBook(words: library.slotWords)
         if let partner = scenario.partner {
             openness = min(100, max(0, partner.openness + Conversation.startShift(difficulty)))
         }
+        if let opening { slots.notePerson(in: opening, for: scenario) }
     }
 
     public var isFinished: Bool { outcome != nil }
@@ -71,6 +90,11 @@ public struct Conversation: Sendable {
     public var state: DialogueState? { dialogue.states[stateID] }
     public var partnerName: String? { scenario.partner?.name }
     public var partnerOpenness: Int? { openness }
+    /// Whether Enter on its own is a reply here ("press Enter when you're ready").
+    public var acceptsEmptyReply: Bool { !isCheckingIn && state?.acceptsEmpty == true }
+    /// Whether anything has counted towards the rubric yet. Without it, leaving is not a
+    /// lesson: the card is empty.
+    public var hasLesson: Bool { score.isLesson }
 
     /// Enters the start state.
     public mutating func start() -> [EngineEvent] {
@@ -82,12 +106,12 @@ public struct Conversation: Sendable {
     /// A variant of the current state's hint, if it has one.
     public mutating func hint() -> String? {
         guard let state else { return nil }
-        return random.pick(state.hint).map(render)
+        return pick(state.hint).map(render)
     }
 
     /// Takes one user reply and its signals.
     public mutating func reply(_ text: String, signals: [Signal]) -> [EngineEvent] {
-        guard !isFinished, let state else { return [] }
+        guard !isFinished, state != nil else { return [] }
         var events: [EngineEvent] = []
         // Danger comes first, whatever the dialogue says.
         switch safety.screen(signals) {
@@ -107,37 +131,11 @@ public struct Conversation: Sendable {
         let kinds = Set(signals.map(\.kind))
         lastReply = text
         lastSignals = signals
+        replySalt = StableHash.of(text)
         history.append(kinds)
         lastRewrite = rewriter?.rewrite(text, analysed: signals)
-
-        if let slot = state.capture { slots[slot] = text }
-        if state.collect && dialogue.role == .scenario { collect(signals) }
-        movePartner(kinds, signals)
-        tries += 1
-
-        let context = conditionContext(reply: kinds)
-        let matched = (dialogue.always + state.on).first { $0.when.holds(in: context) && !($0.once && taken.contains($0.location)) }
-        var chosen = matched ?? state.otherwise
-        if let picked = chosen, picked.once { taken.insert(picked.location) }
-        let staying = chosen.map { $0.detour == nil && ($0.go == nil || $0.go == stateID) } ?? true
-        if staying, let giveUp = state.giveUp, tries >= giveUp.after {
-            // Moving on, but feedback on this very reply (not the generic `otherwise`) still comes first.
-            let feedback = matched?.say ?? []
-            chosen = Transition(when: Condition(), say: feedback + giveUp.say, go: giveUp.go, detour: nil, location: giveUp.location)
-        }
-        guard let transition = chosen else {
-            // Nothing applies and there is no otherwise: ask again.
-            say(state.say, in: state.id, context: context, &events)
-            return events
-        }
-        say(transition.say, in: state.id, context: context, &events)
-        if let detour = transition.detour, let side = library.dialogue(id: detour) {
-            returns.append((dialogue, transition.go ?? stateID))
-            dialogue = side
-            enter(side.start, &events)
-        } else if let target = transition.go, target != stateID {
-            enter(target, &events)
-        }
+        lastTurn = TurnTrace(kinds: kinds)
+        respond(text, signals, &events, rereads: 1)
         return events
     }
 
@@ -156,13 +154,85 @@ public struct Conversation: Sendable {
 
     // MARK: - Moving
 
+    /// The current state's answer to a reply. `rereads`: how many more states may read it
+    /// again (a transition with `reread: true`).
+    private mutating func respond(_ text: String, _ signals: [Signal], _ events: inout [EngineEvent], rereads: Int) {
+        guard let state else { return }
+        let kinds = Set(signals.map(\.kind))
+        // The answer to a question just skipped, typed anyway: take it and ask this one again.
+        if slots.takeLateAnswer(text, kinds: kinds) {
+            enter(stateID, &events)
+            return
+        }
+        captured = state.capture.map { slots.fill($0, from: text, kinds: kinds) }
+        given = []
+        if state.collect && dialogue.role == .scenario {
+            given = kinds
+            collect(signals, text: text)
+            score.hear(signals, in: state.id)
+            movePartner(kinds, signals)
+        }
+        tries += 1
+
+        let context = conditionContext(reply: kinds)
+        let matched = (dialogue.always + state.on).first { $0.when.holds(in: context) && !($0.once && taken.contains($0.location)) }
+        var chosen = matched ?? state.otherwise
+        if let picked = chosen, picked.once { taken.insert(picked.location) }
+        let staying = chosen.map { $0.detour == nil && ($0.go == nil || $0.go == stateID) } ?? true
+        if staying, let giveUp = state.giveUp, tries >= giveUp.after {
+            // Moving on, but feedback on this very reply (not the generic `otherwise`) still
+            // comes first, and counts as it would have; only what it asks for is left out,
+            // as nobody waits for the answer.
+            let feedback = (matched?.say ?? []).filter(\.asks.isEmpty)
+            chosen = Transition(when: Condition(), say: feedback + giveUp.say, go: giveUp.go, detour: nil,
+                                location: giveUp.location, credits: matched?.credits ?? [], undoes: matched?.undoes ?? [])
+        }
+        guard let transition = chosen else {
+            // Nothing applies and there is no otherwise: ask again.
+            say(state.say, in: state.id, context: context, &events)
+            return
+        }
+        take(transition)
+        say(transition.say, in: state.id, context: context, &events)
+        if let detour = transition.detour, let side = library.dialogue(id: detour) {
+            returns.append((dialogue, transition.go ?? stateID))
+            dialogue = side
+            enter(side.start, &events)
+        } else if let target = transition.go, target != stateID {
+            if transition.reread && rereads > 0, let next = dialogue.states[target] {
+                // The reply answers the next state's question: that state reads it, without
+                // asking its question first. Going back from a detour, the state it left reads it.
+                if next.end == .return, let back = returns.popLast() {
+                    say(next.say, in: next.id, context: context, &events)
+                    dialogue = back.dialogue
+                    stateID = back.state
+                } else {
+                    stateID = target
+                }
+                tries = 0
+                respond(text, signals, &events, rereads: rereads - 1)
+            } else {
+                enter(target, &events)
+            }
+        }
+    }
+
     private mutating func enter(_ id: String, _ events: inout [EngineEvent]) {
         var target = id
         for _ in 0..<Conversation.maximumHops {
             guard let state = dialogue.states[target] else { return }
             stateID = target
             tries = 0
-            say(state.say, in: state.id, context: conditionContext(reply: Set(lastSignals.map(\.kind))), &events)
+            let context = conditionContext(reply: Set(lastSignals.map(\.kind)))
+            if let skip = state.skip.first(where: { $0.when.holds(in: context) }), let next = skip.go {
+                // Already answered: say what the skip says, and go on without asking.
+                take(skip)
+                if let capture = state.capture, capture.kind == .person { slots.skippedQuestion = capture }
+                say(skip.say, in: state.id, context: context, &events)
+                target = next
+                continue
+            }
+            say(state.say, in: state.id, context: context, asking: true, &events)
             switch state.end {
             case .return?:
                 guard let back = returns.popLast() else {
@@ -181,6 +251,11 @@ public struct Conversation: Sendable {
             guard let next = state.next else { return }
             target = next
         }
+    }
+
+    private mutating func take(_ transition: Transition) {
+        if dialogue.role == .scenario { score.take(transition) }
+        lastTurn.taken.append(transition)
     }
 
     private mutating func finishWith(_ outcome: Outcome, _ events: inout [EngineEvent]) {
@@ -210,13 +285,9 @@ public struct Conversation: Sendable {
 
     // MARK: - Remembering
 
-    private mutating func collect(_ signals: [Signal]) {
+    private mutating func collect(_ signals: [Signal], text: String) {
         for signal in signals where said[signal.kind] == nil {
-            said[signal.kind] = signal.text
-        }
-        for signal in signals where scenario.pitfalls.contains(signal.kind) {
-            let pitfall = Scorecard.Pitfall(kind: signal.kind, text: signal.text)
-            if !pitfallsSeen.contains(pitfall) && pitfallsSeen.count < 12 { pitfallsSeen.append(pitfall) }
+            said[signal.kind] = SaidWords(words: signal.text, sentence: QuotedWords.sentence(around: signal, in: text))
         }
     }
 
@@ -250,76 +321,91 @@ public struct Conversation: Sendable {
     }
 
     private func conditionContext(reply: Set<SignalKind>) -> ConditionContext {
-        var context = ConditionContext(reply: reply, said: Set(said.keys), openness: openness, difficulty: difficulty,
+        // What the coach has credited counts as said: its acknowledgement is the record.
+        var context = ConditionContext(reply: reply, said: Set(said.keys).union(score.credited), openness: openness, difficulty: difficulty,
                                        remembered: jab.map { [$0.kind] } ?? [], tries: tries, rewrites: lastRewrite?.changed)
         context.history = history
+        context.known = slots.known
+        context.captured = captured
+        context.isQuestion = lastReply.trimmed.hasSuffix("?")
         return context
     }
 
     // MARK: - Speaking
 
-    private mutating func say(_ lines: [SpokenLine], in state: String, context: ConditionContext, _ events: inout [EngineEvent]) {
+    /// Says the lines whose conditions hold. `asking`: these are a state's own lines, its
+    /// question; there, and in the partner's mouth anywhere, a line that asks only for what
+    /// the last reply gave is left out (feedback in a transition is chosen by the reply already).
+    private mutating func say(_ lines: [SpokenLine], in state: String, context: ConditionContext, asking: Bool = false,
+                              _ events: inout [EngineEvent]) {
+        var context = context
         for line in lines {
+            context.openness = openness
             if let condition = line.when, !condition.holds(in: context) { continue }
-            guard let variant = random.pick(line.variants) else { continue }
-            let event = EngineEvent.say(speaker: line.speaker, text: render(variant), state: state)
+            // Nobody asks for what they were just given.
+            if asking || line.speaker == .partner, !line.asks.isEmpty, Set(line.asks).isSubset(of: given) { continue }
+            guard let variant = pick(line.variants) else { continue }
+            let text = render(variant)
+            let event = EngineEvent.say(speaker: line.speaker, text: text, state: state)
             events.append(event)
             lastPrompt = event
             // A jab is brought up once; after that the partner has said their piece.
             if variant.contains("{jab}") { jab = nil }
+            if line.speaker == .partner, let mood = line.mood, let current = openness {
+                // The words say how they feel; the meter follows them.
+                openness = mood.clamp(current)
+            }
+            lastTurn.lines.append(TurnTrace.SaidLine(line: line, text: text, openness: openness))
             if line.speaker == .partner, let name = partnerName, let openness {
                 events.append(.partnerMood(name: name, openness: openness))
             }
         }
     }
 
+    /// One variant, chosen by the seed and by what the user last said.
+    private mutating func pick(_ variants: [String]) -> String? {
+        guard !variants.isEmpty else { return nil }
+        return variants[Int((random.next() ^ replySalt) % UInt64(variants.count))]
+    }
+
     private func render(_ text: String) -> String {
         Template.render(text) { name in
             switch name {
-            case "last": return Conversation.quote(lastReply)
+            case "last": return QuotedWords.quote(lastReply)
             case "partner": return partnerName
-            case "jab": return jab.map { Conversation.quote($0.text) }
+            case "jab": return jab.map { QuotedWords.quote($0.text) }
             case "rewrite": return lastRewrite?.rewrite
             case "rewrite-note": return lastRewrite?.notes.first?.message ?? ""
             default:
-                if name.hasPrefix("said.") {
+                if name.hasPrefix("said.") || name.hasPrefix("sentence.") {
                     // `{said.label|contempt}`: the first of these the reply carried, else the first
-                    // the session has heard; nothing when neither.
+                    // the session has heard; nothing when neither. `{sentence.…}`: the sentence
+                    // those words were in.
+                    let whole = name.hasPrefix("sentence.")
                     let kinds = Template.saidKinds(name).compactMap(SignalKind.init(rawValue:))
-                    let text = kinds.lazy.compactMap { self.lastSignals.first($0)?.text }.first
-                        ?? kinds.lazy.compactMap { self.said[$0] }.first
-                    return text.map(Conversation.quote) ?? ""
+                    let fromReply = kinds.lazy.compactMap { self.lastSignals.first($0) }.first.map { signal in
+                        whole ? QuotedWords.sentence(around: signal, in: self.lastReply) : QuotedWords.quote(signal.text)
+                    }
+                    let fromSession = kinds.lazy.compactMap { self.said[$0] }.first.map { words in
+                        whole ? words.sentence : QuotedWords.quote(words.words)
+                    }
+                    return fromReply ?? fromSession ?? ""
                 }
-                return slots[name].map { library.reflections.apply(Conversation.quote($0)) }
+                return slots[name].map { library.reflections.apply(QuotedWords.quote($0)) }
             }
         }
     }
 
     /// The user's words as quoted back: trimmed, one line, cut if long.
     static func quote(_ text: String) -> String {
-        let oneLine = String(text.map { $0.isNewline ? " " : $0 })
-        let trimmed = oneLine.trimmed
-        guard trimmed.count > quoteLimit else { return trimmed }
-        return String(trimmed.prefix(quoteLimit)).trimmed + "…"
+        QuotedWords.quote(text)
     }
 
     // MARK: - Scoring
 
-    /// After a safety stop the card keeps what was met and nothing else: a safety stop is
-    /// not a lesson (SPEC.md).
+    /// The card as it stands (SPEC.md: a safety stop keeps only what was met, and before any
+    /// scored reply there is no lesson at all).
     public func scorecard() -> Scorecard {
-        let parts = scenario.rubric.filter { $0.from <= difficulty }
-        let met = parts.filter { said[$0.part] != nil }.map(\.part.rawValue)
-        let names = Dictionary(parts.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
-        if outcome == .safetyStop { return Scorecard(met: met, partNames: names) }
-        let missed = parts.filter { said[$0.part] == nil }.map(\.part.rawValue)
-        var card = Scorecard(met: met, missed: missed, pitfalls: pitfallsSeen,
-                             partNames: names)
-        // The tip: for the first pitfall seen, else the first part missed, else the default.
-        let keys = pitfallsSeen.map(\.kind.rawValue) + missed + ["default"]
-        if let key = keys.first(where: { scenario.tips[$0] != nil }), let tips = scenario.tips[key], !tips.isEmpty {
-            card.next = render(tips[(met.count + pitfallsSeen.count) % tips.count])
-        }
-        return card
+        score.card(outcome: outcome) { render($0) }
     }
 }

@@ -44,7 +44,8 @@ public struct ProgressReport: Sendable {
         skippedLines = transcripts.reduce(0) { $0 + $1.skippedLines }
         var order: [String] = []
         var grouped: [String: [TranscriptStore.Transcript]] = [:]
-        for transcript in transcripts {
+        // A practice left before anything was scored is no lesson, and is not counted.
+        for transcript in transcripts where !ProgressReport.leftBeforeAnyReply(transcript) {
             guard let scenario = transcript.scenario else { continue }
             if grouped[scenario] == nil { order.append(scenario) }
             grouped[scenario, default: []].append(transcript)
@@ -53,6 +54,12 @@ public struct ProgressReport: Sendable {
         let known = library.scenarios.map(\.id).filter { grouped[$0] != nil }
         let ids = known + order.filter { !known.contains($0) }
         scenarios = ids.map { ProgressReport.progress(of: $0, grouped[$0] ?? [], library: library) }
+    }
+
+    /// Ended with an empty card, and not for safety: nothing was scored before it ended.
+    static func leftBeforeAnyReply(_ transcript: TranscriptStore.Transcript) -> Bool {
+        guard let card = transcript.scorecard, let outcome = transcript.outcome, outcome != .safetyStop else { return false }
+        return card.met.isEmpty && card.missed.isEmpty && card.pitfalls.isEmpty && card.next == nil
     }
 
     private static func progress(of id: String, _ sessions: [TranscriptStore.Transcript], library: DialogueLibrary) -> ScenarioProgress {

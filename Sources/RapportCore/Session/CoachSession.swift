@@ -47,6 +47,9 @@ public final class CoachSession {
     private var safety = SafetyNet()
     /// Chooses the wording of safety lines said outside a practice.
     private var safetyRandom: SeededRandom
+    /// A practice guessed from words typed at the menu, waiting for a yes; and those words,
+    /// which may name who it is about.
+    private var offered: (dialogue: Dialogue, words: String)?
 
     public init(library: DialogueLibrary, analyzer: SignalDetecting, rewriter: Rewriter, options: Options, mode: Mode) {
         self.library = library
@@ -76,7 +79,7 @@ public final class CoachSession {
                 "Pick a practice below. Everything you type stays on this computer.",
             ]), menu()]
         case .practice(let id):
-            guard let dialogue = library.dialogue(id: id), dialogue.role == .scenario else {
+            guard let dialogue = library.dialogue(id: id.lowercased()), dialogue.role == .scenario else {
                 isDone = true
                 return [.notice("There is no practice called '\(id)'. Try 'rapport scenarios' to see them.")]
             }
@@ -93,7 +96,9 @@ public final class CoachSession {
             return text.hasPrefix("/") ? outputs + command(text) : outputs
         }
         if text.hasPrefix("/") { return command(text) }
-        guard !text.isEmpty else { return [] }
+        // Enter on its own is a reply only where the practice says so ("press Enter when
+        // you're ready").
+        if text.isEmpty { return conversation?.acceptsEmptyReply == true ? reply("") : [] }
         guard conversation != nil else { return choose(text) }
         return reply(text)
     }
@@ -118,18 +123,43 @@ public final class CoachSession {
         })
     }
 
+    /// A line typed at the menu: a number, an id or title in any case, a yes to a practice
+    /// offered, or words about what is coming up ("I need to apologise to my sister").
     private func choose(_ text: String) -> [SessionOutput] {
         let scenarios = library.scenarios
         let lowered = text.lowercased()
+        let waiting = offered
+        offered = nil
         if let number = Int(text), (1...scenarios.count).contains(number) {
             return begin(scenarios[number - 1])
         }
-        if let exact = scenarios.first(where: { $0.id == lowered }) { return begin(exact) }
+        // "apology", "Raise early", "RAISE-EARLY": an id, however it is typed.
+        let asID = lowered.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "-")
+        if let exact = scenarios.first(where: { $0.id == lowered || $0.id == asID }) { return begin(exact) }
         let matches = scenarios.filter { $0.id.hasPrefix(lowered) || $0.title.lowercased().hasPrefix(lowered) }
         if matches.count == 1 { return begin(matches[0]) }
-        // Free text at the menu is still read for danger.
-        if let outputs = screen(analyzer.signals(in: text)) { return outputs }
-        return [.notice("Type a number from 1 to \(scenarios.count), or /help.")]
+        // Free text at the menu is read for danger first.
+        let signals = analyzer.signals(in: text)
+        if let outputs = screen(signals) { return outputs }
+        let kinds = Set(signals.map(\.kind))
+        if let waiting {
+            if kinds.contains(.agreement) || ["y", "yes"].contains(lowered) { return begin(waiting.dialogue, opening: waiting.words) }
+            if kinds.contains(.decline) || kinds.contains(.answerNo) {
+                return [.notice("Okay. Type a practice's number or name, or tell me what's coming up.")]
+            }
+        }
+        let found = PracticeFinder.best(for: text, kinds: kinds, in: scenarios)
+        if found.count == 1 {
+            offered = (found[0], text)
+            return [.notice("That sounds like \"\(found[0].title)\". Shall we start it? (yes / no)")]
+        }
+        if found.count > 1 {
+            let choices = found.compactMap { dialogue in
+                scenarios.firstIndex { $0.id == dialogue.id }.map { "\($0 + 1). \(dialogue.title)" }
+            }
+            return [.notice("That could be one of these: \(choices.joined(separator: "; ")). Type its number.")]
+        }
+        return [.notice("I'm not sure which practice fits that. Type a number from 1 to \(scenarios.count), a practice's name, or /help.")]
     }
 
     // MARK: - Safety outside a practice
@@ -164,7 +194,8 @@ public final class CoachSession {
 
     // MARK: - A practice
 
-    private func begin(_ dialogue: Dialogue) -> [SessionOutput] {
+    /// Starts a practice. `opening`: the words it was chosen with, which may name who it is about.
+    private func begin(_ dialogue: Dialogue, opening: String? = nil) -> [SessionOutput] {
         var outputs: [SessionOutput] = []
         let started = Date()
         let seed = nextSeed()
@@ -177,7 +208,7 @@ public final class CoachSession {
         transcript?.append(.session(scenario: dialogue.id, started: started, version: RapportInfo.version, seed: seed,
                                     difficulty: options.difficulty))
         var conversation = Conversation(scenario: dialogue, library: library, difficulty: options.difficulty, seed: seed,
-                                        rewriter: rewriter, clearedRisk: safety.cleared)
+                                        rewriter: rewriter, clearedRisk: safety.cleared, opening: opening)
         let events = conversation.start()
         self.conversation = conversation
         outputs += present(events)
@@ -213,6 +244,7 @@ public final class CoachSession {
     }
 
     private func close(_ outcome: Outcome, _ scorecard: Scorecard, carryOn: Bool) -> [SessionOutput] {
+        let isLesson = conversation?.hasLesson ?? true
         if let conversation { safety = SafetyNet(cleared: safety.cleared.union(conversation.clearedRisk)) }
         if outcome == .safetyStop {
             // Help, then one quiet line: no scorecard, no tip, no menu (SPEC.md, Safety).
@@ -229,17 +261,20 @@ public final class CoachSession {
         transcript?.append(.end(outcome: outcome, ended: Date(), scorecard: scorecard))
         transcript = nil
         conversation = nil
-        var outputs: [SessionOutput] = [.scorecard(scorecard, outcome)]
+        // Left before anything was scored: no lesson, so no card.
+        var outputs: [SessionOutput] = isLesson ? [.scorecard(scorecard, outcome)] : []
         if isDone || !carryOn { return outputs }
         switch mode {
         case .practice:
             isDone = true
         case .menu:
-            outputs.append(.notice("Back to the menu. Pick another practice, or /quit."))
-            outputs.append(menu())
+            outputs.append(.notice(CoachSession.whatNext))
         }
         return outputs
     }
+
+    /// The one line after a practice, instead of the whole menu again.
+    static let whatNext = "What next? Type another practice's number or name, /scenarios to see them all, or /quit."
 
     private func finish(_ outcome: Outcome, carryOn: Bool = true) -> [SessionOutput] {
         guard var conversation else { return [] }
@@ -263,7 +298,9 @@ public final class CoachSession {
         case "/help", "/?":
             var lines = ["You can type:"]
             lines += CoachSession.commands.map { "  \($0.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.help)" }
-            lines.append(conversation == nil ? "Or a number from the menu to start a practice." : "Anything else is your reply in the practice.")
+            lines.append(conversation == nil
+                ? "Or a practice's number or name, or just say what's coming up (\"I need to apologise to my sister\")."
+                : "Anything else is your reply in the practice.")
             return [.notice(lines.joined(separator: "\n"))]
         case "/hint":
             guard var conversation else { return [.notice("Pick a practice from the menu first: type its number.")] }

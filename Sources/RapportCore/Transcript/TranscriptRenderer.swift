@@ -85,7 +85,7 @@ public enum ScorecardText {
         if !card.met.isEmpty { lines.append("  Done well: " + card.met.map(name).joined(separator: ", ")) }
         if !card.missed.isEmpty { lines.append("  Still to add: " + card.missed.map(name).joined(separator: ", ")) }
         for pitfall in card.pitfalls {
-            lines.append("  Watch out for \(pitfall.kind.rawValue): \"\(TerminalSafeText.sanitize(pitfall.text))\"")
+            lines.append("  Watch out for \(name(pitfall.kind.rawValue)): \"\(TerminalSafeText.sanitize(pitfall.text))\"")
         }
         if let next = card.next { lines.append("  Next time: " + TerminalSafeText.sanitize(next)) }
         return lines

@@ -49,12 +49,16 @@ struct GrammarConcepts: Sendable {
     /// Words that mark a line as joking or exaggerating ("lol", "haha", "💀"): a crisis in
     /// their sentence is asked about instead of stopping at once.
     var figureMarker: Int
+    /// "and", "then": a verb after one keeps the subject before it ("I'll leave early and
+    /// text you"), so it is no order (the `imperative` guard).
+    var sameSubjectJoiner: Int
 
     static let names = [
         "negator", "clause-break", "clause-opener", "discourse", "wh-word",
         "hypothetical", "reporting-verb", "first-person", "question-start", "speaker-skip",
         "subordinator", "main-subject", "self-subject", "you-subject", "person-subject",
         "thing-subject", "person-noun", "determiner", "figure-marker", "preposition", "answer-verb", "serious-marker", "subordinate-opener", "past-marker",
+        "same-subject-joiner",
     ]
 
     init?(_ concepts: ConceptTable) {
@@ -66,5 +70,6 @@ struct GrammarConcepts: Sendable {
         (selfSubject, youSubject, personSubject, thingSubject) = (found[12], found[13], found[14], found[15])
         (personNoun, determiner, figureMarker, preposition) = (found[16], found[17], found[18], found[19])
         (answerVerb, seriousMarker, subordinateOpener, pastMarker) = (found[20], found[21], found[22], found[23])
+        sameSubjectJoiner = found[24]
     }
 }

@@ -274,6 +274,29 @@ struct LineView: Sendable {
         return false
     }
 
+    /// Whether what starts at `position` has no subject of its own, as an order has. Walking
+    /// back through its sentence, a subject word reached before any punctuation or joining
+    /// word other than "and"/"then" carries over: "I'll leave early and text you".
+    func isImperative(at position: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
+        guard position < tokens.count else { return false }
+        let start = sentences[sentenceOf[position]].lowerBound
+        var index = position - 1
+        while index >= start {
+            defer { index -= 1 }
+            if tokens[index].isPunctuation {
+                if tokens[index].text == "'" { continue }
+                return true
+            }
+            let word = tokens[index].word
+            if concepts.contains(grammar.clauseBreak, word: word) && !concepts.contains(grammar.sameSubjectJoiner, word: word) { return true }
+            if concepts.contains(grammar.selfSubject, word: word) || concepts.contains(grammar.youSubject, word: word)
+                || concepts.contains(grammar.personSubject, word: word) {
+                return false
+            }
+        }
+        return true
+    }
+
     /// Whether `position` is inside an if-clause begun earlier in its clause.
     func isHypothetical(at position: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
         guard position < tokens.count else { return false }

@@ -75,6 +75,10 @@ enum RuleGuard: Sendable, Equatable {
     /// `main`: not inside a clause that hangs off another ("when you're home late",
     /// "that you left"): an order or a claim is said in a main clause.
     case main
+    /// `imperative`: the match is an order with no subject of its own: nothing before it in
+    /// its sentence is a subject that carries over ("I'll leave early and text you" is not
+    /// an order; "you're late again, text me next time" is).
+    case imperative
     /// `after K…`: a signal of one of these kinds ends before the match starts.
     case after([SignalKind])
     /// `with K…` / `without K…`: the line has (or lacks) a signal of one of these kinds.

@@ -238,6 +238,8 @@ struct RuleSet: Sendable {
                 if line.isHypothetical(at: match.start, concepts: concepts, grammar: grammar) { return false }
             case .main:
                 if line.isSubordinate(at: match.start, concepts: concepts, grammar: grammar) { return false }
+            case .imperative:
+                if !line.isImperative(at: match.start, concepts: concepts, grammar: grammar) { return false }
             case .after(let kinds):
                 if !found.contains(where: { kinds.contains($0.kind) && $0.range.upperBound <= match.start }) { return false }
             case .with(let kinds):

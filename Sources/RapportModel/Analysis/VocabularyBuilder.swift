@@ -422,7 +422,7 @@ struct VocabularyBuilder {
             return index
         }
         let simple: [String: RuleGuard] = ["unnegated": .unnegated, "own": .own, "statement": .statement, "question": .question, "real": .real,
-                                           "main": .main]
+                                           "main": .main, "imperative": .imperative]
         if let plain = simple[name] {
             if !arguments.isEmpty { report(file, line.number, column, "'\(name)' takes nothing after it") }
             return plain
@@ -444,7 +444,7 @@ struct VocabularyBuilder {
             }
             return .by(subjects)
         default:
-            report(file, line.number, column, "unknown guard '\(name)'; guards are unnegated, own, statement, question, real, main, after, with, without, if, unless, sentence-has, sentence-lacks, by")
+            report(file, line.number, column, "unknown guard '\(name)'; guards are unnegated, own, statement, question, real, main, imperative, after, with, without, if, unless, sentence-has, sentence-lacks, by")
             return nil
         }
     }

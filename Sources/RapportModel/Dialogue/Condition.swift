@@ -25,6 +25,15 @@ public struct Condition: Sendable, Equatable {
     /// `countOf`: "keeps escalating" is `count: {any: [contempt, label], at-least: 3}`.
     public var countOf: [SignalKind] = []
     public var countAtLeast: Int?
+    /// These slots hold something the user said (a person named in the situation, a name).
+    public var known: [String] = []
+    /// These slots hold nothing the user said (yet).
+    public var unknown: [String] = []
+    /// Whether this state's capture took the reply (false: it answered something else,
+    /// such as an opening line typed where a name was asked for).
+    public var captured: Bool?
+    /// Whether the reply asks something (it ends with a question mark).
+    public var question: Bool?
 
     public init() {}
 
@@ -47,6 +56,12 @@ public struct ConditionContext {
     public var rewrites: Bool?
     /// The kinds each reply of the session carried, oldest first (this one included).
     public var history: [Set<SignalKind>] = []
+    /// Slots filled from the user's own words.
+    public var known: Set<String> = []
+    /// Whether the current state's capture took this reply (nil: it captures nothing).
+    public var captured: Bool?
+    /// Whether the reply ends with a question mark.
+    public var isQuestion = false
 
     public init(reply: Set<SignalKind>, said: Set<SignalKind>, openness: Int?, difficulty: Difficulty,
                 remembered: Set<SignalKind>, tries: Int, rewrites: Bool? = nil) {
@@ -77,6 +92,10 @@ extension Condition {
             let replies = context.history.count { !$0.isDisjoint(with: countOf) }
             if replies < floor { return false }
         }
+        if !known.allSatisfy(context.known.contains) { return false }
+        if unknown.contains(where: context.known.contains) { return false }
+        if let wanted = captured, context.captured != wanted { return false }
+        if let wanted = question, context.isQuestion != wanted { return false }
         return true
     }
 
@@ -100,6 +119,10 @@ extension Condition {
         if let floor = countAtLeast {
             parts.append("\(floor)+ replies with " + countOf.map(\.rawValue).joined(separator: ", "))
         }
+        if !known.isEmpty { parts.append("knows " + known.map { "{\($0)}" }.joined(separator: ", ")) }
+        if !unknown.isEmpty { parts.append("does not know " + unknown.map { "{\($0)}" }.joined(separator: ", ")) }
+        if let wanted = captured { parts.append(wanted ? "answered" : "answered something else") }
+        if let wanted = question { parts.append(wanted ? "a question" : "not a question") }
         return parts.isEmpty ? "always" : parts.joined(separator: "; ")
     }
 }

@@ -22,7 +22,8 @@ public struct Dialogue: Sendable, Equatable {
     public var stateOrder: [String]
     public var partner: PartnerModel?
     public var rubric: [RubricPart]
-    public var pitfalls: [SignalKind]
+    /// What the scorecard warns about, quoting the user, with where each counts.
+    public var watchedPitfalls: [WatchedPitfall]
     /// Concrete things to try next time, by rubric part or pitfall ("default" when all went well).
     public var tips: [String: [String]]
     /// Transitions checked before every state's own ("when they are flooded, offer a break").
@@ -31,14 +32,24 @@ public struct Dialogue: Sendable, Equatable {
     public var file: String
     /// Where `start:` is written (for "start state does not exist").
     public var startLocation: SourceLocation
+    /// Words that suggest this practice when typed at the menu ("apolog", "sorry").
+    public var keywords: [String] = []
+    /// Signal kinds in words typed at the menu that suggest it (less than a keyword does):
+    /// "I hung up on my dad" owns an act, so it suggests an apology.
+    public var suggestedBy: [SignalKind] = []
+
+    /// The kinds the scorecard warns about.
+    public var pitfalls: [SignalKind] { watchedPitfalls.map(\.kind) }
 
     public var orderedStates: [DialogueState] {
         stateOrder.compactMap { states[$0] }
     }
 
-    /// The rubric's names for its parts, by kind ("acknowledgement" → "Owning what you did").
+    /// The rubric's names for its parts, by kind ("acknowledgement" → "Owning what you did"),
+    /// and the names of pitfalls that have one ("agreement" → "giving in when they pushed").
     public var partNames: [String: String] {
-        Dictionary(rubric.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let pitfalls = watchedPitfalls.compactMap { pitfall in pitfall.name.map { (pitfall.kind.rawValue, $0) } }
+        return Dictionary(rubric.map { ($0.part.rawValue, $0.name) } + pitfalls, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -49,8 +60,8 @@ public struct DialogueState: Sendable, Equatable {
     public var say: [SpokenLine]
     /// Variants of a nudge for `/hint`.
     public var hint: [String]
-    /// Keeps the user's reply under this name, for `{name}` in later lines.
-    public var capture: String?
+    /// Keeps the user's reply (or the part of it asked for) in a slot, for `{name}` in later lines.
+    public var capture: Capture?
     /// Whether the signals of replies here count towards the rubric ("said so far").
     public var collect: Bool
     /// Moves on without waiting for a reply.
@@ -64,6 +75,11 @@ public struct DialogueState: Sendable, Equatable {
     /// Makes the state terminal.
     public var end: Outcome?
     public var location: SourceLocation
+    /// Checked on entering, before the state says anything: the first that holds is taken
+    /// instead, so a question already answered is not asked ("who is it for?" after "my dad").
+    public var skip: [Transition] = []
+    /// Whether Enter on its own counts as a reply here ("press Enter when you're ready").
+    public var acceptsEmpty = false
 }
 
 /// A move from one state to another, with what is said on the way.
@@ -77,14 +93,27 @@ public struct Transition: Sendable, Equatable {
     /// Taken at most once in a session (an offer is not repeated).
     public var once: Bool
     public var location: SourceLocation
+    /// Rubric parts this transition acknowledges: taking it credits them on the scorecard.
+    /// A line that praises a part belongs to a transition that credits it.
+    public var credits: [SignalKind] = []
+    /// Rubric parts the reply took back ("what more do you want" after staying open): their
+    /// credit is removed until a later reply earns it again.
+    public var undoes: [SignalKind] = []
+    /// Handle the same reply again in the state this goes to: a reply that answers the
+    /// next question early ("I'm sorry I yelled" when asked who it is for) is not lost.
+    public var reread = false
 
-    public init(when: Condition, say: [SpokenLine], go: String?, detour: String?, once: Bool = false, location: SourceLocation) {
+    public init(when: Condition, say: [SpokenLine], go: String?, detour: String?, once: Bool = false, location: SourceLocation,
+                credits: [SignalKind] = [], undoes: [SignalKind] = [], reread: Bool = false) {
         self.when = when
         self.say = say
         self.go = go
         self.detour = detour
         self.once = once
         self.location = location
+        self.credits = credits
+        self.undoes = undoes
+        self.reread = reread
     }
 }
 
@@ -109,6 +138,22 @@ public struct SpokenLine: Sendable, Equatable {
     public var variants: [String]
     public var when: Condition?
     public var location: SourceLocation
+    /// What the line asks the user for ("What would help?" asks for a request). It is not
+    /// said right after a reply that carried it: nobody asks for what they were just given.
+    public var asks: [SignalKind] = []
+    /// How a partner line sounds. Saying it brings the partner's openness into that band,
+    /// so the meter agrees with the words.
+    public var mood: Mood?
+
+    public init(speaker: Speaker, variants: [String], when: Condition?, location: SourceLocation,
+                asks: [SignalKind] = [], mood: Mood? = nil) {
+        self.speaker = speaker
+        self.variants = variants
+        self.when = when
+        self.location = location
+        self.asks = asks
+        self.mood = mood
+    }
 }
 
 /// The role-played other person: how open they start, how replies move them, and what
@@ -123,12 +168,38 @@ public struct PartnerModel: Sendable, Equatable {
     public var remembers: [SignalKind]
 }
 
-/// A part of what the scenario asks for, counted as met when a reply carried it.
+/// A part of what the scenario asks for, counted as met when a reply carried it (in the
+/// states where it counts) or when a transition credited it.
 public struct RubricPart: Sendable, Equatable {
     public var part: SignalKind
     public var name: String
     /// The easiest difficulty that asks for it.
     public var from: Difficulty
+    /// The states whose replies count for it; empty means every collecting state. "Staying
+    /// open when they tested it" counts only where they test it.
+    public var states: [String] = []
+
+    public init(part: SignalKind, name: String, from: Difficulty, states: [String] = []) {
+        self.part = part
+        self.name = name
+        self.from = from
+        self.states = states
+    }
+}
+
+/// A pitfall the scorecard warns about, quoting the user's words.
+public struct WatchedPitfall: Sendable, Equatable {
+    public var kind: SignalKind
+    /// How the card names it ("giving in when they pushed"); the kind's name when nil.
+    public var name: String?
+    /// The states whose replies count for it; empty means every collecting state.
+    public var states: [String] = []
+
+    public init(kind: SignalKind, name: String? = nil, states: [String] = []) {
+        self.kind = kind
+        self.name = name
+        self.states = states
+    }
 }
 
 /// How hard the partner and the scorecard are.

@@ -19,6 +19,12 @@ public enum DialogueChecker {
         for state in dialogue.orderedStates {
             target(state.next, at: state.location, "next in state '\(state.id)'")
             for transition in state.on { target(transition.go, at: transition.location, "a transition") }
+            for transition in state.skip {
+                target(transition.go, at: transition.location, "a skip")
+                if transition.go == nil || transition.go == state.id {
+                    problems.append(transition.location.diagnostic("a skip needs 'go:' to another state"))
+                }
+            }
             if let otherwise = state.otherwise { target(otherwise.go, at: otherwise.location, "otherwise") }
             if let giveUp = state.giveUp, !giveUp.go.isEmpty { target(giveUp.go, at: giveUp.location, "give-up") }
 
@@ -56,11 +62,35 @@ public enum DialogueChecker {
             problems.append(state.location.diagnostic("state '\(state.id)' can never be reached from '\(dialogue.start)'"))
         }
 
+        // Transitions that read the reply again somewhere else, and states named in rubric
+        // parts and pitfalls.
+        for (transition, _) in allTransitions(of: dialogue) where transition.reread && transition.go == nil {
+            problems.append(transition.location.diagnostic("'reread: true' needs 'go:': the state that reads the reply again"))
+        }
+        for part in dialogue.rubric {
+            for id in part.states where states[id] == nil {
+                problems.append(dialogue.startLocation.diagnostic("the rubric part '\(part.part.rawValue)' counts in '\(id)', which is not a state"))
+            }
+        }
+        for pitfall in dialogue.watchedPitfalls {
+            for id in pitfall.states where states[id] == nil {
+                problems.append(dialogue.startLocation.diagnostic("the pitfall '\(pitfall.kind.rawValue)' counts in '\(id)', which is not a state"))
+            }
+            if dialogue.rubric.contains(where: { $0.part == pitfall.kind }) {
+                problems.append(dialogue.startLocation.diagnostic("'\(pitfall.kind.rawValue)' is both a rubric part and a pitfall; choose one"))
+            }
+        }
+
         // Slots quoted but never captured, and placeholders that name nothing.
-        let captured = Set(dialogue.states.values.compactMap(\.capture))
+        let captured = Set(dialogue.states.values.flatMap { $0.capture?.slots ?? [] })
+        for (condition, location) in allConditions(of: dialogue) {
+            for slot in condition.known + condition.unknown where !captured.contains(slot) {
+                problems.append(location.diagnostic("'\(slot)' in known/unknown names a slot no state captures"))
+            }
+        }
         for (line, location) in allLines(of: dialogue) {
             for name in Template.placeholders(in: line) {
-                if name.hasPrefix("said.") {
+                if name.hasPrefix("said.") || name.hasPrefix("sentence.") {
                     for kind in Template.saidKinds(name) where SignalKind(rawValue: kind) == nil {
                         problems.append(location.diagnostic("'{\(name)}': '\(kind)' is not a signal kind"))
                     }
@@ -136,6 +166,7 @@ public enum DialogueChecker {
         targets += state.on.map { $0.go ?? state.id }
         if let otherwise = state.otherwise { targets.append(otherwise.go ?? state.id) }
         if let giveUp = state.giveUp { targets.append(giveUp.go) }
+        targets += state.skip.compactMap(\.go)
         if state.end == nil { targets += dialogue.always.map { $0.go ?? state.id } }
         return targets
     }
@@ -143,6 +174,7 @@ public enum DialogueChecker {
     static func allTransitions(of dialogue: Dialogue) -> [(Transition, String?)] {
         var list: [(Transition, String?)] = dialogue.always.map { ($0, nil) }
         for state in dialogue.orderedStates {
+            list += state.skip.map { ($0, state.id) }
             list += state.on.map { ($0, state.id) }
             if let otherwise = state.otherwise { list.append((otherwise, state.id)) }
         }

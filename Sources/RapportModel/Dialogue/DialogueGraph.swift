@@ -8,7 +8,7 @@ public enum DialogueGraph {
         out += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
         out += "  \"__start\" [shape=point];\n  \"__start\" -> \(quoted(dialogue.start));\n"
         for state in dialogue.orderedStates {
-            var attributes = ["label=\(quoted(state.id + (state.capture.map { "\n(keeps {\($0)})" } ?? "")))"]
+            var attributes = ["label=\(quoted(state.id + (state.capture.map { "\n(keeps {\($0.slot)})" } ?? "")))"]
             if let end = state.end {
                 attributes.append("peripheries=2")
                 attributes.append("xlabel=\(quoted(end.rawValue))")
@@ -18,6 +18,9 @@ public enum DialogueGraph {
         for state in dialogue.orderedStates {
             if let next = state.next {
                 out += "  \(quoted(state.id)) -> \(quoted(next)) [label=\"next\"];\n"
+            }
+            for transition in state.skip {
+                out += edge(from: state.id, transition, label: "skip: " + transition.when.summary, style: "dotted")
             }
             for transition in state.on {
                 out += edge(from: state.id, transition, label: transition.when.summary, style: nil)

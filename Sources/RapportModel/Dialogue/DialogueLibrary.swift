@@ -4,10 +4,13 @@ public struct DialogueLibrary: Sendable {
     public private(set) var dialogues: [Dialogue]
     /// How the user's words are turned when repeated in the coach's sentences.
     public var reflections: Reflections
+    /// What slots are filled from (who a reply names, answers that name nobody).
+    public var slotWords: SlotWords
 
-    public init(_ dialogues: [Dialogue], reflections: Reflections = Reflections()) {
+    public init(_ dialogues: [Dialogue], reflections: Reflections = Reflections(), slotWords: SlotWords = SlotWords()) {
         self.dialogues = dialogues
         self.reflections = reflections
+        self.slotWords = slotWords
     }
 
     /// What the menu lists, in order.
@@ -21,14 +24,19 @@ public struct DialogueLibrary: Sendable {
     }
 
     /// Loads and checks dialogue files. A file with any error is left out (and reported);
-    /// the others load.
-    public static func load(_ files: [(path: String, text: String)]) -> (dialogues: [Dialogue], diagnostics: [Diagnostic]) {
+    /// the others load. With `praise`, the coherence checks run too (`rapport lint`, the
+    /// build): they only warn.
+    public static func load(_ files: [(path: String, text: String)], praise: PraiseWords? = nil)
+        -> (dialogues: [Dialogue], diagnostics: [Diagnostic]) {
         var dialogues: [Dialogue] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
             let (dialogue, problems) = DialogueLoader.load(file.text, file: file.path)
             var all = problems
-            if let dialogue, problems.isEmpty { all += DialogueChecker.check(dialogue) }
+            if let dialogue, problems.isEmpty {
+                all += DialogueChecker.check(dialogue)
+                if let praise { all += CoherenceChecker.check(dialogue, praise: praise) }
+            }
             diagnostics += all
             if let dialogue, !all.contains(where: { $0.severity == .error }) { dialogues.append(dialogue) }
         }

@@ -51,15 +51,17 @@ public enum DialogueLoader {
         return (line, column)
     }
 
-    private static let dialogueFields = ["id", "title", "summary", "role", "start", "states", "partner", "rubric", "pitfalls", "tips", "always"]
-    private static let stateFields = ["say", "hint", "capture", "collect", "next", "on", "otherwise", "give-up", "end"]
-    private static let transitionFields = ["when", "say", "go", "detour", "once"]
-    private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries", "rewrites", "count"]
+    private static let dialogueFields = ["id", "title", "summary", "role", "start", "states", "partner", "rubric", "pitfalls", "tips", "always", "keywords",
+                                          "suggested-by"]
+    private static let stateFields = ["say", "hint", "capture", "collect", "next", "on", "otherwise", "give-up", "end", "skip", "accepts-empty"]
+    private static let transitionFields = ["when", "say", "go", "detour", "once", "credits", "undoes", "reread"]
+    private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries", "rewrites", "count",
+                                          "known", "unknown", "captured", "question"]
 
     private static func readDialogue(_ root: Node, _ reader: inout NodeReader) -> Dialogue? {
         guard let fields = reader.mapping(root, "a dialogue file", allowed: dialogueFields) else { return nil }
         var dialogue = Dialogue(id: "", title: "", summary: "", role: .scenario, start: "", states: [:], stateOrder: [],
-                                partner: nil, rubric: [], pitfalls: [], tips: [:], always: [], file: reader.file,
+                                partner: nil, rubric: [], watchedPitfalls: [], tips: [:], always: [], file: reader.file,
                                 startLocation: reader.location(root))
         var seen: Set<String> = []
         for (key, _, value) in fields {
@@ -82,7 +84,10 @@ public enum DialogueLoader {
             case "states": readStates(value, into: &dialogue, &reader)
             case "partner": dialogue.partner = readPartner(value, &reader)
             case "rubric": dialogue.rubric = readRubric(value, &reader)
-            case "pitfalls": dialogue.pitfalls = reader.kinds(value, "pitfalls")
+            case "pitfalls": dialogue.watchedPitfalls = readPitfalls(value, &reader)
+            case "suggested-by": dialogue.suggestedBy = reader.kinds(value, "suggested-by")
+            case "keywords":
+                dialogue.keywords = (reader.sequence(value, "keywords") ?? []).compactMap { reader.string($0, "a keyword")?.lowercased() }
             case "tips": dialogue.tips = readTips(value, &reader)
             case "always":
                 dialogue.always = (reader.sequence(value, "always") ?? []).compactMap { readTransition($0, "a transition in always", &reader) }
@@ -115,7 +120,12 @@ public enum DialogueLoader {
             switch key {
             case "say": state.say = readLines(value, "say in state '\(id)'", &reader)
             case "hint": state.hint = reader.variants(value, "hint in state '\(id)'") ?? []
-            case "capture": state.capture = reader.identifier(value, "capture")
+            case "capture": state.capture = readCapture(value, &reader)
+            case "accepts-empty": state.acceptsEmpty = reader.bool(value, "accepts-empty") ?? false
+            case "skip":
+                state.skip = (reader.sequence(value, "skip in state '\(id)'") ?? []).compactMap {
+                    readTransition($0, "a skip in state '\(id)'", &reader)
+                }
             case "collect": state.collect = reader.bool(value, "collect") ?? true
             case "next": state.next = reader.identifier(value, "next")
             case "on":
@@ -143,10 +153,12 @@ public enum DialogueLoader {
         guard let items = reader.sequence(node, what) else { return [] }
         var lines: [SpokenLine] = []
         for item in items {
-            guard let fields = reader.mapping(item, "a line in \(what)", allowed: ["coach", "partner", "when"]) else { continue }
+            guard let fields = reader.mapping(item, "a line in \(what)", allowed: ["coach", "partner", "when", "asks", "mood"]) else { continue }
             var speaker: Speaker?
             var variants: [String]?
             var condition: Condition?
+            var asks: [SignalKind] = []
+            var mood: Mood?
             for (key, _, value) in fields {
                 switch key {
                 case "coach", "partner":
@@ -154,6 +166,14 @@ public enum DialogueLoader {
                     speaker = Speaker(rawValue: key)
                     variants = reader.variants(value, "the \(key)'s line")
                 case "when": condition = readCondition(value, &reader)
+                case "asks": asks = reader.kinds(value, "asks")
+                case "mood":
+                    if let text = reader.string(value, "mood") {
+                        mood = Mood(rawValue: text)
+                        if mood == nil {
+                            reader.report(value, "mood should be one of: \(Mood.allCases.map(\.rawValue).joined(separator: ", "))")
+                        }
+                    }
                 default: break
                 }
             }
@@ -162,7 +182,8 @@ public enum DialogueLoader {
                 continue
             }
             if let variants {
-                lines.append(SpokenLine(speaker: speaker, variants: variants, when: condition, location: reader.location(item)))
+                lines.append(SpokenLine(speaker: speaker, variants: variants, when: condition, location: reader.location(item),
+                                        asks: asks, mood: mood))
             }
         }
         return lines
@@ -178,6 +199,9 @@ public enum DialogueLoader {
             case "go": transition.go = reader.identifier(value, "go")
             case "detour": transition.detour = reader.identifier(value, "detour")
             case "once": transition.once = reader.bool(value, "once") ?? false
+            case "credits": transition.credits = reader.kinds(value, "credits")
+            case "undoes": transition.undoes = reader.kinds(value, "undoes")
+            case "reread": transition.reread = reader.bool(value, "reread") ?? false
             default: break
             }
         }
@@ -212,6 +236,10 @@ public enum DialogueLoader {
             case "said": condition.said = reader.kinds(value, "said")
             case "remembers": condition.remembers = reader.kinds(value, "remembers")
             case "tries": condition.triesAtLeast = reader.int(value, "tries")
+            case "known": condition.known = identifiers(value, "known", &reader)
+            case "unknown": condition.unknown = identifiers(value, "unknown", &reader)
+            case "captured": condition.captured = reader.bool(value, "captured")
+            case "question": condition.question = reader.bool(value, "question")
             case "rewrites": condition.rewrites = reader.bool(value, "rewrites")
             case "count":
                 guard let parts = reader.mapping(value, "count", allowed: ["any", "at-least"]) else { continue }
@@ -280,10 +308,11 @@ public enum DialogueLoader {
                 }
                 continue
             }
-            guard let fields = reader.mapping(item, "a rubric part", allowed: ["part", "name", "from"]) else { continue }
+            guard let fields = reader.mapping(item, "a rubric part", allowed: ["part", "name", "from", "in"]) else { continue }
             var part: SignalKind?
             var name: String?
             var from = Difficulty.gentle
+            var states: [String] = []
             for (key, _, value) in fields {
                 switch key {
                 case "part": part = reader.kinds(value, "part").first
@@ -294,16 +323,79 @@ public enum DialogueLoader {
                             reader.report(value, "from should be gentle, realistic or tough")
                         }
                     }
+                case "in": states = identifiers(value, "in", &reader)
                 default: break
                 }
             }
             if let part {
-                parts.append(RubricPart(part: part, name: name ?? part.rawValue, from: from))
+                parts.append(RubricPart(part: part, name: name ?? part.rawValue, from: from, states: states))
             } else {
                 reader.report(item, "a rubric part needs 'part: KIND'")
             }
         }
         return parts
+    }
+
+    /// `pitfalls:` — kinds, or `{kind: K, name: "…", in: [STATE…]}` for one that counts only
+    /// in some states and has its own name on the card.
+    private static func readPitfalls(_ node: Node, _ reader: inout NodeReader) -> [WatchedPitfall] {
+        var pitfalls: [WatchedPitfall] = []
+        for item in reader.sequence(node, "pitfalls") ?? [] {
+            if case .scalar = item {
+                pitfalls += reader.kinds(item, "pitfalls").map { WatchedPitfall(kind: $0) }
+                continue
+            }
+            guard let fields = reader.mapping(item, "a pitfall", allowed: ["kind", "name", "in"]) else { continue }
+            var pitfall = WatchedPitfall(kind: .excuse)
+            var kind: SignalKind?
+            for (key, _, value) in fields {
+                switch key {
+                case "kind": kind = reader.kinds(value, "kind").first
+                case "name": pitfall.name = reader.string(value, "name")
+                case "in": pitfall.states = identifiers(value, "in", &reader)
+                default: break
+                }
+            }
+            if let kind {
+                pitfall.kind = kind
+                pitfalls.append(pitfall)
+            } else {
+                reader.report(item, "a pitfall needs 'kind: KIND'")
+            }
+        }
+        return pitfalls
+    }
+
+    /// `capture: NAME`, or `{slot: NAME, as: text|person|phrase, person: NAME}`.
+    private static func readCapture(_ node: Node, _ reader: inout NodeReader) -> Capture? {
+        if case .scalar = node { return reader.identifier(node, "capture").map { Capture(slot: $0) } }
+        guard let fields = reader.mapping(node, "capture", allowed: ["slot", "as", "person"]) else { return nil }
+        var capture = Capture(slot: "")
+        for (key, _, value) in fields {
+            switch key {
+            case "slot": capture.slot = reader.identifier(value, "slot") ?? ""
+            case "person": capture.person = reader.identifier(value, "person")
+            case "as":
+                guard let text = reader.string(value, "as") else { continue }
+                if let kind = Capture.Kind(rawValue: text) {
+                    capture.kind = kind
+                } else {
+                    reader.report(value, "as should be one of: \(Capture.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            default: break
+            }
+        }
+        guard !capture.slot.isEmpty else {
+            reader.report(node, "capture needs 'slot: NAME'")
+            return nil
+        }
+        return capture
+    }
+
+    /// One identifier or a list of them.
+    private static func identifiers(_ node: Node, _ what: String, _ reader: inout NodeReader) -> [String] {
+        if case .scalar = node { return reader.identifier(node, what).map { [$0] } ?? [] }
+        return (reader.sequence(node, what) ?? []).compactMap { reader.identifier($0, what) }
     }
 
     private static func readTips(_ node: Node, _ reader: inout NodeReader) -> [String: [String]] {

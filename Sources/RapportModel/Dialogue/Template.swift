@@ -1,15 +1,18 @@
 /// `{name}` placeholders in a dialogue's lines: captured slots (`{situation}`), the
 /// user's words for a signal (`{said.excuse}`, or `{said.label|contempt}` for the first of
-/// several), and a few the engine
-/// fills itself (`{last}`, `{partner}`, `{jab}`, and `{rewrite}`/`{rewrite-note}`: an
+/// several), the whole sentence those words were in (`{sentence.appreciation}`: "thanks so
+/// much for the lift, it meant a lot", where `{said.…}` gives only "thanks"), and a few the
+/// engine fills itself (`{last}`, `{partner}`, `{jab}`, and `{rewrite}`/`{rewrite-note}`: an
 /// I-statement version of the last reply and why it changed).
 public enum Template {
     /// Names the engine fills without a capture.
     public static let builtInNames: Set<String> = ["last", "partner", "jab", "rewrite", "rewrite-note"]
 
-    /// The signal kind names in a `said.` placeholder: `said.label|contempt` → label, contempt.
+    /// The signal kind names in a `said.` or `sentence.` placeholder: `said.label|contempt` →
+    /// label, contempt.
     public static func saidKinds(_ name: String) -> [String] {
-        name.dropFirst("said.".count).split(separator: "|").map(String.init)
+        guard let dot = name.firstIndex(of: ".") else { return [] }
+        return name[name.index(after: dot)...].split(separator: "|").map(String.init)
     }
 
     /// The placeholder names in `text`, in order, with their offsets (in characters).

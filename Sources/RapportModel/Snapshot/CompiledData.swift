@@ -2,19 +2,26 @@
 /// binary loads at start-up instead of parsing YAML and vocabulary text.
 public struct CompiledData: BinaryCodable, Sendable {
     /// Bumped when the binary form changes.
-    public static let formatVersion = 6
+    public static let formatVersion = 7
 
     public var vocabulary: Vocabulary
     /// Every built-in dialogue, checked: scenarios, detours and the safety response.
     public var dialogues: [Dialogue]
     public var rewriting: RewriteKnowledge
     public var reflections: Reflections
+    /// What slot filling reads: who someone can be, answers that name nobody, fillers.
+    public var slotWords: SlotWords
+    /// How praising coach lines begin, for `rapport lint`.
+    public var praise: PraiseWords
 
-    public init(vocabulary: Vocabulary, dialogues: [Dialogue], rewriting: RewriteKnowledge, reflections: Reflections) {
+    public init(vocabulary: Vocabulary, dialogues: [Dialogue], rewriting: RewriteKnowledge, reflections: Reflections,
+                slotWords: SlotWords = SlotWords(), praise: PraiseWords = PraiseWords()) {
         self.vocabulary = vocabulary
         self.dialogues = dialogues
         self.rewriting = rewriting
         self.reflections = reflections
+        self.slotWords = slotWords
+        self.praise = praise
     }
 
     public init(from reader: inout BinaryReader) throws(SnapshotError) {
@@ -26,6 +33,8 @@ public struct CompiledData: BinaryCodable, Sendable {
         dialogues = try reader.readArray()
         rewriting = try reader.read()
         reflections = try reader.read()
+        slotWords = try reader.read()
+        praise = try reader.read()
         guard reader.isAtEnd else { throw SnapshotError("snapshot has trailing bytes") }
     }
 
@@ -35,6 +44,8 @@ public struct CompiledData: BinaryCodable, Sendable {
         writer.write(dialogues)
         writer.write(rewriting)
         writer.write(reflections)
+        writer.write(slotWords)
+        writer.write(praise)
     }
 
     /// Compiles data files, reporting every problem (warnings included) with its file, line
@@ -69,11 +80,25 @@ public struct CompiledData: BinaryCodable, Sendable {
         } else {
             problems.append(Diagnostic(file: "reflections.txt", message: "the vocabulary needs reflections.txt"))
         }
-        let (dialogues, dialogueProblems) = DialogueLibrary.load(dialogueFiles)
+        var slotWords = SlotWords()
+        if let text = vocabularyFiles.first(where: { $0.path == "slots.txt" })?.text {
+            do {
+                slotWords = try SlotWords.load(text, file: "slots.txt")
+            } catch {
+                problems += error.diagnostics
+            }
+        } else {
+            problems.append(Diagnostic(file: "slots.txt", message: "the vocabulary needs slots.txt"))
+        }
+        let praise = vocabularyFiles.first { $0.path == "praise.txt" }.map { PraiseWords.load($0.text, file: "praise.txt") }
+        if praise == nil { problems.append(Diagnostic(file: "praise.txt", message: "the vocabulary needs praise.txt")) }
+        // Built-in dialogues are held to every check, the coherence warnings included.
+        let (dialogues, dialogueProblems) = DialogueLibrary.load(dialogueFiles, praise: praise ?? PraiseWords())
         problems += dialogueProblems
         problems += DialogueChecker.check(library: dialogues, requireSafety: true)
         guard problems.isEmpty, let vocabulary else { throw DiagnosticList(problems) }
-        return CompiledData(vocabulary: vocabulary, dialogues: dialogues, rewriting: rewriting, reflections: reflections)
+        return CompiledData(vocabulary: vocabulary, dialogues: dialogues, rewriting: rewriting, reflections: reflections,
+                            slotWords: slotWords, praise: praise ?? PraiseWords())
     }
 
     public func encoded() -> [UInt8] {

@@ -10,16 +10,18 @@ extension Dialogue: BinaryCodable {
         let states: [DialogueState] = try reader.readArray()
         let partner: PartnerModel? = try reader.optional()
         let rubric: [RubricPart] = try reader.readArray()
-        let pitfalls: [SignalKind] = try reader.readArray()
+        let pitfalls: [WatchedPitfall] = try reader.readArray()
         var tips: [String: [String]] = [:]
         for _ in 0..<(try reader.count()) { tips[try reader.string()] = try reader.strings() }
         let always: [Transition] = try reader.readArray()
         let file = try reader.string()
         let startLocation: SourceLocation = try reader.read()
+        let keywords = try reader.strings()
+        let suggestedBy: [SignalKind] = try reader.readArray()
         self.init(id: id, title: title, summary: summary, role: role, start: start,
                   states: Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
-                  stateOrder: states.map(\.id), partner: partner, rubric: rubric, pitfalls: pitfalls, tips: tips,
-                  always: always, file: file, startLocation: startLocation)
+                  stateOrder: states.map(\.id), partner: partner, rubric: rubric, watchedPitfalls: pitfalls, tips: tips,
+                  always: always, file: file, startLocation: startLocation, keywords: keywords, suggestedBy: suggestedBy)
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -31,7 +33,7 @@ extension Dialogue: BinaryCodable {
         writer.write(orderedStates)
         writer.optional(partner)
         writer.write(rubric)
-        writer.write(pitfalls)
+        writer.write(watchedPitfalls)
         writer.int(tips.count)
         for (key, variants) in tips.sorted(by: { $0.key < $1.key }) {
             writer.string(key)
@@ -40,6 +42,8 @@ extension Dialogue: BinaryCodable {
         writer.write(always)
         writer.string(file)
         writer.write(startLocation)
+        writer.strings(keywords)
+        writer.write(suggestedBy)
     }
 }
 
@@ -48,7 +52,7 @@ extension DialogueState: BinaryCodable {
         let id = try reader.string()
         let say: [SpokenLine] = try reader.readArray()
         let hint = try reader.strings()
-        let capture = try reader.bool() ? try reader.string() : nil
+        let capture: Capture? = try reader.optional()
         let collect = try reader.bool()
         let next = try reader.bool() ? try reader.string() : nil
         let on: [Transition] = try reader.readArray()
@@ -61,16 +65,17 @@ extension DialogueState: BinaryCodable {
         } else {
             end = nil
         }
+        let location: SourceLocation = try reader.read()
         self.init(id: id, say: say, hint: hint, capture: capture, collect: collect, next: next, on: on,
-                  otherwise: otherwise, giveUp: giveUp, end: end, location: try reader.read())
+                  otherwise: otherwise, giveUp: giveUp, end: end, location: location,
+                  skip: try reader.readArray(), acceptsEmpty: try reader.bool())
     }
 
     public func write(to writer: inout BinaryWriter) {
         writer.string(id)
         writer.write(say)
         writer.strings(hint)
-        writer.bool(capture != nil)
-        if let capture { writer.string(capture) }
+        writer.optional(capture)
         writer.bool(collect)
         writer.bool(next != nil)
         if let next { writer.string(next) }
@@ -80,6 +85,8 @@ extension DialogueState: BinaryCodable {
         writer.bool(end != nil)
         if let end { writer.string(end.rawValue) }
         writer.write(location)
+        writer.write(skip)
+        writer.bool(acceptsEmpty)
     }
 }
 
@@ -90,7 +97,9 @@ extension Transition: BinaryCodable {
         let go = try reader.bool() ? try reader.string() : nil
         let detour = try reader.bool() ? try reader.string() : nil
         let once = try reader.bool()
-        self.init(when: when, say: say, go: go, detour: detour, once: once, location: try reader.read())
+        let location: SourceLocation = try reader.read()
+        self.init(when: when, say: say, go: go, detour: detour, once: once, location: location,
+                  credits: try reader.readArray(), undoes: try reader.readArray(), reread: try reader.bool())
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -102,6 +111,9 @@ extension Transition: BinaryCodable {
         if let detour { writer.string(detour) }
         writer.bool(once)
         writer.write(location)
+        writer.write(credits)
+        writer.write(undoes)
+        writer.bool(reread)
     }
 }
 
@@ -121,7 +133,12 @@ extension GiveUp: BinaryCodable {
 extension SpokenLine: BinaryCodable {
     public init(from reader: inout BinaryReader) throws(SnapshotError) {
         guard let speaker = Speaker(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad speaker") }
-        self.init(speaker: speaker, variants: try reader.strings(), when: try reader.optional(), location: try reader.read())
+        let variants = try reader.strings()
+        let when: Condition? = try reader.optional()
+        let location: SourceLocation = try reader.read()
+        let asks: [SignalKind] = try reader.readArray()
+        let mood = try reader.bool() ? Mood(rawValue: try reader.string()) : nil
+        self.init(speaker: speaker, variants: variants, when: when, location: location, asks: asks, mood: mood)
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -129,6 +146,9 @@ extension SpokenLine: BinaryCodable {
         writer.strings(variants)
         writer.optional(when)
         writer.write(location)
+        writer.write(asks)
+        writer.bool(mood != nil)
+        if let mood { writer.string(mood.rawValue) }
     }
 }
 
@@ -151,6 +171,10 @@ extension Condition: BinaryCodable {
         rewrites = try reader.bool() ? try reader.bool() : nil
         countOf = try reader.readArray()
         countAtLeast = try reader.bool() ? try reader.int() : nil
+        known = try reader.strings()
+        unknown = try reader.strings()
+        captured = try reader.bool() ? try reader.bool() : nil
+        question = try reader.bool() ? try reader.bool() : nil
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -172,6 +196,12 @@ extension Condition: BinaryCodable {
         writer.write(countOf)
         writer.bool(countAtLeast != nil)
         if let countAtLeast { writer.int(countAtLeast) }
+        writer.strings(known)
+        writer.strings(unknown)
+        writer.bool(captured != nil)
+        if let captured { writer.bool(captured) }
+        writer.bool(question != nil)
+        if let question { writer.bool(question) }
     }
 }
 
@@ -204,13 +234,44 @@ extension RubricPart: BinaryCodable {
         let part: SignalKind = try reader.read()
         let name = try reader.string()
         guard let from = Difficulty(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad difficulty") }
-        self.init(part: part, name: name, from: from)
+        self.init(part: part, name: name, from: from, states: try reader.strings())
     }
 
     public func write(to writer: inout BinaryWriter) {
         writer.write(part)
         writer.string(name)
         writer.string(from.rawValue)
+        writer.strings(states)
+    }
+}
+
+extension WatchedPitfall: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let kind: SignalKind = try reader.read()
+        let name = try reader.bool() ? try reader.string() : nil
+        self.init(kind: kind, name: name, states: try reader.strings())
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(kind)
+        writer.bool(name != nil)
+        if let name { writer.string(name) }
+        writer.strings(states)
+    }
+}
+
+extension Capture: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let slot = try reader.string()
+        guard let kind = Kind(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad capture") }
+        self.init(slot: slot, kind: kind, person: try reader.bool() ? try reader.string() : nil)
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.string(slot)
+        writer.string(kind.rawValue)
+        writer.bool(person != nil)
+        if let person { writer.string(person) }
     }
 }
 

@@ -185,6 +185,7 @@ extension RuleGuard: BinaryCodable {
         case 10: self = .sentenceHas(try reader.int())
         case 11: self = .sentenceLacks(try reader.int())
         case 13: self = .main
+        case 14: self = .imperative
         case 12:
             self = .by(try reader.strings().compactMap(SubjectKind.init(rawValue:)))
         default: throw SnapshotError("snapshot: bad guard")
@@ -207,6 +208,7 @@ extension RuleGuard: BinaryCodable {
         case .sentenceLacks(let concept): writer.int(11); writer.int(concept)
         case .by(let subjects): writer.int(12); writer.strings(subjects.map(\.rawValue))
         case .main: writer.int(13)
+        case .imperative: writer.int(14)
         }
     }
 }

@@ -9,7 +9,7 @@ enum CoachLoop {
     static func run(mode: CoachSession.Mode, options: SessionOptions, dialogues: DialogueOptions, output: OutputOptions) throws {
         SignalWatch.install()
         let runtime = try Runtime.load(dialogues: dialogues)
-        if case .practice(let id) = mode, runtime.library.scenarios.first(where: { $0.id == id }) == nil {
+        if case .practice(let id) = mode, runtime.library.scenarios.first(where: { $0.id == id.lowercased() }) == nil {
             let known = runtime.library.scenarios.map(\.id).joined(separator: ", ")
             fail("there is no practice called '\(TerminalSafeText.sanitize(id))'; choose one of: \(known)", code: ExitStatus.usage)
         }

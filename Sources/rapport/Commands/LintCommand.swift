@@ -11,7 +11,9 @@ struct LintCommand: ParsableCommand {
             With no FILE, checks the built-in dialogues and your own (--dialogues DIR and \
             ~/.config/rapport/dialogues). Finds YAML errors, unknown fields and signal kinds, \
             transitions to missing states, states that can't be reached or can't be left, and \
-            {slots} quoted but never captured. Exits 65 when anything is wrong.
+            {slots} quoted but never captured. Warns where the coach could contradict itself: a \
+            praising line whose transition credits nothing, a rubric part no line asks for, a \
+            partner line with no mood. Exits 65 when anything is wrong (warnings alone exit 0).
             """
     )
 
@@ -43,7 +45,7 @@ struct LintCommand: ParsableCommand {
                 sources.append((file, String(decoding: data, as: UTF8.self)))
             }
         }
-        let (loaded, loadProblems) = DialogueLibrary.load(sources)
+        let (loaded, loadProblems) = DialogueLibrary.load(sources, praise: runtime.compiled.praise)
         problems += loadProblems
         // Files are checked together with the built-in dialogues they may refer to (detours).
         let checkedFiles = Set(sources.map(\.path))

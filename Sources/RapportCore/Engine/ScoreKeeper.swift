@@ -1,0 +1,72 @@
+/// What a practice has earned so far, and the one place the scorecard comes from: the
+/// rubric parts credited (by the user's replies, in the states where a part counts, and
+/// by every transition that acknowledges one), the credit a later reply took back, and
+/// the pitfalls heard. What the coach praises is credited here; nothing else is.
+struct ScoreKeeper: Sendable {
+    private let scenario: Dialogue
+    private let difficulty: Difficulty
+    /// Parts earned and not taken back since.
+    private(set) var credited: Set<SignalKind> = []
+    private(set) var pitfalls: [Scorecard.Pitfall] = []
+    /// Replies given in states that count towards the rubric.
+    private(set) var scoredReplies = 0
+    /// Whether any transition has credited a part (a practice whose replies are not
+    /// collected can still earn credit).
+    private var everCredited = false
+
+    /// Whether there is anything to score: with no scored reply and no credit, leaving is not
+    /// a lesson, and the card is empty.
+    var isLesson: Bool { scoredReplies > 0 || everCredited }
+
+    /// Pitfalls quoted on one card, at most.
+    private static let pitfallLimit = 12
+
+    init(scenario: Dialogue, difficulty: Difficulty) {
+        self.scenario = scenario
+        self.difficulty = difficulty
+    }
+
+    /// The parts this difficulty asks for, in rubric order.
+    var parts: [RubricPart] { scenario.rubric.filter { $0.from <= difficulty } }
+
+    /// A reply in a collecting state: the parts and pitfalls it carried, where they count.
+    mutating func hear(_ signals: [Signal], in state: String) {
+        scoredReplies += 1
+        for signal in signals {
+            if let part = scenario.rubric.first(where: { $0.part == signal.kind }), part.states.isEmpty || part.states.contains(state) {
+                credited.insert(signal.kind)
+            }
+            guard let watched = scenario.watchedPitfalls.first(where: { $0.kind == signal.kind }),
+                  watched.states.isEmpty || watched.states.contains(state) else { continue }
+            let pitfall = Scorecard.Pitfall(kind: signal.kind, text: signal.text)
+            if !pitfalls.contains(pitfall) && pitfalls.count < ScoreKeeper.pitfallLimit { pitfalls.append(pitfall) }
+        }
+    }
+
+    /// A transition was taken: what it took back, then what it acknowledged.
+    mutating func take(_ transition: Transition) {
+        credited.subtract(transition.undoes)
+        credited.formUnion(transition.credits)
+        if !transition.credits.isEmpty { everCredited = true }
+    }
+
+    /// The card. After a safety stop it keeps what was met and nothing else, and before any
+    /// scored reply it is empty: neither is a lesson (SPEC.md).
+    func card(outcome: Outcome?, tip: (String) -> String) -> Scorecard {
+        var names = Dictionary(parts.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for pitfall in scenario.watchedPitfalls {
+            if let name = pitfall.name { names[pitfall.kind.rawValue] = name }
+        }
+        guard isLesson else { return Scorecard(partNames: names) }
+        let met = parts.filter { credited.contains($0.part) }.map(\.part.rawValue)
+        if outcome == .safetyStop { return Scorecard(met: met, partNames: names) }
+        let missed = parts.filter { !credited.contains($0.part) }.map(\.part.rawValue)
+        var card = Scorecard(met: met, missed: missed, pitfalls: pitfalls, partNames: names)
+        // The tip: for the first pitfall seen, else the first part missed, else the default.
+        let keys = pitfalls.map(\.kind.rawValue) + missed + ["default"]
+        if let key = keys.first(where: { scenario.tips[$0] != nil }), let tips = scenario.tips[key], !tips.isEmpty {
+            card.next = tip(tips[(met.count + pitfalls.count) % tips.count])
+        }
+        return card
+    }
+}

@@ -1,0 +1,34 @@
+/// What a state keeps of the user's reply, for `{slot}` in later lines.
+///
+///     capture: situation                          the reply, as typed
+///     capture: {slot: who, as: person}            the person it names ("my dad"), or "them"
+///     capture: {slot: deed, as: phrase}           the first clause of a long answer
+///     capture: {slot: situation, person: who}     as typed, and any person it names goes to {who}
+public struct Capture: Sendable, Equatable {
+    /// How much of the reply the slot holds.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The reply as typed.
+        case text
+        /// The person the reply names: "my brother Tom", "Sam"; "idk" or "no one" is "them".
+        /// A reply that names nobody and says something else is not captured.
+        case person
+        /// The first clause of the reply, without fillers ("um, so she fed my cat when…" →
+        /// "she fed my cat").
+        case phrase
+    }
+
+    public var slot: String
+    public var kind: Kind
+    /// Another slot to fill with a person the reply happens to name ("I hung up on my dad"
+    /// fills {who} with "my dad"), so the question about them can be skipped.
+    public var person: String?
+
+    public init(slot: String, kind: Kind = .text, person: String? = nil) {
+        self.slot = slot
+        self.kind = kind
+        self.person = person
+    }
+
+    /// Every slot this capture can fill.
+    public var slots: [String] { [slot] + (person.map { [$0] } ?? []) }
+}

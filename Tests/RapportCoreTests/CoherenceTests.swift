@@ -1,0 +1,127 @@
+import Testing
+@testable import RapportCore
+
+/// The coach never contradicts itself, checked over every golden plan and scripted user
+/// (`Fixtures/golden/*.plan`), turn by turn:
+/// - what it praises, the scorecard credits, unless a later reply took it back;
+/// - the card never lists as missing a part the coach praised, nor one this difficulty
+///   does not ask for, nor (once the practice is done) one nobody asked for;
+/// - a demand is never praised, nor credited as a request;
+/// - the partner never asks for what the reply just gave, and its meter agrees with its words;
+/// - every turn that goes on says something, no placeholder is left unfilled, and the tip
+///   does not begin "Next time" under the card's own "Next time:".
+@Suite struct CoherenceTests {
+    /// One plan walked turn by turn, with every problem found.
+    struct Walk {
+        var problems: [String] = []
+        var card: Scorecard?
+        var outcome: Outcome?
+    }
+
+    static func walk(_ plan: GoldenPlan) throws -> Walk {
+        var walk = Walk()
+        let library = try Fixtures.library
+        guard let dialogue = library.dialogue(id: plan.scenario) else { return walk }
+        let praise = try Fixtures.compiled.praise
+        let parts = Set(dialogue.rubric.filter { $0.from <= plan.difficulty }.map(\.part))
+        var conversation = Conversation(scenario: dialogue, library: library, difficulty: plan.difficulty, seed: plan.seed,
+                                        rewriter: try Fixtures.rewriter)
+        var credited: [SignalKind: Int] = [:]
+        var asked: Set<SignalKind> = []
+        var events = conversation.start()
+        func note(_ turn: TurnTrace, line number: Int) {
+            for said in turn.lines {
+                asked.formUnion(said.line.asks)
+                if said.text.contains("{") { walk.problems.append("line \(number): unfilled placeholder in \"\(said.text)\"") }
+                if said.line.speaker == .partner, let mood = said.line.mood, let openness = said.openness, !mood.fits.contains(openness) {
+                    walk.problems.append("line \(number): \"\(said.text)\" sounds \(mood.word), but the meter shows \(openness)")
+                }
+            }
+        }
+        note(conversation.lastTurn, line: 0)
+        for step in plan.steps {
+            guard case let .reply(text, extra, number) = step, !conversation.isFinished else { continue }
+            let scored = conversation.dialogueID == dialogue.id && conversation.state?.collect == true && !conversation.isCheckingIn
+            events = conversation.reply(text, signals: try GoldenPlan.signals(in: text, adding: extra))
+            let turn = conversation.lastTurn
+            if conversation.isCheckingIn || conversation.outcome == .safetyStop { continue }
+            note(turn, line: number)
+            for transition in turn.taken {
+                for kind in transition.undoes { credited[kind] = nil }
+                for kind in transition.credits where parts.contains(kind) { credited[kind] = number }
+            }
+            // A praising coach line comes from a transition that credits something.
+            // (A detour, such as the calm-down break, scores nothing and may praise the break.)
+            for said in turn.lines where said.line.speaker == .coach && said.line.location.file == dialogue.file
+                && said.line.variants.contains(where: praise.praises) {
+                let source = turn.taken.first { $0.say.contains(said.line) }
+                if source?.credits.isEmpty != false {
+                    walk.problems.append("line \(number): \"\(said.text)\" praises, but nothing was credited")
+                }
+                if turn.kinds.contains(.demand) { walk.problems.append("line \(number): a demand was praised: \"\(said.text)\"") }
+            }
+            if turn.kinds.contains(.demand), turn.taken.contains(where: { $0.credits.contains(.request) }) {
+                walk.problems.append("line \(number): a demand was credited as a request")
+            }
+            // The partner does not ask for what it was just given.
+            for said in turn.lines where said.line.speaker == .partner && scored && !said.line.asks.isEmpty {
+                if Set(said.line.asks).isSubset(of: turn.kinds) {
+                    walk.problems.append("line \(number): the partner asked for \(said.line.asks.map(\.rawValue)) right after the reply gave it")
+                }
+            }
+            if !conversation.isFinished && turn.lines.isEmpty {
+                walk.problems.append("line \(number): the coach said nothing and waited")
+            }
+        }
+        if !conversation.isFinished { events += conversation.finish(.abandoned) }
+        guard let (outcome, card) = events.compactMap({ event -> (Outcome, Scorecard)? in
+            if case let .ended(outcome, card) = event { return (outcome, card) } else { return nil }
+        }).last else {
+            walk.problems.append("no end")
+            return walk
+        }
+        walk.card = card
+        walk.outcome = outcome
+        let met = Set(card.met.compactMap(SignalKind.init(rawValue:)))
+        let missed = Set(card.missed.compactMap(SignalKind.init(rawValue:)))
+        for (kind, line) in credited where !met.contains(kind) {
+            walk.problems.append("the coach credited \(kind.rawValue) at line \(line), but the card does not")
+        }
+        for kind in missed where !parts.contains(kind) {
+            walk.problems.append("the card lists \(kind.rawValue) as missing, but \(plan.difficulty.rawValue) does not ask for it")
+        }
+        if card.next?.lowercased().hasPrefix("next time") == true {
+            walk.problems.append("the tip repeats \"Next time\": \(card.next ?? "")")
+        }
+        if outcome == .completed {
+            for kind in missed where !asked.contains(kind) {
+                walk.problems.append("the card lists \(kind.rawValue) as missing, but no line asked for it")
+            }
+        }
+        return walk
+    }
+
+    @Test(arguments: try GoldenPlan.all())
+    func theCoachAgreesWithItself(plan: GoldenPlan) throws {
+        let walk = try Self.walk(plan)
+        #expect(walk.problems.isEmpty, "\(plan.name): \(walk.problems.joined(separator: "; "))")
+    }
+
+    /// The test above finds a disagreement when there is one: a transition that praises
+    /// without crediting is caught.
+    @Test func aPraiseWithoutCreditIsCaught() throws {
+        var library = try Fixtures.library
+        var dialogue = try #require(library.dialogue(id: "warm-up"))
+        var thanks = try #require(dialogue.states["thanks"])
+        thanks.on = thanks.on.map { transition in
+            var changed = transition
+            changed.credits = []
+            return changed
+        }
+        dialogue.states["thanks"] = thanks
+        dialogue.id = "warm-up-edited"
+        _ = library.add([dialogue])
+        let praise = try Fixtures.compiled.praise
+        #expect(CoherenceChecker.check(dialogue, praise: praise).contains { $0.message.contains("credits nothing") })
+    }
+}
