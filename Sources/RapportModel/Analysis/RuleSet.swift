@@ -57,6 +57,8 @@ struct RuleSet: Sendable {
         var kind: SignalKind
         var range: Range<Int>
         var rule: Int
+        /// The whole stretch the rule matched, context included (`range` is the part reported).
+        var match: Range<Int> = 0..<0
         /// Why a safety signal was made milder or added, for `--explain`.
         var note: String?
     }
@@ -86,7 +88,7 @@ struct RuleSet: Sendable {
         candidates.sort()
 
         var found: [Found] = []
-        var cancelled: [(kinds: [SignalKind], range: Range<Int>)] = []
+        var cancelled: [Cancel] = []
         rules.withUnsafeBufferPointer { rules in
         compiled.withUnsafeBufferPointer { compiled in
         line.words.withUnsafeBufferPointer { words in
@@ -121,8 +123,12 @@ struct RuleSet: Sendable {
                             start += 1
                             continue
                         }
-                        for kind in rules[ruleIndex].kinds { found.append(Found(kind: kind, range: match.span, rule: ruleIndex)) }
-                        if !rules[ruleIndex].cancels.isEmpty { cancelled.append((rules[ruleIndex].cancels, match.start..<match.end)) }
+                        for kind in rules[ruleIndex].kinds {
+                            found.append(Found(kind: kind, range: match.span, rule: ruleIndex, match: match.start..<match.end))
+                        }
+                        if !rules[ruleIndex].cancels.isEmpty {
+                            cancelled.append(Cancel(kinds: rules[ruleIndex].cancels, range: match.start..<match.end, rule: ruleIndex))
+                        }
                         start = max(match.end, start + 1)
                     }
                     nextStart = max(nextStart, start)
@@ -186,10 +192,24 @@ struct RuleSet: Sendable {
         }
     }
 
-    private func applyCancellations(_ cancelled: [(kinds: [SignalKind], range: Range<Int>)], to found: inout [Found]) {
+    /// A rule's `!kind` list, where it matched.
+    private struct Cancel {
+        var kinds: [SignalKind]
+        var range: Range<Int>
+        var rule: Int
+    }
+
+    /// Removes what the cancels cover. When two rules cancel each other ("sorry you…" is a
+    /// non-apology, but "I'm sorry you had to field the call" is remorse), the one that
+    /// matched the longer stretch read more of the line, and its finds stay.
+    private func applyCancellations(_ cancelled: [Cancel], to found: inout [Found]) {
         guard !cancelled.isEmpty else { return }
         found.removeAll { item in
-            cancelled.contains { $0.kinds.contains(item.kind) && $0.range.overlaps(item.range) }
+            cancelled.contains { cancel in
+                guard cancel.kinds.contains(item.kind) && cancel.range.overlaps(item.range) else { return false }
+                let mutual = rules[item.rule].cancels.contains { rules[cancel.rule].kinds.contains($0) }
+                return !(mutual && item.match.count > cancel.range.count)
+            }
         }
     }
 
