@@ -14,8 +14,14 @@ import Testing
     /// (Fixtures/blind; their first-run figures are in the README).
     static let labelledFiles = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl",
                                 "analysis-cases-3.jsonl", "analysis-cases-4.jsonl"] + (1...9).map { "blind/analysis-\($0).jsonl" }
-    /// Blind batches the rules are never tuned on (Fixtures/heldout): a floor, not a pin.
-    static let heldOutFiles = (10...12).map { "heldout/analysis-\($0).jsonl" }
+                                + (13...15).map { "blind/analysis-\($0).jsonl" }
+    /// Blind batches the rules are never tuned on (Fixtures/heldout): a floor, not a pin,
+    /// each set a little below what the rules reach on it, so a change that makes unseen
+    /// sentences worse fails. Long messages (18) are the hardest.
+    static let heldOutFloors = ["heldout/analysis-10.jsonl": 0.82, "heldout/analysis-11.jsonl": 0.86,
+                                "heldout/analysis-12.jsonl": 0.80, "heldout/analysis-16.jsonl": 0.73,
+                                "heldout/analysis-17.jsonl": 0.79, "heldout/analysis-18.jsonl": 0.72]
+    static let heldOutFiles = heldOutFloors.keys.sorted()
 
     /// What is wrong on a labelled file, one entry per kind per line: "FILE ID: missed KIND"
     /// or "FILE ID: false KIND".
@@ -62,7 +68,8 @@ import Testing
             return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         }
         let macro = scores.reduce(0, +) / Double(max(1, scores.count))
-        #expect(macro >= 0.75, "macro-F1 \(macro) on \(file)")
+        let floor = try #require(Self.heldOutFloors[file])
+        #expect(macro >= floor, "macro-F1 \(macro) on \(file), below its floor \(floor)")
     }
 
     /// Danger is never missed on the labelled lines, whatever the known-miss list says, and
