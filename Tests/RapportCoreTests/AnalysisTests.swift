@@ -13,7 +13,7 @@ import Testing
     /// The project's labelled lines, and the blind batches the rules were then tuned on
     /// (Fixtures/blind; their first-run figures are in the README).
     static let labelledFiles = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl",
-                                "analysis-cases-3.jsonl", "analysis-cases-4.jsonl"] + (1...9).map { "blind/analysis-\($0).jsonl" }
+                                "analysis-cases-3.jsonl", "analysis-cases-4.jsonl", "practice-lines.jsonl"] + (1...9).map { "blind/analysis-\($0).jsonl" }
                                 + (13...15).map { "blind/analysis-\($0).jsonl" }
     /// Blind batches the rules are never tuned on (Fixtures/heldout): a floor, not a pin,
     /// each set a little below what the rules reach on it, so a change that makes unseen

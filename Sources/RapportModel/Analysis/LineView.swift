@@ -121,7 +121,10 @@ struct LineView: Sendable {
             if previous.isPunctuation || concepts.contains(grammar.clauseBreak, word: previous.word) {
                 clauseStart = index
                 isClauseStart[index] = true
-                inSubordinate = concepts.contains(grammar.subordinator, word: tokens[index].word)
+                // "When we're at dinner and you're on your phone | I feel lonely": an "and"
+                // inside a when-clause carries it on.
+                let carriesOn = inSubordinate && !previous.isPunctuation && concepts.contains(grammar.sameSubjectJoiner, word: previous.word)
+                inSubordinate = carriesOn || concepts.contains(grammar.subordinator, word: tokens[index].word)
             } else if inSubordinate && index - clauseStart >= 3 && concepts.contains(grammar.mainSubject, word: tokens[index].word) {
                 // The main clause after "When the money isn't paid back": its own negation scope.
                 clauseStart = index
