@@ -1,11 +1,14 @@
 import Foundation
 import Testing
 @testable import RapportCore
+@testable import RapportModel
 
-/// The checks a rewrite must pass: right `changed`; starts from "I" (or "When …, I feel");
-/// names a genuine feeling and no evaluation after "feel"; no absolute, label, disguised
-/// "I feel like you", or accusing question; keeps a topic word; short enough to say aloud.
-@Suite struct RewriterTests {
+/// The checks a rewrite must pass (the shared rubric of score.py): right `changed`; starts
+/// from "I" (or "When …, I feel"); names a genuine feeling and no evaluation after "feel";
+/// no absolute, label, disguised "I feel like you", or accusing question; not the sentence
+/// itself with a frame round it; keeps a topic word (or the blank, "___", where the
+/// sentence names no act); short enough to say aloud; explains itself in a note.
+enum RewriteRubric {
     static func failedChecks(_ item: [String: Any]) -> [String] {
         let text = item["text"] as! String
         let shouldChange = item["should_change"] as! Bool
@@ -28,32 +31,132 @@ import Testing
         if kinds.contains(.label) || matches(#"\byou('re| are)\s+(so|such an?)\s+\w+"#) { failed.append("no-label") }
         if matches(#"\bi (feel|felt) (like|that|as if|as though) (you|u)\b|\bi feel (you|u)\b"#) { failed.append("not-disguised") }
         if matches(#"\bwhy (do|does|are|would|can't|cant|don't|dont|did|didn't|must|have) (you|u)\b|\bdo you (even|ever)\b"#) { failed.append("no-accusing-question") }
-        let core = text.lowercased().replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: CharacterSet(charactersIn: " .!?"))
+        var core = text.lowercased().replacingOccurrences(of: "’", with: "'")
+        while let last = core.last, ".!? ".contains(last) { core.removeLast() }
         if low.contains(core) { failed.append("transformed") }
-        let topics = item["topic_words"] as! [String]
+        let topics = item["topic_words"] as? [String] ?? []
         if !topics.isEmpty && !topics.contains(where: { low.contains($0.lowercased()) }) { failed.append("topic") }
         if result.rewrite.count > max(3 * text.count, text.count + 160) { failed.append("length") }
         if result.notes.isEmpty { failed.append("notes") }
+        if result.rewrite.contains(where: { "[]{}".contains($0) }) { failed.append("bracket") }
         return failed
     }
 
-    /// Each file with the floor set from what rapport reaches on it; fresh sentences
-    /// (rewrite-cases-2, written after the rules) get the 95% the project aims for on unseen ones.
-    // The shared examples gained four sentences (rapport misses three; the rewriter issue
-    // rebuilds it), so their floor is what it reaches today until then.
-    @Test(arguments: [("examples/rewrite.jsonl", 0.92), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95), ("rewrite-cases-3.jsonl", 0.95), ("rewrite-cases-4.jsonl", 0.95), ("rewrite-cases-5.jsonl", 0.9)])
-    func rewritesPassEveryCheck(file: String, floor: Double) {
+    /// The share of a file's items that pass every check, and the misses by name.
+    static func passRate(_ file: String) -> (rate: Double, misses: [String]) {
         let items = Fixtures.jsonLines(file)
-        // The misses are named in the message.
         var misses: [String] = []
         for item in items {
-            let failed = RewriterTests.failedChecks(item)
+            let failed = failedChecks(item)
             if !failed.isEmpty { misses.append("\(item["text"]!): \(failed)") }
         }
-        #expect(Double(items.count - misses.count) / Double(items.count) >= floor, "\(misses)")
+        return (Double(items.count - misses.count) / Double(max(items.count, 1)), misses)
+    }
+}
+
+@Suite struct RewriterTests {
+    private func rewrite(_ text: String) -> RewriteResult { Fixtures.rewriter.rewrite(text) }
+
+    /// Each file with the floor rapport holds on it. The blind batches were written by a
+    /// helper who had not seen the rules; rapport was tuned on 1–3 after their first run.
+    @Test(arguments: [("examples/rewrite.jsonl", 1.0), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95),
+                      ("rewrite-cases-3.jsonl", 0.95), ("rewrite-cases-4.jsonl", 0.95), ("rewrite-cases-5.jsonl", 0.95),
+                      ("rewrite-cases-blind-1.jsonl", 0.95), ("rewrite-cases-blind-2.jsonl", 0.95), ("rewrite-cases-blind-3.jsonl", 0.95),
+                      ("rewrite-reviewed.jsonl", 1.0)])
+    func rewritesPassEveryCheck(file: String, floor: Double) {
+        let (rate, misses) = RewriteRubric.passRate(file)
+        #expect(rate >= floor, "\(misses)")
     }
 
-    private func rewrite(_ text: String) -> RewriteResult { Fixtures.rewriter.rewrite(text) }
+    /// Reviewed reference rewrites: the output keeps what the sentence was about (its key
+    /// words) and asks for the same kind of thing (the request's gist), not only the shape.
+    @Test func rewritesKeepTheReferencesContentAndRequest() {
+        let items = Fixtures.jsonLines("rewrite-reviewed.jsonl")
+        #expect(items.count >= 40)
+        for item in items {
+            let text = item["text"] as! String
+            let result = rewrite(text)
+            let low = result.rewrite.lowercased()
+            for word in item["key_words"] as! [String] {
+                #expect(low.contains(word.lowercased()), "\(text) → \(result.rewrite): lost \"\(word)\"")
+            }
+            let request = low.components(separatedBy: ". ").last ?? ""
+            for word in item["request_gist"] as! [String] {
+                #expect(request.contains(word.lowercased()), "\(text) → \(result.rewrite): the request is not about \"\(word)\"")
+            }
+            for word in item["never"] as? [String] ?? [] {
+                #expect(!low.contains(word.lowercased()), "\(text) → \(result.rewrite): \"\(word)\" was never said")
+            }
+        }
+    }
+
+    /// The sentences the issue found inventing: no budget, no "know you're okay", no
+    /// locked doors, no broken phrase, no bracketed text.
+    @Test(arguments: [("you only ever call when you want money", ["budget", "okay"]),
+                      ("why are you always texting her??", ["okay", "busy", "quick message"]),
+                      ("Every single time we go out you get drunk and embarrass me", ["home", "bed", "door", "safe"]),
+                      ("You promised you'd call the landlord and you didn't", ["okay", "safe"])])
+    func theIssuesInventionsAreGone(text: String, invented: [String]) {
+        let result = rewrite(text)
+        #expect(result.changed)
+        for word in invented {
+            #expect(!result.rewrite.lowercased().contains(word), "\(result.rewrite) names \(word)")
+        }
+        #expect(!result.rewrite.contains("["))
+    }
+
+    @Test func aDeletedWordLeavesNoBrokenPhrase() {
+        let result = rewrite("You made me look stupid in front of my parents")
+        #expect(!result.rewrite.contains("look in front"))
+        #expect(result.rewrite.contains("___ in front of my parents"), "\(result.rewrite)")
+        #expect(result.rewrite.hasPrefix("I felt embarrassed"))
+    }
+
+    /// Never decline a blaming sentence, whatever its shape.
+    @Test(arguments: ["ur phone is more important to u than me", "Stop acting like my mother.",
+                      "well maybe if you weren't glued to it we wouldn't be having this conversation",
+                      "u never text back 🙄", "Oh great, you forgot the tickets.", "ur so selfish",
+                      "Your mates obviously matter more than I do.", "If you were a real friend, you'd have told me.",
+                      "who leaves a wet towel on the bed", "stop checking my location", "You came home drunk at three in the morning.",
+                      "Thanks so much for telling your mum about our money problems.", "You never say thank you."])
+    func blamingSentencesAreNeverDeclined(text: String) {
+        let result = rewrite(text)
+        #expect(result.changed, "declined: \(text)")
+        #expect(result.rewrite.hasPrefix("I "), "\(result.rewrite)")
+        #expect(!result.notes.isEmpty)
+    }
+
+    @Test(arguments: ["I feel hurt when plans are cancelled last minute, because I was looking forward to them.", "Could we talk about the holiday plans tonight?",
+                      "Thank you for fixing the shelf.", "You always make me feel welcome.", "I love the way you cook.", "", "   ",
+                      "You never fail to make me laugh.", "Your mum called earlier. She wants to know if we're coming for lunch on Sunday.",
+                      "r u free sat for brunch??", "It's fine that you're running late. Take your time and drive carefully.",
+                      "I feel like going for a walk after dinner, want to come?"])
+    func kindNeutralAndGoodSentencesComeBackUnchanged(text: String) {
+        let result = rewrite(text)
+        #expect(!result.changed, "\(result.rewrite)")
+        #expect(result.rewrite == text)
+    }
+
+    /// A bare label: the I-statement with a marked blank, a note saying so, and what a
+    /// session needs to ask for what happened.
+    @Test(arguments: [("You're so selfish.", "selfish"), ("ur such a liar", "liar"), ("You're a terrible listener.", "terrible listener")])
+    func bareLabelsLeaveAMarkedBlank(text: String, label: String) {
+        let result = rewrite(text)
+        #expect(result.rewrite.contains("when ___,"), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("["))
+        #expect(result.observationMissing)
+        #expect(result.observationQuestion == "What did they do, that time, that felt \(label)?")
+        #expect(result.notes.first?.kind == "label")
+        #expect(result.notes.first?.message.contains("___") == true)
+        #expect(!Fixtures.analyzer.signals(in: result.rewrite).contains { $0.kind == .label })
+    }
+
+    @Test func aLabelNextToABehaviourUsesTheBehaviour() {
+        let result = rewrite("You're so lazy, you haven't taken the bins out all week.")
+        #expect(result.rewrite.contains("you haven't taken the bins out all week"), "\(result.rewrite)")
+        #expect(!result.observationMissing)
+        #expect(result.notes.contains { $0.kind == "label" })
+    }
 
     @Test(arguments: ["You never listen to me.", "You always leave the lights on.", "you never txt me back", "Why do you never put your shoes away?"])
     func absolutesAreRemovedWithANote(text: String) {
@@ -61,20 +164,6 @@ import Testing
         #expect(result.changed)
         #expect(result.rewrite.range(of: #"\b(always|never)\b"#, options: [.regularExpression, .caseInsensitive]) == nil)
         #expect(result.notes.contains { $0.kind == "absolute" })
-    }
-
-    @Test(arguments: ["You're so selfish.", "You're lazy.", "you are such a slob", "You're a liar."])
-    func labelsBecomeAnInvitationToNameTheAct(text: String) {
-        let result = rewrite(text)
-        #expect(result.rewrite.contains("[say what happened"))
-        #expect(result.notes.contains { $0.kind == "label" })
-        #expect(!Fixtures.analyzer.signals(in: result.rewrite).contains { $0.kind == .label })
-    }
-
-    @Test func aLabelNextToABehaviourUsesTheBehaviour() {
-        let result = rewrite("You're so lazy, the garage has been a mess for months.")
-        #expect(result.rewrite.contains("the garage has been a mess for months"))
-        #expect(!result.rewrite.contains("["))
     }
 
     @Test(arguments: [("I feel ignored when you're on your phone.", "hurt and lonely"), ("I feel disrespected when you check your phone at dinner.", "hurt and angry")])
@@ -101,9 +190,20 @@ import Testing
         #expect(!result.rewrite.contains("?") || result.rewrite.hasSuffix("?"))
     }
 
+    /// The feeling the user named leads; one the rewriter chose says why in a note.
+    @Test func aNamedFeelingIsKeptAndAChosenOneIsExplained() {
+        let named = rewrite("You never call and I feel lonely.")
+        #expect(named.rewrite.hasPrefix("I feel lonely when you don't call"), "\(named.rewrite)")
+        #expect(named.rewrite.components(separatedBy: "lonely").count == 2)
+        #expect(!named.notes.contains { $0.kind == "feeling" })
+        let chosen = rewrite("You left your dirty dishes in the sink again.")
+        #expect(chosen.notes.last?.kind == "feeling")
+        #expect(chosen.notes.last?.message.contains("frustrated") == true)
+    }
+
     /// The engine's shortcut (signals it already has) gives exactly what a fresh rewrite gives.
     @Test func rewritingAnAnalysedLineMatchesAFreshRewrite() {
-        let texts = ["analysis-cases.jsonl", "analysis-cases-4.jsonl", "examples/rewrite.jsonl"]
+        let texts = ["analysis-cases.jsonl", "analysis-cases-4.jsonl", "examples/rewrite.jsonl", "rewrite-cases-blind-2.jsonl"]
             .flatMap { Fixtures.jsonLines($0).compactMap { ($0["text"] ?? $0["input"]) as? String } }
         #expect(texts.count > 300)
         for text in texts {
@@ -112,57 +212,48 @@ import Testing
         }
     }
 
-    /// A verdict on a thing is not a label on the person, and it does not ride along.
-    @Test func aVerdictOnAThingIsNeitherALabelNorKept() {
-        let result = rewrite("You always leave your towels on the bed and it's gross")
-        #expect(result.rewrite.contains("your towels get left on the bed"))
-        #expect(!result.rewrite.contains("gross"))
-        #expect(!result.notes.contains { $0.kind == "label" })
-    }
-
-    /// What cannot become an observation does not ride along in the "when…" part.
-    @Test(arguments: ["Wow, thanks for nothing.", "You are a complete slob.", "Ugh, you disgust me.", "I'm sick of your excuses."])
-    func noJabLabelOrFeelingIsLeftInTheSituation(text: String) {
+    /// `--all`: three genuinely different versions, each faithful, the first the rewrite.
+    @Test(arguments: ["You never listen to me.", "You left the front door unlocked all night.", "ur so selfish"])
+    func variantsAreDifferentAndFaithful(text: String) {
         let result = rewrite(text)
-        #expect(result.changed)
-        #expect(result.rewrite.contains("[say what happened"), "\(result.rewrite)")
-    }
-
-    @Test func theSpeakersOwnFeelingIsKeptAndNotRepeated() {
-        let result = rewrite("You never call and I feel lonely.")
-        #expect(result.rewrite.hasPrefix("I feel lonely when I don't hear from you"))
-        #expect(result.rewrite.components(separatedBy: "lonely").count == 2)
-    }
-
-    @Test func grammarIsTurnedAround() {
-        #expect(rewrite("You forgot our anniversary.").rewrite.hasPrefix("I felt sad when our anniversary got forgotten"))
-        #expect(rewrite("You never do the dishes.").rewrite.contains("the dishes don't get done"))
-        #expect(rewrite("You always forget to lock the back door.").rewrite.contains("the back door doesn't get locked"))
-        #expect(rewrite("You never text me back.").rewrite.contains("my texts go unanswered"))
-        #expect(rewrite("You never call me back.").rewrite.contains("my calls don't get returned"))
-        #expect(rewrite("You never reply.").rewrite.contains("I don't hear back from you"))
-        #expect(rewrite("You never help with the kids' homework.").rewrite.contains("the kids' homework is left to me"))
-    }
-
-    @Test(arguments: ["I feel hurt when plans are cancelled last minute, because I was looking forward to them.", "Could we talk about the holiday plans tonight?",
-                      "Thank you for fixing the shelf.", "You always make me feel welcome.", "I love the way you cook.", "", "   "])
-    func goodSentencesComeBackUnchanged(text: String) {
-        let result = rewrite(text)
-        #expect(!result.changed)
-        #expect(result.rewrite == text)
-    }
-
-    @Test func offersShortToFullAlternatives() {
-        let result = rewrite("You never listen to me.")
         #expect(result.alternatives.count == 3)
-        #expect(result.alternatives[0].hasPrefix("When "))
-        #expect(result.alternatives[2] == result.rewrite)
-        #expect(result.alternatives[0].count < result.alternatives[1].count && result.alternatives[1].count < result.alternatives[2].count)
+        #expect(result.alternatives[0] == result.rewrite)
+        #expect(result.alternatives[1].hasPrefix("When "))
+        #expect(result.alternatives[2].hasPrefix("Would you be willing to"))
+        #expect(Set(result.alternatives).count == 3)
+        // Each says the same need and asks the same thing, which the guard let through.
+        guard let need = result.rewrite.range(of: "because I need ")?.upperBound,
+              let end = result.rewrite[need...].firstIndex(of: ".") else {
+            Issue.record("no need in \(result.rewrite)")
+            return
+        }
+        let saidNeed = String(result.rewrite[need..<end])
+        for variant in result.alternatives {
+            #expect(variant.contains(saidNeed), "\(variant)")
+            #expect(!variant.contains("["))
+        }
     }
 
     @Test func crisisTextIsNotReworded() {
         let result = rewrite("You never listen and I want to kill myself")
         #expect(!result.changed)
         #expect(result.notes.first?.kind == "crisis")
+    }
+
+    /// Over every sentence in the fixtures: what a need or request says was raised by the
+    /// sentence (the faithfulness guard holds for what is given, not only for candidates).
+    @Test func needsAndRequestsNameOnlyWhatTheSentenceRaised() {
+        let files = ["examples/rewrite.jsonl", "rewrite-cases.jsonl", "rewrite-cases-2.jsonl", "rewrite-cases-3.jsonl",
+                     "rewrite-cases-4.jsonl", "rewrite-cases-5.jsonl", "rewrite-cases-blind-1.jsonl", "rewrite-cases-blind-2.jsonl",
+                     "rewrite-cases-blind-3.jsonl"]
+        let rewriter = Fixtures.rewriter
+        for text in files.flatMap({ Fixtures.jsonLines($0).compactMap { $0["text"] as? String } }) {
+            let result = rewriter.rewrite(text)
+            guard result.changed, let because = result.rewrite.range(of: ", because I need ") else { continue }
+            let tail = String(result.rewrite[because.upperBound...])
+            let words = Fixtures.analyzer.normalisedWords(of: tail).filter { $0.first?.isLetter == true }
+            let raised = rewriter.faithfulness.raised(by: rewriter.words(of: text))
+            #expect(rewriter.faithfulness.unraised(words, in: raised).isEmpty, "\(text) → \(tail)")
+        }
     }
 }

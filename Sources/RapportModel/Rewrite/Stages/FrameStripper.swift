@@ -1,0 +1,58 @@
+/// Takes a complaint out of the frame it is wrapped in: "why do you always…" → "you do
+/// always…", "thanks for eating…" → "you did eating…" (folded later into "you ate…"),
+/// "I feel like you…" → "you…". The frames are data (`frames.txt`).
+struct FrameStripper: Sendable {
+    let frames: [RewriteKnowledge.Frame]
+    let classes: RewriteWordClasses
+    /// Each frame step's class, looked up once (nil for a word or a mark).
+    private let stepClasses: [[WordClass?]]
+
+    init(frames: [RewriteKnowledge.Frame], classes: RewriteWordClasses) {
+        self.frames = frames
+        self.classes = classes
+        stepClasses = frames.map { frame in
+            frame.steps.map { step in
+                if case .wordClass(let name) = step.part { return WordClass(name: name) }
+                return nil
+            }
+        }
+    }
+
+    struct Stripped {
+        var frame: RewriteKnowledge.Frame
+        /// The words the frame took, as typed, for the note.
+        var taken: [RewriteWord]
+        var words: [RewriteWord]
+    }
+
+    /// The first frame that fits the start of `words`, and the words with it replaced.
+    func strip(_ words: [RewriteWord]) -> Stripped? {
+        for (number, frame) in frames.enumerated() {
+            guard let consumed = length(of: frame, number, in: words) else { continue }
+            let inside = frame.replacement.map { classes.make($0) } + words.dropFirst(consumed)
+            return Stripped(frame: frame, taken: Array(words.prefix(consumed)), words: Array(inside))
+        }
+        return nil
+    }
+
+    private func length(of frame: RewriteKnowledge.Frame, _ number: Int, in words: [RewriteWord]) -> Int? {
+        var position = 0
+        for (stepNumber, step) in frame.steps.enumerated() {
+            var length: Int?
+            if position < words.count {
+                let word = words[position]
+                switch step.part {
+                case .word(let text): length = !word.isMark && word.norm == text ? 1 : nil
+                case .mark(let mark): length = word.isMark && word.norm == mark ? 1 : nil
+                case .wordClass: length = stepClasses[number][stepNumber].flatMap { classes.match($0, words, at: position) }
+                }
+            }
+            if let length {
+                position += length
+            } else if !step.optional {
+                return nil
+            }
+        }
+        return position
+    }
+}
