@@ -66,6 +66,9 @@ public struct RewriteKnowledge: Sendable, Equatable {
     public var genericWords: Set<String> = []
     /// Word → the phrases (normalised) that raise it.
     public var linkedWords: [String: [[String]]] = [:]
+    /// Every need and request text → its normalised words, for the guard (read once, at
+    /// build time, rather than at every start).
+    public var textWords: [String: [String]] = [:]
 
     public struct Display: Sendable, Equatable {
         public var words: [String]

@@ -90,6 +90,10 @@ enum RewriteKnowledgeLoader {
                 knowledge.linkedWords[word, default: []] += entry.items.map { words($0) }.filter { !$0.isEmpty }
             }
         }
+        let texts = knowledge.kinds.flatMap { $0.needs + $0.requests } + knowledge.labels.values.flatMap { [$0.need, $0.request] }
+        for text in texts where knowledge.textWords[text] == nil {
+            knowledge.textWords[text] = words(text)
+        }
         if file("notes.txt") != nil {
             for kind in Set(knowledge.frames.map(\.kind)) where knowledge.notes[kind] == nil {
                 problems.append(Diagnostic(file: "rewrite/frames.txt", message: "frames of kind '\(kind)' need a note in notes.txt"))

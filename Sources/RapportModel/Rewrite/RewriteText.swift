@@ -10,7 +10,7 @@ enum RewriteText {
         var firstWord = true
         for (index, token) in tokens.enumerated() {
             let typed = view.text(of: index..<(index + 1)).text
-            let isSymbol = !typed.contains { $0.isLetter || $0.isNumber }
+            let isSymbol = !RewriteText.hasLetterOrDigit(typed)
             if token.isPunctuation {
                 let attached = index > 0 && tokens[index - 1].end == token.start
                 result.append(RewriteWord(norm: token.text, text: typed, isMark: true, attached: attached))
@@ -18,37 +18,37 @@ enum RewriteText {
             }
             let shared = (index > 0 && tokens[index - 1].start == token.start) || (index + 1 < tokens.count && tokens[index + 1].start == token.start)
             var text = shared ? token.text : typed
-            if text.count > 1 && text == text.uppercased() && text != text.lowercased() {
+            if RewriteText.isShouted(text) {
                 text = text.lowercased()
-            } else if firstWord, token.text != "i", let first = text.first, first.isUppercase {
-                text = first.lowercased() + text.dropFirst()
+            } else if firstWord, token.text != "i", let first = text.utf8.first, first >= 65 && first <= 90 {
+                text = String(text.prefix(1)).lowercased() + text.dropFirst()
             }
-            var word = RewriteWord(norm: token.text, text: text, isMark: false, isSymbol: isSymbol, starts: classes.starts(with: token.text))
+            var word = classes.word(token.text, text: text, isSymbol: isSymbol)
             word.attached = index > 0 && tokens[index - 1].end == token.start && tokens[index - 1].isPunctuation
             // Texting forms are written out ("u" → "you", "bday" → "birthday"), but a real
             // spelling stays as typed ("mum").
             if !shared, text.count <= 4, text.lowercased() != token.text,
-               !classes.contains(.asTyped, RewriteWord(norm: text.lowercased(), text: text, isMark: false, starts: classes.starts(with: text.lowercased()))) {
+               !classes.contains(.asTyped, classes.word(text.lowercased(), text: text)) {
                 text = token.text
             }
             if token.text == "i" { text = "I" }
             word.text = text
             // "its gross": "its" before a verdict is "it's".
             if token.text == "its", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
-                let next = RewriteWord(norm: tokens[index + 1].text, text: tokens[index + 1].text, isMark: false, starts: classes.starts(with: tokens[index + 1].text))
+                let next = classes.word(tokens[index + 1].text, text: tokens[index + 1].text)
                 if classes.contains(.verdict, next) || classes.contains(.degree, next) || classes.contains(.label, next) {
-                    result.append(RewriteWord(norm: "it", text: "it", isMark: false, starts: classes.starts(with: "it")))
-                    result.append(RewriteWord(norm: "is", text: "is", isMark: false, starts: classes.starts(with: "is")))
+                    result.append(classes.word("it", text: "it"))
+                    result.append(classes.word("is", text: "is"))
                     if !isSymbol { firstWord = false }
                     continue
                 }
             }
             // "ur on tiktok": "ur" before a preposition or an adverb is "you're", not "your".
             if token.text == "your", typed.lowercased() == "ur", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
-                let next = RewriteWord(norm: tokens[index + 1].text, text: tokens[index + 1].text, isMark: false, starts: classes.starts(with: tokens[index + 1].text))
+                let next = classes.word(tokens[index + 1].text, text: tokens[index + 1].text)
                 if classes.contains(.phraseEnd, next) || classes.contains(.adverb, next) || classes.contains(.degree, next) || classes.contains(.never, next) {
-                    result.append(RewriteWord(norm: "you", text: "you", isMark: false, starts: classes.starts(with: "you")))
-                    result.append(RewriteWord(norm: "are", text: "are", isMark: false, starts: classes.starts(with: "are")))
+                    result.append(classes.word("you", text: "you"))
+                    result.append(classes.word("are", text: "are"))
                     if !isSymbol { firstWord = false }
                     continue
                 }
@@ -57,6 +57,26 @@ enum RewriteText {
             if !isSymbol { firstWord = false }
         }
         return result
+    }
+
+    /// Whether the text has a letter or a digit (an emoji has neither); ASCII first.
+    static func hasLetterOrDigit(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) { return true }
+            if byte >= 0x80 { return text.contains { $0.isLetter || $0.isNumber } }
+        }
+        return false
+    }
+
+    /// "AGAIN": more than one letter, all capitals. SHOUTING is not part of the message.
+    static func isShouted(_ text: String) -> Bool {
+        var capitals = 0
+        for byte in text.utf8 {
+            if byte >= 97 && byte <= 122 { return false }
+            if byte >= 0x80 { return text.count > 1 && text == text.uppercased() && text != text.lowercased() }
+            if byte >= 65 && byte <= 90 { capitals += 1 }
+        }
+        return capitals > 1
     }
 
     /// Words written out, with expansions written the usual way ("do not" → "don't").

@@ -9,8 +9,10 @@ struct RewriteWord: Equatable, Sendable {
     var attached = false
     /// Typed as an emoji or another symbol with no letters ("🙄" is read as "rolls eyes").
     var isSymbol = false
-    /// The word classes with an entry starting with this word (see `RewriteWordClasses`).
+    /// The word classes with an entry starting with this word, and where those entries are
+    /// (see `RewriteWordClasses`; -1 when none).
     var starts: UInt64 = 0
+    var list: Int32 = -1
     /// Written by the rewriter, not typed ("you did" from a frame, "not" for "never").
     var made = false
 }

@@ -1,6 +1,8 @@
-/// The entries of every word class, indexed by their first word. Each word of a sentence
-/// is looked up once (`starts(with:)`), so asking whether a class matches at a position is
-/// a bit test, and only a phrase of several words is compared word by word.
+/// The entries of every word class, grouped by their first word. Each word of a sentence
+/// is looked up once, when it is made (`word(_:text:)`): it carries the bit mask of the
+/// classes that have an entry starting with it, and where those entries are. Asking whether
+/// a class matches at a position is then a bit test, and only a phrase of several words is
+/// compared word by word; nothing is hashed again.
 struct RewriteWordClasses: Sendable, Equatable {
     /// The rest of an entry after its first word, and its class.
     struct Entry: Sendable, Equatable {
@@ -8,32 +10,50 @@ struct RewriteWordClasses: Sendable, Equatable {
         var rest: [String]
     }
 
-    private(set) var byFirstWord: [String: [Entry]] = [:]
-    /// For each first word, the classes some entry of which starts with it.
-    private(set) var startMasks: [String: UInt64] = [:]
+    /// The entries starting with each first word, one list per first word.
+    private(set) var lists: [[Entry]] = []
+    /// For each list, the classes some entry of which it holds.
+    private(set) var masks: [UInt64] = []
+    private(set) var listOfFirstWord: [String: Int32] = [:]
 
     init() {}
 
     mutating func add(_ words: [String], to wordClass: WordClass) {
         guard let first = words.first else { return }
         let entry = Entry(wordClass: wordClass, rest: Array(words.dropFirst()))
-        guard !(byFirstWord[first] ?? []).contains(entry) else { return }
-        byFirstWord[first, default: []].append(entry)
-        startMasks[first, default: 0] |= wordClass.bit
+        let list: Int
+        if let known = listOfFirstWord[first] {
+            list = Int(known)
+        } else {
+            list = lists.count
+            listOfFirstWord[first] = Int32(list)
+            lists.append([])
+            masks.append(0)
+        }
+        guard !lists[list].contains(entry) else { return }
+        lists[list].append(entry)
+        masks[list] |= wordClass.bit
     }
 
-    /// The classes with an entry starting with `word`.
-    func starts(with word: String) -> UInt64 {
-        startMasks[word] ?? 0
+    /// A word of the sentence, or one the rewriter writes, with its classes looked up.
+    func word(_ norm: String, text: String, isSymbol: Bool = false, made: Bool = false) -> RewriteWord {
+        let list = listOfFirstWord[norm] ?? -1
+        return RewriteWord(norm: norm, text: text, isMark: false, isSymbol: isSymbol,
+                           starts: list >= 0 ? masks[Int(list)] : 0, list: list, made: made)
+    }
+
+    /// A word the rewriter writes itself ("not", "did", "when").
+    func make(_ word: String) -> RewriteWord {
+        self.word(word, text: word == "i" ? "I" : word, made: true)
     }
 
     /// How many words from `position` the longest entry of the class covers, if any.
     func match(_ wordClass: WordClass, _ words: [RewriteWord], at position: Int) -> Int? {
-        guard position >= 0, position < words.count, !words[position].isMark,
-              words[position].starts & wordClass.bit != 0,
-              let entries = byFirstWord[words[position].norm] else { return nil }
+        guard position >= 0, position < words.count else { return nil }
+        let first = words[position]
+        guard !first.isMark, first.starts & wordClass.bit != 0, first.list >= 0 else { return nil }
         var best: Int?
-        for entry in entries where entry.wordClass == wordClass && position + entry.rest.count < words.count {
+        for entry in lists[Int(first.list)] where entry.wordClass == wordClass && position + entry.rest.count < words.count {
             var fits = true
             for (offset, word) in entry.rest.enumerated() where words[position + 1 + offset].isMark || words[position + 1 + offset].norm != word {
                 fits = false
@@ -46,13 +66,8 @@ struct RewriteWordClasses: Sendable, Equatable {
 
     /// Whether one word (not a phrase) is an entry of the class.
     func contains(_ wordClass: WordClass, _ word: RewriteWord) -> Bool {
-        guard !word.isMark, word.starts & wordClass.bit != 0 else { return false }
-        return byFirstWord[word.norm]?.contains { $0.wordClass == wordClass && $0.rest.isEmpty } ?? false
-    }
-
-    /// A word the rewriter writes itself ("not", "did", "when").
-    func make(_ word: String) -> RewriteWord {
-        RewriteWord(norm: word, text: word == "i" ? "I" : word, isMark: false, starts: starts(with: word), made: true)
+        guard !word.isMark, word.starts & wordClass.bit != 0, word.list >= 0 else { return false }
+        return lists[Int(word.list)].contains { $0.wordClass == wordClass && $0.rest.isEmpty }
     }
 
     /// Whether the class matches anywhere in `words`.

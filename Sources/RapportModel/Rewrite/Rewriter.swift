@@ -53,12 +53,7 @@ public struct Rewriter: Sendable {
         kinds = KindIndex(knowledge.kinds)
         faithfulness = FaithfulnessGuard(genericWords: knowledge.genericWords, linkedWords: knowledge.linkedWords, verbs: verbs)
         feelings = FeelingChooser(classes: classes, fauxFeelings: knowledge.fauxFeelings)
-        // The words of every need and request the data holds, read once for the guard.
-        var wordsOf: [String: [String]] = [:]
-        let texts = knowledge.kinds.flatMap { $0.needs + $0.requests } + knowledge.labels.values.flatMap { [$0.need, $0.request] }
-        for text in texts where wordsOf[text] == nil {
-            wordsOf[text] = analyzer.normalisedWords(of: text).filter { $0.contains { $0.isLetter || $0.isNumber } }
-        }
+        let wordsOf = knowledge.textWords
         let general = knowledge.kinds.last ?? RewriteKnowledge.Kind(name: "general", cues: [], feelings: ["hurt"], why: "", needs: [], requests: [])
         needs = NeedChooser(faithfulness: faithfulness, wordsOf: wordsOf, general: general)
         requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, wordsOf: wordsOf, general: general, display: knowledge.display)
@@ -177,7 +172,8 @@ public struct Rewriter: Sendable {
 
     /// Advice for a label: its own line in labels.txt, its last word's, or the "*" line.
     private func advice(for label: String) -> RewriteKnowledge.LabelAdvice {
-        let key = label.lowercased()
+        // "acting like I'm stupid" is not a label for them.
+        let key = label.hasPrefix("like ") ? "*" : label.lowercased()
         return knowledge.labels[key] ?? knowledge.labels[String(key.split(separator: " ").last ?? "")] ?? knowledge.labels["*"]
             ?? RewriteKnowledge.LabelAdvice(feeling: "hurt", need: "to feel we're on the same side", request: "Could we talk about it tonight?")
     }
@@ -192,8 +188,8 @@ public struct Rewriter: Sendable {
     /// Only a sentence short enough to say in one breath can be given back word for word.
     private func restates(_ sentence: String, in observation: String) -> Bool {
         guard sentence.utf8.count <= 300 else { return false }
-        var core = Substring(sentence.lowercased().replacing("’", with: "'"))
-        while let last = core.last, ".!? ".contains(last) { core = core.dropLast() }
-        return !core.isEmpty && observation.lowercased().contains(core)
+        var core = FinalCheck.folded(sentence).dropFirst()
+        while let last = core.last, [32, 33, 46, 63].contains(last) { core = core.dropLast() } // " ", "!", ".", "?"
+        return !core.isEmpty && FinalCheck.find(Array(core), in: FinalCheck.folded(observation))
     }
 }

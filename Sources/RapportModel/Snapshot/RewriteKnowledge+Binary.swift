@@ -53,6 +53,7 @@ extension RewriteKnowledge: BinaryCodable {
             for _ in 0..<(try reader.count()) { phrases.append(try reader.strings()) }
             linkedWords[word] = phrases
         }
+        for _ in 0..<(try reader.count()) { textWords[try reader.string()] = try reader.strings() }
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -114,6 +115,11 @@ extension RewriteKnowledge: BinaryCodable {
             writer.string(word)
             writer.int(phrases.count)
             for phrase in phrases { writer.strings(phrase) }
+        }
+        writer.int(textWords.count)
+        for (text, words) in textWords.sorted(by: { $0.key < $1.key }) {
+            writer.string(text)
+            writer.strings(words)
         }
     }
 }

@@ -131,9 +131,10 @@ struct ClauseRoles: Sendable {
                 words = subject + [classes.make("still"), classes.make(plural ? "need" : "needs"), classes.make(forms.gerund)]
             }
         }
-        // "another Friday where your boss gets you": a noun phrase that needs a verb.
+        // "another Friday where your boss gets you", "another night you're too tired": a
+        // noun phrase that needs a verb.
         if let first = words.first, ["another", "a", "the"].contains(first.norm),
-           let whereIndex = words.firstIndex(where: { ["where", "when"].contains($0.norm) }), whereIndex <= 3 {
+           first.norm == "another" || words.prefix(4).contains(where: { ["where", "when"].contains($0.norm) }) {
             words = [classes.make("it"), classes.make("is")] + words
         }
         clause.words = positive(words, clause)

@@ -121,6 +121,10 @@ struct ComplaintFinder: Sendable {
             let next = head[1]
             return !["know", "knew", "look", "looked", "are", "were"].contains(next.norm) || head.count > 3
         }
+        // "your dog chewed my new shoes": someone of theirs, acting on what is the speaker's.
+        if first.norm == "your", head.count > 3 {
+            return head.dropFirst(2).contains { ["my", "me", "mine"].contains($0.norm) }
+        }
         return false
     }
 

@@ -28,7 +28,9 @@ struct Counterfactual: Sendable {
             clause.isQuestion = false
             result.append(clause)
         }
-        if let modal = modalIndex(in: consequence.words), let flipped = flipConsequence(consequence.words, modal: modal) {
+        // "…, I would have helped": the speaker's own part in the jab is not what happened.
+        if let modal = modalIndex(in: consequence.words), consequence.words[modal - 1].norm != "i",
+           let flipped = flipConsequence(consequence.words, modal: modal) {
             var clause = consequence
             clause.words = flipped
             clause.wasFlipped = true

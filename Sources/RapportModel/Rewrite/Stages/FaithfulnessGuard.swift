@@ -8,46 +8,49 @@ struct FaithfulnessGuard: Sendable {
     let linkedWords: [String: [[String]]]
     let verbs: VerbInflector
 
-    /// What a sentence raised: its words and their plain forms ("spent" → "spend",
-    /// "texts" → "text").
+    /// What a sentence raised: its words, and where each occurs (to find a linked phrase
+    /// without a scan). The plain forms of its words ("spent" → "spend") are worked out
+    /// only when a need or request asks about a word that is not there as typed.
     struct Raised: Sendable {
-        var forms: Set<String>
         var words: [String]
-        /// Where each word occurs in `words`, to find a linked phrase without a scan.
         var positions: [String: [Int]]
     }
 
     func raised(by words: [RewriteWord]) -> Raised {
-        var forms: Set<String> = []
         var norms: [String] = []
         var positions: [String: [Int]] = [:]
         for word in words where !word.isMark && !word.made {
             positions[word.norm, default: []].append(norms.count)
             norms.append(word.norm)
-            forms.formUnion(plainForms(of: word.norm))
         }
-        return Raised(forms: forms, words: norms, positions: positions)
+        return Raised(words: norms, positions: positions)
     }
 
     /// The words of a need or request that nothing allows, empty when it is faithful.
     func unraised(_ words: [String], in sentence: Raised) -> [String] {
         words.filter { word in
-            if genericWords.contains(word) { return false }
-            if !plainForms(of: word).isDisjoint(with: sentence.forms) { return false }
+            if genericWords.contains(word) || sentence.positions[word] != nil { return false }
+            if isRaisedInAnotherForm(word, in: sentence) { return false }
             if let phrases = linkedWords[word], phrases.contains(where: { occurs($0, in: sentence) }) { return false }
             return true
         }
     }
 
-    func allows(_ words: [String], in sentence: Raised) -> Bool {
-        unraised(words, in: sentence).isEmpty
+    /// "spending" for a sentence that says "spent", "texts" for one that says "text": the
+    /// word's other forms are made from it and looked for, so the sentence is never
+    /// worked through word by word.
+    private func isRaisedInAnotherForm(_ word: String, in sentence: Raised) -> Bool {
+        var forms: [String] = []
+        if let verb = verbs.forms(of: word) {
+            forms += [verb.base, verb.past, verb.participle, verb.gerund, verbs.thirdPerson(of: verb.base)]
+        }
+        forms.append(word + "s")
+        if word.hasSuffix("s"), word.count > 3 { forms.append(String(word.dropLast())) }
+        return forms.contains { sentence.positions[$0] != nil }
     }
 
-    private func plainForms(of word: String) -> Set<String> {
-        var forms: Set<String> = [word]
-        if let verb = verbs.forms(of: word) { forms.insert(verb.base) }
-        if word.hasSuffix("s"), word.count > 3, !word.hasSuffix("ss") { forms.insert(String(word.dropLast())) }
-        return forms
+    func allows(_ words: [String], in sentence: Raised) -> Bool {
+        unraised(words, in: sentence).isEmpty
     }
 
     private func occurs(_ phrase: [String], in sentence: Raised) -> Bool {

@@ -20,7 +20,8 @@ struct FinalCheck: Sendable {
     func problems(inObservation words: [RewriteWord]) -> [Problem] {
         var problems: [Problem] = []
         let content = words.filter { !$0.isMark }
-        guard let last = content.last else { return [.cutOff("")] }
+        // One word ("it") is not something that happened.
+        guard content.count >= 2, let last = content.last else { return [.cutOff(content.last?.text ?? "")] }
         let before = content.count >= 2 ? content[content.count - 2] : nil
         // "…you didn't", "…after we agreed not to", "…wanted to" end well.
         let closesEllipsis = (last.norm == "not" && before.map { classes.contains(.aux, $0) } ?? false)
@@ -54,12 +55,56 @@ struct FinalCheck: Sendable {
     /// What is wrong with the whole rewrite's text.
     func problems(inRewrite text: String) -> [Problem] {
         var problems: [Problem] = []
-        if text.contains(where: { "[]{}".contains($0) }) { problems.append(.bracket) }
-        let low = " " + text.lowercased().replacing("’", with: "'") + " "
-        for shape in [" you're so ", " you are so ", " you're such ", " i feel like you", " i feel that you", " i feel you ",
-                      "why do you", "why don't you", "do you even", "do you ever", " always ", " never "] where low.contains(shape) {
-            problems.append(.fightingWords(shape.trimmed))
+        let low = FinalCheck.folded(text)
+        if low.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+            problems.append(.bracket)
+        }
+        for shape in FinalCheck.fightingShapes where FinalCheck.find(shape, in: low) {
+            problems.append(.fightingWords(String(decoding: shape, as: UTF8.self).trimmed))
         }
         return problems
+    }
+
+    /// Shapes that make a complaint a fight, matched in the folded text.
+    private static let fightingShapes: [[UInt8]] = [" you're so ", " you are so ", " you're such ", " i feel like you", " i feel that you",
+                                                     " i feel you ", "why do you", "why don't you", "do you even", "do you ever",
+                                                     " always ", " never "].map { Array($0.utf8) }
+
+    /// The text's bytes with ASCII letters lowered and "’" read as "'", padded with a space
+    /// at each end: what the shapes are looked for in (cheaper than Foundation's search).
+    static func folded(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = [32]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte == 0xE2 {
+                // "’" is E2 80 99.
+                let second = utf8.next(), third = utf8.next()
+                if second == 0x80 && third == 0x99 { bytes.append(UInt8(ascii: "'")); continue }
+                bytes.append(byte)
+                if let second { bytes.append(second) }
+                if let third { bytes.append(third) }
+                continue
+            }
+            bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        bytes.append(32)
+        return bytes
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        let first = needle[0]
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }

@@ -6,6 +6,9 @@ struct FrameStripper: Sendable {
     let classes: RewriteWordClasses
     /// Each frame step's class, looked up once (nil for a word or a mark).
     private let stepClasses: [[WordClass?]]
+    /// The frames that start with a given word, in file order; `others` start otherwise.
+    private let byFirstWord: [String: [Int]]
+    private let others: [Int]
 
     init(frames: [RewriteKnowledge.Frame], classes: RewriteWordClasses) {
         self.frames = frames
@@ -16,6 +19,17 @@ struct FrameStripper: Sendable {
                 return nil
             }
         }
+        var byFirstWord: [String: [Int]] = [:]
+        var others: [Int] = []
+        for (number, frame) in frames.enumerated() {
+            if let first = frame.steps.first, !first.optional, case .word(let word) = first.part {
+                byFirstWord[word, default: []].append(number)
+            } else {
+                others.append(number)
+            }
+        }
+        self.byFirstWord = byFirstWord
+        self.others = others
     }
 
     struct Stripped {
@@ -27,7 +41,14 @@ struct FrameStripper: Sendable {
 
     /// The first frame that fits the start of `words`, and the words with it replaced.
     func strip(_ words: [RewriteWord]) -> Stripped? {
-        for (number, frame) in frames.enumerated() {
+        guard let first = words.first else { return nil }
+        // Only the frames that could start here, still in file order.
+        var candidates = others
+        if !first.isMark, let starting = byFirstWord[first.norm] {
+            candidates = others.isEmpty ? starting : (candidates + starting).sorted()
+        }
+        for number in candidates {
+            let frame = frames[number]
             guard let consumed = length(of: frame, number, in: words) else { continue }
             let inside = frame.replacement.map { classes.make($0) } + words.dropFirst(consumed)
             return Stripped(frame: frame, taken: Array(words.prefix(consumed)), words: Array(inside))

@@ -75,7 +75,7 @@ struct JudgementStripper: Sendable {
         words = dropOpeners(words)
         // A frame may hold a filler ("do you even…") or be hidden behind one ("tf").
         var frame: String?
-        if let stripped = frames.strip(words) ?? frames.strip(dropOpeners(dropFillers(words))),
+        if let stripped = frames.strip(words) ?? withoutFillers(words).flatMap({ frames.strip(dropOpeners($0)) }),
            stripped.frame.kind != "disguised" || thought(about: stripped.words) {
             notes.add(stripped.frame.kind, typed(stripped.taken))
             words = dropOpeners(stripped.words)
@@ -128,6 +128,12 @@ struct JudgementStripper: Sendable {
             break
         }
         return words
+    }
+
+    /// The words without fillers, when there were any near the start (where a frame is).
+    private func withoutFillers(_ words: [RewriteWord]) -> [RewriteWord]? {
+        guard words.prefix(4).indices.contains(where: { classes.match(.filler, words, at: $0) != nil }) else { return nil }
+        return dropFillers(words)
     }
 
     /// Intensifiers and texting noises, anywhere ("literally", "lol"); "even" stays in

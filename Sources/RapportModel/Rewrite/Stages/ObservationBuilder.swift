@@ -104,7 +104,24 @@ struct ObservationBuilder: Sendable {
     func gerundForm(of observation: Observation) -> String? {
         guard let primary = observation.primary else { return nil }
         var words = primary.words
-        guard let verb = verbIndex(in: words) else { return nil }
+        guard let verb = verbIndex(in: words), sayWithIng(&words, at: verb) else { return nil }
+        // "…and left the tank empty" → "…and leaving the tank empty", "…and then didn't
+        // invite me" → "…and then not inviting me".
+        var index = verb + 1
+        while index < words.count {
+            if words[index - 1].norm == "and" || (index >= 2 && words[index - 2].norm == "and" && words[index - 1].norm == "then"),
+               !words[index].isMark, !classes.contains(.subject, words[index]), let forms = verbs.forms(of: words[index].norm),
+               classes.contains(.aux, words[index]) || verbs.isListed(words[index].norm) || forms.base != words[index].norm {
+                _ = sayWithIng(&words, at: index)
+            }
+            index += 1
+        }
+        return RewriteText.render(lowered(words), display)
+    }
+
+    /// The verb at `index` said with "-ing": "came" → "coming", "did not call" → "not
+    /// calling", "have been ignoring" → "ignoring", "were" → "being".
+    private func sayWithIng(_ words: inout [RewriteWord], at verb: Int) -> Bool {
         let norm = words[verb].norm
         if ["did", "do", "does"].contains(norm), verb + 2 < words.count, words[verb + 1].norm == "not",
            let forms = verbs.forms(of: words[verb + 2].norm) {
@@ -121,16 +138,10 @@ struct ObservationBuilder: Sendable {
             }
         } else if let forms = verbs.forms(of: norm) {
             words[verb] = classes.make(forms.gerund)
-            // "…and left the tank empty" → "…and leaving the tank empty".
-            for index in words.indices.dropFirst(verb + 1) where words[index - 1].norm == "and" && !words[index].isMark {
-                if let other = verbs.forms(of: words[index].norm), verbs.isListed(words[index].norm) || other.base != words[index].norm {
-                    words[index] = classes.make(other.gerund)
-                }
-            }
         } else {
-            return nil
+            return false
         }
-        return RewriteText.render(lowered(words), display)
+        return true
     }
 
     /// The clause's first verb: an auxiliary, a verb of `verbs.txt`, or a word with a
