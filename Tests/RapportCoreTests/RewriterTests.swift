@@ -215,7 +215,8 @@ enum RewriteRubric {
     /// `--all`: three genuinely different versions, each faithful, the first the rewrite.
     @Test(arguments: ["You never listen to me.", "You left the front door unlocked all night.", "ur so selfish"])
     func variantsAreDifferentAndFaithful(text: String) {
-        let result = rewrite(text)
+        let result = Fixtures.rewriter.rewrite(text, variants: true)
+        #expect(rewrite(text).alternatives == [result.rewrite], "without variants, only the rewrite")
         #expect(result.alternatives.count == 3)
         #expect(result.alternatives[0] == result.rewrite)
         #expect(result.alternatives[1].hasPrefix("When "))

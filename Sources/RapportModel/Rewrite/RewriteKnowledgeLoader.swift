@@ -31,7 +31,8 @@ enum RewriteKnowledgeLoader {
             let read: (Substring) -> [String] = name == WordClass.asTyped.name ? { $0.lowercased().split(separator: " ").map(String.init) } : words
             knowledge.wordClasses[name, default: []] += entry.items.map(read).filter { !$0.isEmpty }
         }
-        for wordClass in WordClass.allCases where knowledge.wordClasses[wordClass.name] == nil && file("words.txt") != nil {
+        for wordClass in WordClass.allCases where !WordClass.builtFromOtherFiles.contains(wordClass)
+            && knowledge.wordClasses[wordClass.name] == nil && file("words.txt") != nil {
             problems.append(Diagnostic(file: "rewrite/words.txt", message: "the rewriter needs the class ~\(wordClass.name)"))
         }
 

@@ -1,59 +1,121 @@
-/// The notes a rewrite collects as it goes, each said once, worded from `notes.txt`.
+/// The notes a rewrite collects as it goes, each said once. What they say is worded from
+/// `notes.txt` only at the end, for the notes that are kept.
 struct RewriteNotes: Sendable {
-    private let templates: [String: String]
-    private(set) var notes: [RewriteResult.Note] = []
-    /// What was asked for already ("absolute|never"), so a word said a thousand times is
-    /// worded once.
-    private var asked: Set<String> = []
+    private struct Entry: Sendable, Equatable {
+        var kind: String
+        var word: String
+        var why: String
+    }
 
-    init(templates: [String: String]) {
+    private let templates: NoteTemplates
+    private var entries: [Entry] = []
+
+    init(templates: NoteTemplates) {
         self.templates = templates
     }
 
     /// Adds the note of `kind` about the user's `word` (if it was not said already).
     mutating func add(_ kind: String, _ word: String = "", why: String = "") {
-        guard asked.insert(kind + "|" + word).inserted, let template = templates[kind] ?? templates["you-statement"] else { return }
-        let safeWord = TerminalSafeText.sanitize(word.trimmed)
-        let message = template.filling("{word}", with: safeWord).filling("{why}", with: why)
-        let reported = RewriteNotes.reportedKind[kind] ?? kind
-        guard !notes.contains(where: { $0.kind == reported && $0.message == message }) else { return }
-        notes.append(RewriteResult.Note(kind: reported, message: message))
+        let entry = Entry(kind: kind, word: word, why: why)
+        guard !entries.contains(where: { $0.kind == kind && $0.word == word }) else { return }
+        entries.append(entry)
     }
 
-    /// Kinds of template that are reported under another kind.
-    static let reportedKind = ["blank-plain": "blank", "label-blank": "label"]
-
-    /// Takes out the notes of `kind`.
+    /// Takes out the notes reported as `kind`.
     mutating func remove(_ kind: String) {
-        notes.removeAll { $0.kind == kind }
+        entries.removeAll { RewriteNotes.reported($0.kind) == kind }
     }
 
-    /// Puts the notes of `kind` first (what the user most needs to know).
+    /// Puts the notes reported as `kind` first (what the user most needs to know).
     mutating func lead(with kind: String) {
-        let first = notes.filter { $0.kind == kind }
-        notes = first + notes.filter { $0.kind != kind }
+        let (matching, others) = split(by: kind)
+        entries = matching + others
     }
 
-    /// Puts the notes of `kind` last.
+    /// Puts the notes reported as `kind` last.
     mutating func trail(with kind: String) {
-        notes = notes.filter { $0.kind != kind } + notes.filter { $0.kind == kind }
+        let (matching, others) = split(by: kind)
+        entries = others + matching
     }
 
-    var isEmpty: Bool { notes.isEmpty }
+    private func split(by kind: String) -> (matching: [Entry], others: [Entry]) {
+        var matching: [Entry] = []
+        var others: [Entry] = []
+        for entry in entries {
+            if RewriteNotes.reported(entry.kind) == kind { matching.append(entry) } else { others.append(entry) }
+        }
+        return (matching, others)
+    }
 
-    func contains(_ kind: String) -> Bool { notes.contains { $0.kind == kind } }
+    var isEmpty: Bool { entries.isEmpty }
+
+    func contains(_ kind: String) -> Bool { entries.contains { RewriteNotes.reported($0.kind) == kind } }
+
+    /// Whether any note is of another kind than these.
+    func hasAny(besides kinds: Set<String>) -> Bool { entries.contains { !kinds.contains(RewriteNotes.reported($0.kind)) } }
+
+    /// The notes as the user reads them.
+    var notes: [RewriteResult.Note] {
+        var result: [RewriteResult.Note] = []
+        for entry in entries {
+            guard let message = templates.message(entry.kind, word: entry.word, why: entry.why) else { continue }
+            let kind = RewriteNotes.reported(entry.kind)
+            if !result.contains(where: { $0.kind == kind && $0.message == message }) {
+                result.append(RewriteResult.Note(kind: kind, message: message))
+            }
+        }
+        return result
+    }
+
+    private static func reported(_ kind: String) -> String {
+        switch kind {
+        case "blank-plain": return "blank"
+        case "label-blank": return "label"
+        default: return kind
+        }
+    }
 }
 
-extension String {
-    /// `self` with the first `placeholder` replaced by `value`, found by bytes: cheaper than
-    /// the general `replacing`, which showed in profiles of the rewriter.
-    func filling(_ placeholder: String, with value: String) -> String {
-        let bytes = Array(utf8)
-        let needle = Array(placeholder.utf8)
-        guard !needle.isEmpty, bytes.count >= needle.count else { return self }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle) {
-            return String(decoding: bytes[..<start], as: UTF8.self) + value + String(decoding: bytes[(start + needle.count)...], as: UTF8.self)
+/// The wording of each kind of note (`notes.txt`), cut once at its "{word}" and "{why}",
+/// so a message is put together without searching the template each time.
+struct NoteTemplates: Sendable {
+    private enum Piece: Sendable {
+        case text(String)
+        case word
+        case why
+    }
+
+    private let pieces: [String: [Piece]]
+
+    init(_ templates: [String: String]) {
+        var pieces: [String: [Piece]] = [:]
+        for (kind, template) in templates {
+            var parts: [Piece] = []
+            var rest = Substring(template)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                let name = rest[rest.index(after: open)..<close]
+                guard name == "word" || name == "why" else { break }
+                if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+                parts.append(name == "word" ? .word : .why)
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { parts.append(.text(String(rest))) }
+            pieces[kind] = parts
         }
-        return self
+        self.pieces = pieces
+    }
+
+    /// The note of `kind` about the user's `word` (the you-statement note for an unknown kind).
+    func message(_ kind: String, word: String, why: String) -> String? {
+        guard let parts = pieces[kind] ?? pieces["you-statement"] else { return nil }
+        var message = ""
+        for part in parts {
+            switch part {
+            case .text(let text): message += text
+            case .word: message += TerminalSafeText.sanitize(word.trimmed)
+            case .why: message += why
+            }
+        }
+        return message
     }
 }

@@ -6,10 +6,21 @@ enum RewriteText {
     static func words(of view: LineView, classes: RewriteWordClasses) -> [RewriteWord] {
         let tokens = view.tokens
         var result: [RewriteWord] = []
-        result.reserveCapacity(tokens.count)
+        result.reserveCapacity(tokens.count + 2)
         var firstWord = true
+        var typedSpan: (start: Int, text: String) = (-1, "")
+        // In a line of plain ASCII a token's scalars are its bytes: what was typed is cut
+        // straight out of them.
+        let bytes = Array(view.line.utf8)
+        let ascii = !bytes.contains { $0 >= 0x80 }
         for (index, token) in tokens.enumerated() {
-            let typed = view.text(of: index..<(index + 1)).text
+            // Tokens of one expansion ("don't" → "do", "not") share what was typed.
+            if typedSpan.start != token.start {
+                let typed = ascii && token.end <= bytes.count ? String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+                    : view.text(of: index..<(index + 1)).text
+                typedSpan = (token.start, typed)
+            }
+            let typed = typedSpan.text
             let isSymbol = !RewriteText.hasLetterOrDigit(typed)
             if token.isPunctuation {
                 let attached = index > 0 && tokens[index - 1].end == token.start
@@ -27,7 +38,7 @@ enum RewriteText {
             word.attached = index > 0 && tokens[index - 1].end == token.start && tokens[index - 1].isPunctuation
             // Texting forms are written out ("u" → "you", "bday" → "birthday"), but a real
             // spelling stays as typed ("mum").
-            if !shared, text.count <= 4, text.lowercased() != token.text,
+            if !shared, text.utf8.count <= 12, text != token.text, text.count <= 4, text.lowercased() != token.text,
                !classes.contains(.asTyped, classes.word(text.lowercased(), text: text)) {
                 text = token.text
             }
@@ -44,7 +55,7 @@ enum RewriteText {
                 }
             }
             // "ur on tiktok": "ur" before a preposition or an adverb is "you're", not "your".
-            if token.text == "your", typed.lowercased() == "ur", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
+            if token.text == "your", typed.utf8.count == 2, typed.lowercased() == "ur", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
                 let next = classes.word(tokens[index + 1].text, text: tokens[index + 1].text)
                 if classes.contains(.phraseEnd, next) || classes.contains(.adverb, next) || classes.contains(.degree, next) || classes.contains(.never, next) {
                     result.append(classes.word("you", text: "you"))
@@ -80,20 +91,16 @@ enum RewriteText {
     }
 
     /// Words written out, with expansions written the usual way ("do not" → "don't").
-    static func render(_ words: some Collection<RewriteWord>, _ display: [RewriteKnowledge.Display]) -> String {
+    static func render(_ words: some Collection<RewriteWord>, _ display: DisplayTable) -> String {
         let words = Array(words)
         var out = ""
         var index = 0
         while index < words.count {
             var written: String?
             var length = 1
-            if !words[index].isMark {
-                for entry in display where entry.words.first == words[index].norm && index + entry.words.count <= words.count
-                    && zip(entry.words, words[index...]).allSatisfy({ !$1.isMark && $0 == $1.norm }) {
-                    written = entry.written
-                    length = entry.words.count
-                    break
-                }
+            if let entry = display.entry(in: words, at: index) {
+                written = entry.written
+                length = entry.words.count
             }
             let word = words[index]
             let text = written ?? word.text

@@ -8,6 +8,8 @@ struct RewriteWordClasses: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var wordClass: WordClass
         var rest: [String]
+        /// For a kind's cue, the kind's number; for a display entry, the entry's (else -1).
+        var tag: Int32 = -1
     }
 
     /// The entries starting with each first word, one list per first word.
@@ -18,9 +20,9 @@ struct RewriteWordClasses: Sendable, Equatable {
 
     init() {}
 
-    mutating func add(_ words: [String], to wordClass: WordClass) {
+    mutating func add(_ words: [String], to wordClass: WordClass, tag: Int32 = -1) {
         guard let first = words.first else { return }
-        let entry = Entry(wordClass: wordClass, rest: Array(words.dropFirst()))
+        let entry = Entry(wordClass: wordClass, rest: Array(words.dropFirst()), tag: tag)
         let list: Int
         if let known = listOfFirstWord[first] {
             list = Int(known)
@@ -30,7 +32,8 @@ struct RewriteWordClasses: Sendable, Equatable {
             lists.append([])
             masks.append(0)
         }
-        guard !lists[list].contains(entry) else { return }
+        // A word listed twice does no harm (the longest match is the same), so there is no
+        // search for duplicates: it made start-up slow for common first words.
         lists[list].append(entry)
         masks[list] |= wordClass.bit
     }
@@ -62,6 +65,17 @@ struct RewriteWordClasses: Sendable, Equatable {
             if fits, entry.rest.count + 1 > (best ?? 0) { best = entry.rest.count + 1 }
         }
         return best
+    }
+
+    /// Every entry of the class that starts at `position` and fits the words there.
+    func matches(_ wordClass: WordClass, _ words: [RewriteWord], at position: Int) -> [Entry] {
+        guard position >= 0, position < words.count else { return [] }
+        let first = words[position]
+        guard !first.isMark, first.starts & wordClass.bit != 0, first.list >= 0 else { return [] }
+        return lists[Int(first.list)].filter { entry in
+            entry.wordClass == wordClass && position + entry.rest.count < words.count
+                && entry.rest.indices.allSatisfy { !words[position + 1 + $0].isMark && words[position + 1 + $0].norm == entry.rest[$0] }
+        }
     }
 
     /// Whether one word (not a phrase) is an entry of the class.

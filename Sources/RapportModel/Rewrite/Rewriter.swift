@@ -29,6 +29,7 @@ public struct Rewriter: Sendable {
     let requests: RequestChooser
     let check: FinalCheck
     let assembler = RewriteAssembler()
+    let noteTemplates: NoteTemplates
 
     public init(analyzer: Analyzer, knowledge: RewriteKnowledge) {
         self.analyzer = analyzer
@@ -38,36 +39,42 @@ public struct Rewriter: Sendable {
             guard let wordClass = WordClass(name: name) else { continue }
             for entry in entries { classes.add(entry, to: wordClass) }
         }
+        KindIndex.register(knowledge.kinds, in: &classes)
+        DisplayTable.register(knowledge.display, in: &classes)
         self.classes = classes
+        let display = DisplayTable(knowledge.display, classes: classes)
         let verbs = VerbInflector(knowledge.verbs, classes: classes)
         let frames = FrameStripper(frames: knowledge.frames, classes: classes)
         let absolutes = AbsoluteRemover(classes: classes, verbs: verbs)
         let counterfactual = Counterfactual(classes: classes, verbs: verbs)
         splitter = ClauseSplitter(classes: classes, verbs: verbs)
         finder = ComplaintFinder(classes: classes, frames: frames, counterfactual: counterfactual, verbs: verbs)
-        lightTouch = LightTouch(classes: classes, fauxFeelings: knowledge.fauxFeelings, absolutes: absolutes, display: knowledge.display)
+        lightTouch = LightTouch(classes: classes, fauxFeelings: knowledge.fauxFeelings, absolutes: absolutes, display: display)
         stripper = JudgementStripper(classes: classes, frames: frames, absolutes: absolutes,
-                                     roles: ClauseRoles(classes: classes, verbs: verbs, fauxFeelings: knowledge.fauxFeelings, display: knowledge.display),
-                                     counterfactual: counterfactual, verbs: verbs, display: knowledge.display)
-        observations = ObservationBuilder(classes: classes, verbs: verbs, display: knowledge.display)
-        kinds = KindIndex(knowledge.kinds)
+                                     roles: ClauseRoles(classes: classes, verbs: verbs, fauxFeelings: knowledge.fauxFeelings, display: display),
+                                     counterfactual: counterfactual, verbs: verbs, display: display)
+        observations = ObservationBuilder(classes: classes, verbs: verbs, display: display)
+        kinds = KindIndex(knowledge.kinds, classes: classes)
         faithfulness = FaithfulnessGuard(genericWords: knowledge.genericWords, linkedWords: knowledge.linkedWords, verbs: verbs)
         feelings = FeelingChooser(classes: classes, fauxFeelings: knowledge.fauxFeelings)
         let wordsOf = knowledge.textWords
         let general = knowledge.kinds.last ?? RewriteKnowledge.Kind(name: "general", cues: [], feelings: ["hurt"], why: "", needs: [], requests: [])
         needs = NeedChooser(faithfulness: faithfulness, wordsOf: wordsOf, general: general)
-        requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, wordsOf: wordsOf, general: general, display: knowledge.display)
+        requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, wordsOf: wordsOf, general: general, display: display)
         check = FinalCheck(classes: classes, verbs: verbs)
+        noteTemplates = NoteTemplates(knowledge.notes)
     }
 
     /// The same, for a line already analysed (the engine calls this for every reply).
     public func rewrite(_ sentence: String, analysed signals: [Signal]) -> RewriteResult {
-        rewrite(sentence, view: analyzer.view(of: sentence), signals: signals)
+        rewrite(sentence, view: analyzer.view(of: sentence), signals: signals, variants: false)
     }
 
-    public func rewrite(_ sentence: String) -> RewriteResult {
+    /// The rewrite of `sentence`; with `variants`, its `alternatives` hold all three ways of
+    /// saying it (only the rewrite otherwise, which is what a session needs).
+    public func rewrite(_ sentence: String, variants: Bool = false) -> RewriteResult {
         let view = analyzer.view(of: sentence)
-        return rewrite(sentence, view: view, signals: analyzer.signals(in: view))
+        return rewrite(sentence, view: view, signals: analyzer.signals(in: view), variants: variants)
     }
 
     /// The sentence as the stages read it.
@@ -75,10 +82,10 @@ public struct Rewriter: Sendable {
         RewriteText.words(of: analyzer.view(of: sentence), classes: classes)
     }
 
-    private func rewrite(_ sentence: String, view: LineView, signals: [Signal]) -> RewriteResult {
+    private func rewrite(_ sentence: String, view: LineView, signals: [Signal], variants: Bool) -> RewriteResult {
         let words = RewriteText.words(of: view, classes: classes)
         let clauses = splitter.split(words)
-        var notes = RewriteNotes(templates: knowledge.notes)
+        var notes = RewriteNotes(templates: noteTemplates)
         switch finder.verdict(words: words, clauses: clauses, signals: signals) {
         case .crisis:
             notes.add("crisis")
@@ -89,14 +96,16 @@ public struct Rewriter: Sendable {
             guard let text = lightTouch.apply(words, notes: &notes) else { return .unchanged(sentence) }
             return RewriteResult(input: sentence, rewrite: text, changed: true, notes: notes.notes, alternatives: [text])
         case .rewrite:
-            return fullRewrite(sentence, words: words, clauses: clauses, notes: &notes)
+            return fullRewrite(sentence, words: words, clauses: clauses, notes: &notes, variants: variants)
         }
     }
 
-    private func fullRewrite(_ sentence: String, words: [RewriteWord], clauses raw: [Clause], notes: inout RewriteNotes) -> RewriteResult {
+    private func fullRewrite(_ sentence: String, words: [RewriteWord], clauses raw: [Clause], notes: inout RewriteNotes,
+                             variants: Bool) -> RewriteResult {
         let clauses = stripper.strip(raw, notes: &notes)
         var observation = observations.build(clauses)
-        if observation.text != nil, !check.problems(inObservation: observation.words).isEmpty {
+        // What the observation says is the user's; the rest is the rewriter's own words.
+        if let text = observation.text, !check.problems(inObservation: observation.words).isEmpty || !check.problems(inText: text).isEmpty {
             observation = ObservationBuilder.blank(keeping: nil)
         }
         let kind = kinds.kind(for: kindWords(clauses))
@@ -106,31 +115,26 @@ public struct Rewriter: Sendable {
         let need = needs.choose(kind: kind, label: labelAdvice, raised: raised)
         let request = requests.choose(clauses: clauses, observation: observation, kind: kind, label: labelAdvice, raised: raised)
 
+        // The variants say "when…"; the rewrite may restate it ("about you coming home…").
         var parts = RewriteAssembler.Parts(feeling: feeling.words, when: observation.whenPart, isPast: observation.isPast, need: need, request: request)
-        var rewrite = assembler.feelingFirst(parts)
+        var main = parts
         // Not the sentence with a frame round it: "I felt worried about you coming home…",
         // "…when you promised you'd call and then you didn't".
         if let text = observation.text, restates(sentence, in: text) {
-            var restated = parts
             if let sequence = observations.inSequence(observation) {
-                restated.when = sequence
+                main.when = sequence
             } else if let gerund = observations.gerundForm(of: observation) {
-                restated.when = gerund
-                restated.connective = "about"
+                main.when = gerund
+                main.connective = "about"
             }
-            rewrite = assembler.feelingFirst(restated)
         }
-        if !check.problems(inRewrite: rewrite).isEmpty {
-            observation = ObservationBuilder.blank(keeping: observation.label)
-            parts.when = observation.whenPart
-            parts.isPast = false
-            rewrite = assembler.feelingFirst(parts)
-        }
+        var rewrite = assembler.feelingFirst(main)
         // Short enough to say aloud: without the request when the whole would run long.
-        let limit = max(3 * sentence.count, sentence.count + 150)
-        if rewrite.count > limit {
+        let length = sentence.unicodeScalars.count
+        if rewrite.unicodeScalars.count > max(3 * length, length + 150) {
             parts.request = nil
-            rewrite = assembler.feelingFirst(parts)
+            main.request = nil
+            rewrite = assembler.feelingFirst(main)
         }
 
         if observation.text == nil {
@@ -143,11 +147,15 @@ public struct Rewriter: Sendable {
                 notes.lead(with: "blank")
             }
         }
-        if !notes.notes.contains(where: { $0.kind != "feeling" }) {
+        if !notes.hasAny(besides: ["feeling"]) {
             notes.add("you-statement")
         }
         notes.trail(with: "feeling") // why the feeling was chosen matters less than what changed
-        let alternatives = [rewrite, assembler.observationFirst(parts)] + (assembler.questionFirst(parts).map { [$0] } ?? [])
+        var alternatives = [rewrite]
+        if variants {
+            alternatives.append(assembler.observationFirst(parts))
+            if let question = assembler.questionFirst(parts) { alternatives.append(question) }
+        }
         return RewriteResult(input: sentence, rewrite: rewrite, changed: true, notes: notes.notes, alternatives: alternatives,
                              observationMissing: observation.text == nil,
                              observationQuestion: observation.text == nil ? question(for: observation.label) : nil)
@@ -155,17 +163,18 @@ public struct Rewriter: Sendable {
 
     /// The words the kind of complaint is told by: what the clauses say once unwrapped
     /// (so "thanks for…" or "can't wait" do not count), and what a label was about.
-    private func kindWords(_ clauses: [Clause]) -> [String] {
-        var words: [String] = []
+    private func kindWords(_ clauses: [Clause]) -> [RewriteWord] {
+        var words: [RewriteWord] = []
+        let gap = RewriteWord(norm: "|", text: "|", isMark: true) // no cue runs from one clause into the next
         for clause in clauses {
             switch clause.role {
-            case .jab: words += clause.context.norms // what sarcastic praise was about
-            case .label(let label) where label.hasPrefix("like"): words += clause.context.norms // "acting like my dad": not about dads
-            case .label(let label): words += label.lowercased().split(separator: " ").map(String.init) + clause.context.norms
-            default: words += clause.words.norms + clause.context.norms
+            case .jab: words += clause.context // what sarcastic praise was about
+            case .label(let label) where label.hasPrefix("like"): words += clause.context // "acting like my dad": not about dads
+            case .label(let label): words += label.lowercased().split(separator: " ").map { classes.make(String($0)) } + clause.context
+            default: words += clause.words + clause.context
             }
-            if let feeling = clause.namedFeeling { words += feeling.split(separator: " ").map(String.init) }
-            words.append("|")
+            if let feeling = clause.namedFeeling { words += feeling.split(separator: " ").map { classes.make(String($0)) } }
+            words.append(gap)
         }
         return words
     }

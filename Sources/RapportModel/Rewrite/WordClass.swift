@@ -9,6 +9,9 @@ enum WordClass: Int, CaseIterable, Sendable {
     case runOnVerb, speaker, other, person, timeOpener, aux, adverb, determiner
     case phraseEnd, notAVerb, anyWord, stop, actingLike, controlling, feeling, dangling
     case linking, plainVerb, rarePraise, asTyped
+    /// Not in words.txt: the first words of kinds.txt's cues and of display.txt's entries,
+    /// looked up the same way.
+    case kindCue, display
 
     /// Its name in words.txt, in the order of the cases.
     private static let names = [
@@ -20,7 +23,7 @@ enum WordClass: Int, CaseIterable, Sendable {
         "subject", "clause-end", "run-on-verb", "speaker", "other", "person",
         "time-opener", "aux", "adverb", "determiner", "phrase-end", "not-a-verb",
         "any-word", "stop", "acting-like", "controlling", "feeling", "dangling",
-        "linking", "plain-verb", "rare-praise", "as-typed",
+        "linking", "plain-verb", "rare-praise", "as-typed", "kind-cue", "display",
     ]
 
     var name: String { WordClass.names[rawValue] }
@@ -29,6 +32,9 @@ enum WordClass: Int, CaseIterable, Sendable {
         guard let index = WordClass.names.firstIndex(of: name) else { return nil }
         self.init(rawValue: index)
     }
+
+    /// The classes filled from kinds.txt and display.txt, not from words.txt.
+    static let builtFromOtherFiles: Set<WordClass> = [.kindCue, .display]
 
     /// The bit for this class in a word's `starts` mask.
     var bit: UInt64 { 1 << UInt64(rawValue) }

@@ -39,7 +39,7 @@ struct RewriteCommand: ParsableCommand {
         let count = variants ?? (all ? 3 : 1)
         let out = StandardOutput.out
         func handle(_ sentence: String) {
-            var result = rewriter.rewrite(sentence)
+            var result = rewriter.rewrite(sentence, variants: count > 1)
             result.alternatives = Array(result.alternatives.prefix(count))
             if json {
                 out.line(bytes: result.json(includeAlternatives: count > 1).bytes)

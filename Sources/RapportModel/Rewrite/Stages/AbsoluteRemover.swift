@@ -11,6 +11,7 @@ struct AbsoluteRemover: Sendable {
     /// The clause without its absolutes, and the absolutes as typed (for the note).
     func remove(_ input: [RewriteWord], aboutSpeaker: Bool = false) -> (words: [RewriteWord], removed: [String]) {
         var result: [RewriteWord] = []
+        result.reserveCapacity(input.count + 2)
         var removed: [String] = []
         var index = 0
         func typed(_ length: Int) -> String { input[index..<(index + length)].map(\.text).joined(separator: " ") }
@@ -40,7 +41,7 @@ struct AbsoluteRemover: Sendable {
                 }
                 continue
             }
-            if ["keep", "keeps", "kept"].contains(word.norm), index + 1 < input.count, input[index + 1].norm.hasSuffix("ing"),
+            if word.norm.hasPrefix("ke"), ["keep", "keeps", "kept"].contains(word.norm), index + 1 < input.count, input[index + 1].norm.hasSuffix("ing"),
                let forms = verbs.forms(of: input[index + 1].norm), forms.gerund == input[index + 1].norm {
                 removed.append(word.text)
                 let verb = word.norm == "kept" ? forms.past : word.norm == "keeps" ? verbs.thirdPerson(of: forms.base) : forms.base

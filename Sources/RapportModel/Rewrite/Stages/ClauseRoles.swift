@@ -8,7 +8,7 @@ struct ClauseRoles: Sendable {
     let classes: RewriteWordClasses
     let verbs: VerbInflector
     let fauxFeelings: [String: [String]]
-    let display: [RewriteKnowledge.Display]
+    let display: DisplayTable
 
     func assign(_ input: Clause, notes: inout RewriteNotes) -> Clause {
         var clause = input

@@ -7,17 +7,37 @@ struct ClauseSplitter: Sendable {
     let classes: RewriteWordClasses
     let verbs: VerbInflector
 
+    /// Where the clause being read stands: its first word, how many of its words are not
+    /// marks, the first three of those and the last (kept as positions, so nothing is copied
+    /// until a clause is closed).
+    private struct Reading {
+        var start = 0
+        var count = 0
+        var first = -1
+        var second = -1
+        var third = -1
+        var last = -1
+
+        mutating func take(_ index: Int) {
+            switch count {
+            case 0: first = index
+            case 1: second = index
+            case 2: third = index
+            default: break
+            }
+            last = index
+            count += 1
+        }
+    }
+
     func split(_ words: [RewriteWord]) -> [Clause] {
         var clauses: [Clause] = []
-        var current: [RewriteWord] = []
-        /// The words of `current` without its marks, kept alongside (not filtered each time,
-        /// which made a long line without punctuation quadratic).
-        var content: [RewriteWord] = []
+        var reading = Reading()
         var sentenceStart = 0
-        func close() {
-            if !content.isEmpty { clauses.append(Clause(words: current)) }
-            current = []
-            content = []
+        /// Ends the clause before `end`; the next starts at `next`.
+        func close(at end: Int, next: Int) {
+            if reading.count > 0 { clauses.append(Clause(words: Array(words[reading.start..<end]))) }
+            reading = Reading(start: next)
         }
         func endSentence(question: Bool) {
             for index in sentenceStart..<clauses.count { clauses[index].isQuestion = question }
@@ -25,68 +45,71 @@ struct ClauseSplitter: Sendable {
         }
         for (index, word) in words.enumerated() {
             // An emoji ends a clause in a text: "…having kids 🙄 tell her to stop".
-            if word.isSymbol, !current.isEmpty {
-                close()
+            if word.isSymbol, reading.start < index {
+                close(at: index, next: index + 1)
                 continue
             }
             if word.isMark {
                 switch word.norm {
                 case ".", "!", "?":
-                    close()
+                    close(at: index, next: index + 1)
                     endSentence(question: word.norm == "?")
                 case ":" where index > 0 && index + 1 < words.count && words[index - 1].norm.first?.isNumber == true
                     && words[index + 1].norm.first?.isNumber == true && word.attached:
-                    current.append(word) // "8:30"
+                    break // "8:30"
                 case ";", ",", ":", "-", "(", ")", "\"":
-                    close()
+                    close(at: index, next: index + 1)
                 default:
-                    current.append(word)
+                    break
                 }
                 continue
             }
-            if startsNewClause(at: index, in: words, content: content) { close() }
+            if startsNewClause(at: index, in: words, reading: reading) { close(at: index, next: index) }
             // "stop acting like a child | and answer me…": a second order.
-            if word.norm == "and", let opening = current.first, classes.contains(.stop, opening),
+            if word.norm == "and", reading.first >= 0, classes.contains(.stop, words[reading.first]),
                index + 1 < words.count, isBareVerb(words[index + 1]) {
-                close()
+                close(at: index, next: index + 1)
                 continue
             }
             // The joining word itself is left out: each clause stands alone.
-            if classes.contains(.joiner, word), !current.isEmpty, subjectFollows(words, after: index) {
-                close()
+            if classes.contains(.joiner, word), reading.count > 0, subjectFollows(words, after: index) {
+                close(at: index, next: index + 1)
                 continue
             }
-            current.append(word)
-            content.append(word)
+            reading.take(index)
         }
-        close()
+        close(at: words.count, next: words.count)
         endSentence(question: false)
         return clauses
     }
 
-    /// Whether a subject starts at `index` after `current` without a joining word.
-    private func startsNewClause(at index: Int, in words: [RewriteWord], content: [RewriteWord]) -> Bool {
+    /// Whether a subject starts at `index`, after what has been read, without a joining word.
+    private func startsNewClause(at index: Int, in words: [RewriteWord], reading: Reading) -> Bool {
         let word = words[index]
-        guard content.count >= 2 else { return false }
+        // Only a subject, "maybe" or "stop" can start a clause without a joining word.
+        guard reading.count >= 2, classes.contains(.subject, word) || classes.contains(.stop, word) || word.norm == "maybe" else { return false }
+        let first = words[reading.first]
         // "When we visit your parents | you ignore me".
-        if ["i", "you"].contains(word.norm), content.count >= 3, content[0].norm != "if", startsTimeClause(content), startsWithSubject(words, at: index) {
+        if word.norm == "i" || word.norm == "you", reading.count >= 3, first.norm != "if",
+           classes.match(.timeOpener, words, at: reading.first) != nil, startsWithSubject(words, at: index) {
             return true
         }
         // "if you weren't glued to it | we wouldn't be having this conversation".
-        if let ifIndex = content.prefix(3).firstIndex(where: { $0.norm == "if" }), content.count >= ifIndex + 3,
-           classes.contains(.subject, word) || word.norm == "we" || word.norm == "maybe", index + 1 < words.count {
+        let opening = [reading.first, reading.second, reading.third]
+        if let ifAt = opening.firstIndex(where: { $0 >= 0 && words[$0].norm == "if" }), reading.count >= ifAt + 3,
+           classes.contains(.subject, word) || word.norm == "maybe", index + 1 < words.count {
             let modal = word.norm == "maybe" ? index + 2 : index + 1
             if modal < words.count, ["would", "could", "might"].contains(words[modal].norm) { return true }
         }
+        let previous = words[reading.last]
         // "…so embarrassing | stop posting pics of me".
-        if classes.contains(.stop, word), index + 1 < words.count, words[index + 1].norm.hasSuffix("ing"), let previous = content.last,
+        if classes.contains(.stop, word), index + 1 < words.count, words[index + 1].norm.hasSuffix("ing"),
            classes.contains(.label, previous) || classes.contains(.verdict, previous) || classes.contains(.clauseEnd, previous) {
             return true
         }
-        // A run-on: "…again | i labelled it", "…so loud | i can hear it", "…at 7 | it is 8:30".
-        guard let previous = content.last else { return false }
         // "…in the sink | its gross": a verdict after the clause.
-        if ["it", "that", "this"].contains(word.norm), index + 2 < words.count, ["is", "was"].contains(words[index + 1].norm),
+        if word.norm == "it" || word.norm == "that" || word.norm == "this", index + 2 < words.count,
+           words[index + 1].norm == "is" || words[index + 1].norm == "was",
            classes.match(.verdict, words, at: index + 2) != nil || classes.match(.degree, words, at: index + 2) != nil {
             return true
         }
@@ -95,10 +118,11 @@ struct ClauseSplitter: Sendable {
            index + 1 < words.count, classes.contains(.aux, words[index + 1]) || classes.contains(.never, words[index + 1]) {
             return true
         }
+        // A run-on: "…again | i labelled it", "…so loud | i can hear it", "…at 7 | it is 8:30".
         let previousEnds = classes.contains(.clauseEnd, previous) || previous.norm.first?.isNumber == true
         guard previousEnds, index + 1 < words.count, !words[index + 1].isMark else { return false }
         if word.norm == "i" { return classes.contains(.runOnVerb, words[index + 1]) }
-        if word.norm == "it" || word.norm == "there" { return ["is", "was"].contains(words[index + 1].norm) }
+        if word.norm == "it" || word.norm == "there" { return words[index + 1].norm == "is" || words[index + 1].norm == "was" }
         return false
     }
 
@@ -130,9 +154,5 @@ struct ClauseSplitter: Sendable {
         guard !word.isMark, !classes.contains(.subject, word), !classes.contains(.determiner, word), !classes.contains(.aux, word),
               !classes.contains(.phraseEnd, word), !classes.contains(.speaker, word), !classes.contains(.other, word) else { return false }
         return classes.contains(.plainVerb, word) || (verbs.isListed(word.norm) && verbs.forms(of: word.norm)?.base == word.norm)
-    }
-
-    private func startsTimeClause(_ words: [RewriteWord]) -> Bool {
-        classes.match(.timeOpener, words, at: 0) != nil
     }
 }

@@ -21,39 +21,66 @@ struct ComplaintFinder: Sendable {
         case rewrite
     }
 
-    /// Kinds that on their own show blame.
-    static let blaming: Set<SignalKind> = [.youStatement, .absolute, .label, .contempt, .fauxFeeling, .blameShift, .demand]
-    /// Kinds that show blame even next to kind words.
-    static let strongBlame: Set<SignalKind> = [.label, .contempt, .blameShift, .fauxFeeling]
-    /// Kinds that show a kind line, whatever else it says.
-    static let kindly: Set<SignalKind> = [.appreciation, .remorse, .validation, .commitment, .repair]
+    /// What the analysis found, as far as finding a complaint goes.
+    private struct Found {
+        var crisis = false
+        /// A kind that on its own shows blame: a you-statement, an absolute, a label, contempt,
+        /// an evaluation said as a feeling, blame-shifting, a demand.
+        var blame = false
+        /// Blame even next to kind words: a label, contempt, blame-shifting, an evaluation.
+        var strongBlame = false
+        /// What keeps a good start from being left as it is: an evaluation, an absolute, a
+        /// label or contempt; and whether it is one of the last two.
+        var offStart = false
+        var labelOrContempt = false
+        /// A kind line, whatever else it says: appreciation, remorse, validation, a
+        /// commitment, an offer to repair.
+        var kindness = false
+        var request = false
+
+        init(_ signals: [Signal]) {
+            for signal in signals {
+                switch signal.kind {
+                case .crisis: crisis = true
+                case .label, .contempt: blame = true; strongBlame = true; offStart = true; labelOrContempt = true
+                case .fauxFeeling: blame = true; strongBlame = true; offStart = true
+                case .blameShift: blame = true; strongBlame = true
+                case .absolute: blame = true; offStart = true
+                case .youStatement, .demand: blame = true
+                case .appreciation, .remorse, .validation, .commitment, .repair: kindness = true
+                case .request: request = true
+                default: break
+                }
+            }
+        }
+    }
 
     func verdict(words: [RewriteWord], clauses: [Clause], signals: [Signal]) -> Verdict {
-        let kinds = Set(signals.map(\.kind))
-        if kinds.contains(.crisis) { return .crisis }
+        let found = Found(signals)
+        if found.crisis { return .crisis }
         guard clauses.contains(where: { $0.words.contains { !$0.isMark && !$0.isSymbol } }) else { return .leave }
         let heads = clauses.map { dropOpeners($0.words) }
         if startsWithOwnFeeling(heads.first ?? []) {
             // "I feel hurt when…" is already the shape; "I feel like you…" is not.
             if disguises(heads.first ?? []) { return .rewrite }
-            let offKinds = kinds.intersection([.fauxFeeling, .absolute, .label, .contempt])
-            return offKinds.isEmpty ? .leave : (kinds.isDisjoint(with: [.label, .contempt]) ? .lightTouch : .rewrite)
+            return !found.offStart ? .leave : (found.labelOrContempt ? .rewrite : .lightTouch)
         }
-        let marked = classes.occurs(.grievance, in: words)
-        let grievance = marked || classes.occurs(.negativeAct, in: words)
-            || (classes.occurs(.privateMatter, in: words) && words.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
-        if !kinds.isDisjoint(with: ComplaintFinder.strongBlame) || blamingShape(heads, clauses: clauses, grievance: grievance) {
+        let present = words.reduce(UInt64(0)) { $0 | $1.starts }
+        func occurs(_ wordClass: WordClass) -> Bool { present & wordClass.bit != 0 && classes.occurs(wordClass, in: words) }
+        let marked = occurs(.grievance)
+        let grievance = marked || occurs(.negativeAct)
+            || (occurs(.privateMatter) && words.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
+        if found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance) {
             return .rewrite
         }
         // "again", "without asking", "in front of everyone": a grievance, whatever else is said.
         if marked && heads.contains(where: { tellsOfThem($0) || $0.first.map { classes.contains(.other, $0) } ?? false }) { return .rewrite }
-        let kind = heads.contains(where: saysSomethingKind) || !kinds.isDisjoint(with: ComplaintFinder.kindly)
-        let blamed = !kinds.isDisjoint(with: ComplaintFinder.blaming)
-        if grievance && blamed { return .rewrite }
+        let kind = found.kindness || heads.contains(where: saysSomethingKind)
+        if grievance && found.blame { return .rewrite }
         if kind { return .leave }
-        if grievance || blamed { return .rewrite }
+        if grievance || found.blame { return .rewrite }
         // "Could you grab some milk?", "is it okay if…": asking, and nothing else.
-        if isAsking(heads) || kinds.contains(.request) { return .leave }
+        if found.request || isAsking(heads) { return .leave }
         // "You came home drunk at three in the morning": what they did, and nothing kind.
         return heads.contains(where: tellsOfThem) ? .rewrite : .leave
     }
@@ -63,11 +90,11 @@ struct ComplaintFinder: Sendable {
     private func blamingShape(_ heads: [[RewriteWord]], clauses: [Clause], grievance: Bool) -> Bool {
         for (index, head) in heads.enumerated() {
             guard let first = head.first else { continue }
-            if let stripped = frames.strip(head) {
-                switch stripped.frame.kind {
+            if let (frame, consumed) = frames.frame(at: head) {
+                switch frame.kind {
                 case "accusing-question", "exasperation", "past", "demand": return true
                 case "sarcasm": if grievance { return true }
-                case "disguised": if aboutThem(stripped.words) { return true }
+                case "disguised": if consumed < head.count, aboutThem(Array(head[consumed...])) { return true }
                 default: break
                 }
             }
@@ -150,6 +177,7 @@ struct ComplaintFinder: Sendable {
     /// The clause without symbols, fillers ("srsly", "tf") and openers, so its shape shows.
     private func dropOpeners(_ input: [RewriteWord]) -> [RewriteWord] {
         var words: [RewriteWord] = []
+        words.reserveCapacity(input.count)
         var index = 0
         while index < input.count {
             if input[index].isSymbol || input[index].isMark { index += 1; continue }

@@ -8,28 +8,20 @@ struct FaithfulnessGuard: Sendable {
     let linkedWords: [String: [[String]]]
     let verbs: VerbInflector
 
-    /// What a sentence raised: its words, and where each occurs (to find a linked phrase
-    /// without a scan). The plain forms of its words ("spent" → "spend") are worked out
-    /// only when a need or request asks about a word that is not there as typed.
+    /// What a sentence raised: its words as read. Most needs and requests use only plain
+    /// words, so nothing more is worked out until a word that is not plain is asked about.
     struct Raised: Sendable {
         var words: [String]
-        var positions: [String: [Int]]
     }
 
     func raised(by words: [RewriteWord]) -> Raised {
-        var norms: [String] = []
-        var positions: [String: [Int]] = [:]
-        for word in words where !word.isMark && !word.made {
-            positions[word.norm, default: []].append(norms.count)
-            norms.append(word.norm)
-        }
-        return Raised(words: norms, positions: positions)
+        Raised(words: words.compactMap { $0.isMark || $0.made ? nil : $0.norm })
     }
 
     /// The words of a need or request that nothing allows, empty when it is faithful.
     func unraised(_ words: [String], in sentence: Raised) -> [String] {
         words.filter { word in
-            if genericWords.contains(word) || sentence.positions[word] != nil { return false }
+            if genericWords.contains(word) || sentence.words.contains(word) { return false }
             if isRaisedInAnotherForm(word, in: sentence) { return false }
             if let phrases = linkedWords[word], phrases.contains(where: { occurs($0, in: sentence) }) { return false }
             return true
@@ -46,7 +38,7 @@ struct FaithfulnessGuard: Sendable {
         }
         forms.append(word + "s")
         if word.hasSuffix("s"), word.count > 3 { forms.append(String(word.dropLast())) }
-        return forms.contains { sentence.positions[$0] != nil }
+        return forms.contains { sentence.words.contains($0) }
     }
 
     func allows(_ words: [String], in sentence: Raised) -> Bool {
@@ -54,9 +46,10 @@ struct FaithfulnessGuard: Sendable {
     }
 
     private func occurs(_ phrase: [String], in sentence: Raised) -> Bool {
-        guard let first = phrase.first, let starts = sentence.positions[first] else { return false }
-        return starts.contains { start in
-            start + phrase.count <= sentence.words.count && sentence.words[start..<(start + phrase.count)].elementsEqual(phrase)
+        guard let first = phrase.first, phrase.count <= sentence.words.count else { return false }
+        return sentence.words.indices.contains { start in
+            sentence.words[start] == first && start + phrase.count <= sentence.words.count
+                && sentence.words[start..<(start + phrase.count)].elementsEqual(phrase)
         }
     }
 }

@@ -52,8 +52,8 @@ struct FinalCheck: Sendable {
         return problems
     }
 
-    /// What is wrong with the whole rewrite's text.
-    func problems(inRewrite text: String) -> [Problem] {
+    /// What is wrong with a text: the observation as written out.
+    func problems(inText text: String) -> [Problem] {
         var problems: [Problem] = []
         let low = FinalCheck.folded(text)
         if low.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {

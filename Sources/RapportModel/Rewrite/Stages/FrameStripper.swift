@@ -41,6 +41,13 @@ struct FrameStripper: Sendable {
 
     /// The first frame that fits the start of `words`, and the words with it replaced.
     func strip(_ words: [RewriteWord]) -> Stripped? {
+        guard let (frame, consumed) = frame(at: words) else { return nil }
+        let inside = frame.replacement.map { classes.make($0) } + words.dropFirst(consumed)
+        return Stripped(frame: frame, taken: Array(words.prefix(consumed)), words: Array(inside))
+    }
+
+    /// The first frame that fits the start of `words`, and how many words it takes.
+    func frame(at words: [RewriteWord]) -> (frame: RewriteKnowledge.Frame, consumed: Int)? {
         guard let first = words.first else { return nil }
         // Only the frames that could start here, still in file order.
         var candidates = others
@@ -48,10 +55,7 @@ struct FrameStripper: Sendable {
             candidates = others.isEmpty ? starting : (candidates + starting).sorted()
         }
         for number in candidates {
-            let frame = frames[number]
-            guard let consumed = length(of: frame, number, in: words) else { continue }
-            let inside = frame.replacement.map { classes.make($0) } + words.dropFirst(consumed)
-            return Stripped(frame: frame, taken: Array(words.prefix(consumed)), words: Array(inside))
+            if let consumed = length(of: frames[number], number, in: words) { return (frames[number], consumed) }
         }
         return nil
     }

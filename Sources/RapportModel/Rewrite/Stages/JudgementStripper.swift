@@ -12,7 +12,7 @@ struct JudgementStripper: Sendable {
     let roles: ClauseRoles
     let counterfactual: Counterfactual
     let verbs: VerbInflector
-    let display: [RewriteKnowledge.Display]
+    let display: DisplayTable
 
     func strip(_ clauses: [Clause], notes: inout RewriteNotes) -> [Clause] {
         var result: [Clause] = []
@@ -66,9 +66,13 @@ struct JudgementStripper: Sendable {
 
     /// One clause without its judgement words, its frame unwrapped (and whether it had one).
     func cleaned(_ input: [RewriteWord], question: Bool, notes: inout RewriteNotes) -> (words: [RewriteWord], frame: String?) {
-        var words = input.filter { !$0.isSymbol }
-        words = words.filter { word in
-            guard classes.contains(.mockName, word) else { return true }
+        // The classes whose entries start somewhere in the clause: a pass whose class is not
+        // among them has nothing to do, and is skipped.
+        let present = input.reduce(UInt64(0)) { $0 | $1.starts }
+        func has(_ wordClass: WordClass) -> Bool { present & wordClass.bit != 0 }
+        var words = input.filter { word in
+            guard !word.isSymbol else { return false }
+            guard has(.mockName), classes.contains(.mockName, word) else { return true }
             notes.add("insult", word.text)
             return false
         }
@@ -81,16 +85,19 @@ struct JudgementStripper: Sendable {
             words = dropOpeners(stripped.words)
             frame = stripped.frame.kind
         }
-        words = dropFillers(words)
-        words = dropTails(words)
+        if has(.filler) || words.contains(where: { $0.norm == "like" }) { words = dropFillers(words) }
+        if has(.tail) { words = dropTails(words) }
         if question { words = statement(from: words) }
         let aboutSpeaker = words.first.map { classes.contains(.speaker, $0) } ?? false
         if aboutSpeaker { words = words.filter { $0.norm != "only" } } // "I've only been up since four"
-        let (plain, removed) = absolutes.remove(words, aboutSpeaker: aboutSpeaker)
-        for absolute in removed { notes.add("absolute", absolute) }
-        words = plain
-        words = sayAmounts(words)
-        words = dropInsults(words, notes: &notes)
+        let absoluteClasses: [WordClass] = [.absolute, .everyPeriod, .never, .everyTime, .once]
+        if absoluteClasses.contains(where: has) || words.contains(where: { ["keep", "keeps", "kept"].contains($0.norm) }) {
+            let (plain, removed) = absolutes.remove(words, aboutSpeaker: aboutSpeaker)
+            for absolute in removed { notes.add("absolute", absolute) }
+            words = plain
+        }
+        if has(.excess) || words.contains(where: { $0.norm == "how" }) { words = sayAmounts(words) }
+        if has(.insultAdjective) { words = dropInsults(words, notes: &notes) }
         words = foldDoSupport(words)
         while let last = words.last, last.isMark { words.removeLast() }
         return (words, frame)

@@ -5,7 +5,7 @@ struct LightTouch: Sendable {
     let classes: RewriteWordClasses
     let fauxFeelings: [String: [String]]
     let absolutes: AbsoluteRemover
-    let display: [RewriteKnowledge.Display]
+    let display: DisplayTable
 
     func apply(_ words: [RewriteWord], notes: inout RewriteNotes) -> String? {
         var result: [RewriteWord] = []

@@ -7,7 +7,7 @@
 struct ObservationBuilder: Sendable {
     let classes: RewriteWordClasses
     let verbs: VerbInflector
-    let display: [RewriteKnowledge.Display]
+    let display: DisplayTable
 
     struct Observation: Sendable, Equatable {
         /// What happened, ready to follow "when"; nil when it is missing (a blank).
@@ -50,7 +50,10 @@ struct ObservationBuilder: Sendable {
                 parts.append(actions[1])
             }
             // In the order they were said: "I tell you something and it goes in one ear…".
-            parts.sort { clauses.firstIndex(of: $0)! < clauses.firstIndex(of: $1)! }
+            if parts.count == 2, let second = clauses.firstIndex(where: { $0 == parts[1] }),
+               let first = clauses.firstIndex(where: { $0 == parts[0] }), second < first {
+                parts.swapAt(0, 1)
+            }
             var written = parts.map(render)
             var words = parts.flatMap(\.words)
             if let time = clauses.first(where: { $0.role == .timeContext }) {

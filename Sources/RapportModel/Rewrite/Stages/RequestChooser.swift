@@ -11,7 +11,7 @@ struct RequestChooser: Sendable {
     let faithfulness: FaithfulnessGuard
     let wordsOf: [String: [String]]
     let general: RewriteKnowledge.Kind
-    let display: [RewriteKnowledge.Display]
+    let display: DisplayTable
 
     /// Requests built from the sentence longer than this are too long to say aloud.
     static let longest = 70
@@ -20,32 +20,38 @@ struct RequestChooser: Sendable {
 
     func choose(clauses: [Clause], observation: ObservationBuilder.Observation, kind: RewriteKnowledge.Kind,
                 label: RewriteKnowledge.LabelAdvice?, raised: FaithfulnessGuard.Raised) -> String {
-        var candidates: [(text: String, words: [String])] = []
-        func data(_ text: String) { candidates.append((text, wordsOf[text] ?? [])) }
+        var candidates: [Candidate] = []
         if let order = clauses.first(where: { $0.role == .command(controlling: false) }), order.words.count <= Self.longestInWords {
-            candidates.append(ask("Could you", order.words))
+            candidates.append(.asking(opening: "Could you", words: order.words, ending: "?"))
         }
         if let primary = observation.primary, let positive = positive(of: primary), positive.count <= Self.longestInWords {
-            candidates.append(ask("Could you", positive))
+            candidates.append(.asking(opening: "Could you", words: positive, ending: "?"))
         }
         // With nothing observed, the thing the sentence named says what it was about.
-        let thing = thingNamed(clauses, observation).map { ask("Could we talk about", $0, ending: " tonight?") }
+        let thing = thingNamed(clauses, observation).map { Candidate.asking(opening: "Could we talk about", words: $0, ending: " tonight?") }
         if observation.text == nil, let thing { candidates.append(thing) }
-        if observation.text == nil, let label, !(observation.label ?? "").hasPrefix("like") { data(label.request) }
-        kind.requests.forEach(data)
+        if observation.text == nil, let label, !(observation.label ?? "").hasPrefix("like") { candidates.append(.written(label.request)) }
+        candidates += kind.requests.map(Candidate.written)
         if observation.text != nil, let thing { candidates.append(thing) }
-        general.requests.forEach(data)
-        for candidate in candidates where candidate.text.count <= Self.longest && faithfulness.allows(candidate.words, in: raised) {
-            return candidate.text
+        candidates += general.requests.map(Candidate.written)
+        for candidate in candidates {
+            // The guard first: a request is only written out once it may be said.
+            switch candidate {
+            case .written(let text):
+                if faithfulness.allows(wordsOf[text] ?? [], in: raised) { return text }
+            case .asking(let opening, let words, let ending):
+                // Built from the sentence's own words, so only the length can rule it out.
+                let text = opening + " " + RewriteText.render(words, display) + ending
+                if text.unicodeScalars.count <= Self.longest { return text }
+            }
         }
         return general.requests.last ?? "Could we talk about it tonight?"
     }
 
-    /// "Could you" + the words + "?", with the words' norms for the guard.
-    private func ask(_ opening: String, _ words: [RewriteWord], ending: String = "?") -> (text: String, words: [String]) {
-        let body = RewriteText.render(words, display)
-        let openingWords = opening.lowercased().split(separator: " ").map(String.init)
-        return (opening + " " + body + ending, openingWords + words.filter { !$0.isMark && !$0.made }.map(\.norm))
+    /// A request from the data, or one built from the sentence ("Could you" + its words).
+    private enum Candidate {
+        case written(String)
+        case asking(opening: String, words: [RewriteWord], ending: String)
     }
 
     /// "you don't put the toilet seat down" → "put the toilet seat down". Only a habit in
