@@ -258,3 +258,99 @@ enum RewriteRubric {
         }
     }
 }
+
+/// Each stage of the pipeline alone, on the words a sentence is read as.
+@Suite struct RewriteStageTests {
+    private let rewriter = Fixtures.rewriter
+
+    private func words(_ text: String) -> [RewriteWord] { rewriter.words(of: text) }
+    private func clauses(_ text: String) -> [Clause] { rewriter.splitter.split(words(text)) }
+    private func rendered(_ words: [RewriteWord]) -> String { RewriteText.render(words, DisplayTable(rewriter.knowledge.display, classes: rewriter.classes)) }
+
+    private func verdict(_ text: String) -> ComplaintFinder.Verdict {
+        rewriter.finder.verdict(words: words(text), clauses: clauses(text), signals: Fixtures.analyzer.signals(in: text))
+    }
+
+    @Test(arguments: [("ur phone gets more attention than i do lol", ComplaintFinder.Verdict.rewrite),
+                      ("Stop acting like my dad.", .rewrite), ("srsly who leaves a wet towel on the bed", .rewrite),
+                      ("If you'd bothered to check the map, we wouldn't be lost.", .rewrite),
+                      ("thx for telling everyone my secret 👏👏", .rewrite), ("You came home drunk at three in the morning.", .rewrite),
+                      ("thx for picking me up last nite ❤️", .leave), ("Could you grab some milk on your way home?", .leave),
+                      ("Your mum called earlier. She wants to know if we're coming for lunch.", .leave),
+                      ("I feel ignored when you never call.", .lightTouch), ("I feel frustrated when the bins are left full.", .leave),
+                      ("I want to die, you never listen", .crisis)])
+    func theFinderTellsAComplaintFromEverythingElse(text: String, expected: ComplaintFinder.Verdict) {
+        #expect(verdict(text) == expected, "\(text)")
+    }
+
+    @Test func theSplitterCutsAtNewSubjectsAndRunOns() {
+        let split = clauses("ur dog barked all nite again i got like 3 hrs sleep").map { rendered($0.words) }
+        #expect(split == ["your dog barked all night again", "I got like 3 hours sleep"], "\(split)")
+        let joined = clauses("Your mother criticises everything I cook and you just sit there.").map { rendered($0.words) }
+        #expect(joined.count == 2, "\(joined)")
+        #expect(clauses("Why are you always late?").allSatisfy { $0.isQuestion })
+        #expect(clauses("u said ud be here at 7, its 8:30").map { rendered($0.words) }.last?.hasSuffix("8:30") == true, "8:30 stays one")
+    }
+
+    @Test(arguments: [("you never called", "you didn't call"), ("you're never home", "you're not home"),
+                      ("you shrink my jumpers every time you do the laundry", "you shrink my jumpers when you do the laundry"),
+                      ("you keep interrupting me", "you interrupt me"), ("you didn't look up once during dinner", "you didn't look up during dinner")])
+    func absolutesBecomePlainWords(text: String, expected: String) {
+        let (plain, removed) = rewriter.stripper.absolutes.remove(words(text))
+        #expect(rendered(plain) == expected)
+        #expect(!removed.isEmpty)
+    }
+
+    @Test(arguments: [("If you weren't so glued to that console, maybe you'd notice the garden.",
+                       ["you are so glued to that console", "you do not notice the garden"]),
+                      ("If you'd listened to me about the mortgage, we wouldn't be in this mess.",
+                       ["you did not listen to me about the mortgage", "we are in this mess"]),
+                      ("If you were a real friend, you'd have told me.", ["you are not a real friend", "you did not tell me"])])
+    func conditionalJabsSayWhatHappened(text: String, expected: [String]) {
+        let split = clauses(text)
+        let flipped = rewriter.stripper.counterfactual.flip(condition: split[0], consequence: split[1]).map { $0.words.norms.joined(separator: " ") }
+        #expect(flipped == expected)
+    }
+
+    @Test(arguments: [(["could", "we", "sit", "down", "and", "set", "a", "budget", "together"], "you only ever call when you want money", false),
+                      (["could", "we", "sit", "down", "and", "set", "a", "budget", "together"], "you keep going over our budget", true),
+                      (["spending"], "you spent two hundred quid", true), // another form of a word said
+                      (["reply"], "you never text me back", true),        // linked to what was said
+                      (["to", "know", "you", "are", "okay"], "why are you always texting her", false),
+                      (["our", "home", "to", "feel", "safe"], "every time we go out you get drunk and embarrass me", false)])
+    func theGuardLetsThroughOnlyWhatTheSentenceRaised(need: [String], sentence: String, allowed: Bool) {
+        let guardian = rewriter.faithfulness
+        let allows = guardian.allows(need, in: guardian.raised(by: words(sentence)))
+        #expect(allows == allowed, "\(need) for \(sentence)")
+    }
+
+    @Test func theFinalCheckCatchesABrokenPhrase() {
+        #expect(!rewriter.check.problems(inObservation: words("you made me look in front of my parents")).isEmpty)
+        #expect(!rewriter.check.problems(inObservation: words("it")).isEmpty)
+        #expect(!rewriter.check.problems(inObservation: words("you left the bins by the")).isEmpty)
+        #expect(rewriter.check.problems(inObservation: words("you promised you'd call and you didn't")).isEmpty)
+        #expect(rewriter.check.problems(inObservation: words("you let the dog on the sofa after we agreed not to")).isEmpty)
+        #expect(!rewriter.check.problems(inText: "I feel hurt when [say what happened]").isEmpty)
+        #expect(!rewriter.check.problems(inText: "you're so lazy").isEmpty)
+    }
+
+    @Test func theObservationIsABlankWithItsContextWhenNothingHappened() {
+        var notes = RewriteNotes(templates: rewriter.noteTemplates)
+        let stripped = rewriter.stripper.strip(clauses("You embarrassed me in front of my friends."), notes: &notes)
+        let observation = rewriter.observations.build(stripped)
+        #expect(observation.text == nil)
+        #expect(observation.whenPart == "___ in front of my friends")
+        #expect(observation.isPast)
+    }
+
+    @Test func theFeelingNamedLeadsAndAChosenOneSaysWhy() {
+        var notes = RewriteNotes(templates: rewriter.noteTemplates)
+        let named = rewriter.stripper.strip(clauses("You never call and I feel lonely."), notes: &notes)
+        let general = rewriter.knowledge.kinds.last!
+        #expect(rewriter.feelings.choose(words: [], clauses: named, kind: general, label: nil, notes: &notes).words == "lonely")
+        var chosenNotes = RewriteNotes(templates: rewriter.noteTemplates)
+        let chosen = rewriter.feelings.choose(words: [], clauses: [], kind: general, label: nil, notes: &chosenNotes)
+        #expect(!chosen.named)
+        #expect(chosenNotes.notes.first?.kind == "feeling")
+    }
+}
