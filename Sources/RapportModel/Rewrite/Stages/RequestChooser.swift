@@ -70,14 +70,21 @@ struct RequestChooser: Sendable {
     }
 
     /// The thing the sentence is about: the object of its first action or of an order, or
-    /// what a verdict was on ("the kitchen is disgusting" → "the kitchen").
+    /// what a verdict was on ("the kitchen is disgusting" → "the kitchen"). Only a noun
+    /// phrase before any preposition: "on my day off" is when, not what.
     private func thingNamed(_ clauses: [Clause], _ observation: ObservationBuilder.Observation) -> [RewriteWord]? {
-        var sources: [[RewriteWord]] = []
-        if let primary = observation.primary { sources.append(primary.words) }
-        sources += clauses.filter { if case .command = $0.role { return true } else { return false } }.map(\.words)
-        sources += clauses.filter { $0.role == .jab }.map(\.words)
-        for words in sources {
-            guard let start = words.indices.first(where: { classes.contains(.determiner, words[$0]) && !["all", "every", "each", "no", "any", "this", "that"].contains(words[$0].norm) }) else { continue }
+        // What they did (before any preposition), an order, what sarcastic praise was about
+        // ("you actually put one plate in the dishwasher"), or a thing a verdict was on.
+        // Never a rhetorical question's ("should I throw you a parade?").
+        var sources: [(words: [RewriteWord], wholeClause: Bool)] = []
+        if let primary = observation.primary { sources.append((primary.words, false)) }
+        sources += clauses.filter { if case .command = $0.role { return true } else { return false } }.map { ($0.words, false) }
+        sources += clauses.filter { $0.role == .jab && !$0.context.isEmpty }.map { ($0.context, true) }
+        sources += clauses.filter { $0.role == .jab && !$0.isQuestion && $0.words.first.map { classes.contains(.determiner, $0) } == true }
+            .map { ($0.words, false) }
+        for (words, wholeClause) in sources {
+            let beforePreposition = wholeClause ? words[...] : words.prefix { !classes.contains(.phraseEnd, $0) }
+            guard let start = beforePreposition.indices.first(where: { classes.contains(.determiner, words[$0]) && !["all", "every", "each", "no", "any", "this", "that"].contains(words[$0].norm) }) else { continue }
             var end = start + 1
             while end < words.count, end - start <= 3, !words[end].isMark, !classes.contains(.phraseEnd, words[end]),
                   !classes.contains(.determiner, words[end]), !classes.contains(.aux, words[end]) {
