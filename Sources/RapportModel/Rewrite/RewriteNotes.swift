@@ -47,10 +47,6 @@ struct RewriteNotes: Sendable {
         return (matching, others)
     }
 
-    var isEmpty: Bool { entries.isEmpty }
-
-    func contains(_ kind: String) -> Bool { entries.contains { RewriteNotes.reported($0.kind) == kind } }
-
     /// Whether any note is of another kind than these.
     func hasAny(besides kinds: Set<String>) -> Bool { entries.contains { !kinds.contains(RewriteNotes.reported($0.kind)) } }
 

@@ -57,10 +57,10 @@ public struct Rewriter: Sendable {
         kinds = KindIndex(knowledge.kinds, classes: classes)
         faithfulness = FaithfulnessGuard(genericWords: knowledge.genericWords, linkedWords: knowledge.linkedWords, verbs: verbs)
         feelings = FeelingChooser(classes: classes, fauxFeelings: knowledge.fauxFeelings)
-        let wordsOf = knowledge.textWords
+        let textWords = knowledge.textWords
         let general = knowledge.kinds.last ?? RewriteKnowledge.Kind(name: "general", cues: [], feelings: ["hurt"], why: "", needs: [], requests: [])
-        needs = NeedChooser(faithfulness: faithfulness, wordsOf: wordsOf, general: general)
-        requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, wordsOf: wordsOf, general: general, display: display)
+        needs = NeedChooser(faithfulness: faithfulness, textWords: textWords, general: general)
+        requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, textWords: textWords, general: general, display: display)
         check = FinalCheck(classes: classes, verbs: verbs)
         noteTemplates = NoteTemplates(knowledge.notes)
     }

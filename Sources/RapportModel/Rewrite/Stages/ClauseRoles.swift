@@ -61,7 +61,8 @@ struct ClauseRoles: Sendable {
         }
         if let role = madeMe(&clause, notes: &notes) { return clause.with(role) }
         if let label = label(in: words) {
-            notes.add("label", label.word)
+            // A flipped "if you were a real friend" is explained as a conditional jab already.
+            if !clause.wasFlipped { notes.add("label", label.word) }
             clause.context = label.context
             return clause.with(label.onSpeakerPartner ? .label(label.word) : .jab)
         }

@@ -4,12 +4,12 @@
 struct NeedChooser: Sendable {
     let faithfulness: FaithfulnessGuard
     /// Each candidate text's normalised words, worked out once.
-    let wordsOf: [String: [String]]
+    let textWords: [String: [String]]
     let general: RewriteKnowledge.Kind
 
     func choose(kind: RewriteKnowledge.Kind, label: RewriteKnowledge.LabelAdvice?, raised: FaithfulnessGuard.Raised) -> String {
         let candidates = (label.map { [$0.need] } ?? []) + kind.needs + general.needs
-        for need in candidates where faithfulness.allows(wordsOf[need] ?? [], in: raised) {
+        for need in candidates where faithfulness.allows(textWords[need] ?? [], in: raised) {
             return need
         }
         return general.needs.last ?? "to feel we're on the same side"

@@ -9,7 +9,7 @@ struct RequestChooser: Sendable {
     let classes: RewriteWordClasses
     let verbs: VerbInflector
     let faithfulness: FaithfulnessGuard
-    let wordsOf: [String: [String]]
+    let textWords: [String: [String]]
     let general: RewriteKnowledge.Kind
     let display: DisplayTable
 
@@ -38,7 +38,7 @@ struct RequestChooser: Sendable {
             // The guard first: a request is only written out once it may be said.
             switch candidate {
             case .written(let text):
-                if faithfulness.allows(wordsOf[text] ?? [], in: raised) { return text }
+                if faithfulness.allows(textWords[text] ?? [], in: raised) { return text }
             case .asking(let opening, let words, let ending):
                 // Built from the sentence's own words, so only the length can rule it out.
                 let text = opening + " " + RewriteText.render(words, display) + ending
