@@ -43,6 +43,18 @@ enum Fixtures {
         return misses
     }
 
+    /// A JSON-lines fixture as plain objects, for fields the strict readers do not know.
+    static func jsonLines(_ relative: String) throws -> [[String: Any]] {
+        var objects: [[String: Any]] = []
+        for (index, line) in try text(relative).split(separator: "\n").enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw FixtureError("\(relative):\(index + 1): not a JSON object")
+            }
+            objects.append(object)
+        }
+        return objects
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appending(path: "rapport-tests-\(UUID().uuidString)")

@@ -1,23 +1,18 @@
 import Foundation
 import Testing
 @testable import RapportCore
+@testable import RapportModel
 
-/// The checks a rewrite must pass: right `changed`; starts from "I" (or "When …, I feel");
-/// names a genuine feeling and no evaluation after "feel"; no absolute, label, disguised
-/// "I feel like you", or accusing question; keeps a topic word; short enough to say aloud.
-@Suite struct RewriterTests {
-    let rewriter: Rewriter
-    let analyzer: Analyzer
-
-    init() throws {
-        rewriter = try Fixtures.rewriter
-        analyzer = try Fixtures.analyzer
-    }
-
-    func failedChecks(_ item: RewriteCase) -> [String] {
-        let text = item.text
-        let shouldChange = item.shouldChange
-        let result = rewriter.rewrite(text)
+/// The checks a rewrite must pass (the shared rubric of score.py): right `changed`; starts
+/// from "I" (or "When …, I feel"); names a genuine feeling and no evaluation after "feel";
+/// no absolute, label, disguised "I feel like you", or accusing question; not the sentence
+/// itself with a frame round it; keeps a topic word (or the blank, "___", where the
+/// sentence names no act); short enough to say aloud; explains itself in a note.
+enum RewriteRubric {
+    static func failedChecks(_ item: [String: Any]) throws -> [String] {
+        let text = item["text"] as! String
+        let shouldChange = item["should_change"] as! Bool
+        let result = try Fixtures.rewriter.rewrite(text)
         var failed: [String] = []
         if result.changed != shouldChange { failed.append("changed") }
         guard shouldChange && result.changed else {
@@ -29,161 +24,351 @@ import Testing
         if !(matches(#"^\s*(i\b|i'|when\b)"#) && matches(#"\bi('m| am|'ve been| have been)? (feel|felt|feeling|get|got)\b|\bi'm\b|\bi am\b"#)) {
             failed.append("form")
         }
-        let kinds = Set(analyzer.signals(in: result.rewrite).map(\.kind))
+        let kinds = Set(try Fixtures.analyzer.signals(in: result.rewrite).map(\.kind))
         if !kinds.contains(.feeling) { failed.append("feeling") }
         if kinds.contains(.fauxFeeling) { failed.append("no-faux") }
         if matches(#"\b(always|never|every (single )?time|constantly|all the time|not once|nothing ever)\b"#) { failed.append("no-absolute") }
         if kinds.contains(.label) || matches(#"\byou('re| are)\s+(so|such an?)\s+\w+"#) { failed.append("no-label") }
         if matches(#"\bi (feel|felt) (like|that|as if|as though) (you|u)\b|\bi feel (you|u)\b"#) { failed.append("not-disguised") }
         if matches(#"\bwhy (do|does|are|would|can't|cant|don't|dont|did|didn't|must|have) (you|u)\b|\bdo you (even|ever)\b"#) { failed.append("no-accusing-question") }
-        let core = text.lowercased().replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: CharacterSet(charactersIn: " .!?"))
+        var core = text.lowercased().replacingOccurrences(of: "’", with: "'")
+        while let last = core.last, ".!? ".contains(last) { core.removeLast() }
         if low.contains(core) { failed.append("transformed") }
-        let topics = item.topicWords
+        let topics = item["topic_words"] as? [String] ?? []
         if !topics.isEmpty && !topics.contains(where: { low.contains($0.lowercased()) }) { failed.append("topic") }
         if result.rewrite.count > max(3 * text.count, text.count + 160) { failed.append("length") }
         if result.notes.isEmpty { failed.append("notes") }
+        if result.rewrite.contains(where: { "[]{}".contains($0) }) { failed.append("bracket") }
         return failed
     }
 
-    /// Each file with the floor set from what rapport reaches on it; fresh sentences
-    /// (rewrite-cases-2, written after the rules) get the 95% the project aims for on unseen ones.
-    // The shared examples gained four sentences (rapport misses three; the rewriter issue
-    // rebuilds it), so their floor is what it reaches today until then.
-    @Test(arguments: [("examples/rewrite.jsonl", 0.92), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95), ("rewrite-cases-3.jsonl", 0.95), ("rewrite-cases-4.jsonl", 0.95), ("rewrite-cases-5.jsonl", 0.9)])
-    func rewritesPassEveryCheck(file: String, floor: Double) throws {
-        let items = try FixtureCases.rewrite(file)
-        // The misses are named in the message.
+    /// The share of a file's items that pass every check, and the misses by name.
+    static func passRate(_ file: String) throws -> (rate: Double, misses: [String]) {
+        let items = try Fixtures.jsonLines(file)
         var misses: [String] = []
         for item in items {
-            let failed = failedChecks(item)
-            if !failed.isEmpty { misses.append("\(item.location) \(item.text): \(failed)") }
+            let failed = try failedChecks(item)
+            if !failed.isEmpty { misses.append("\(item["text"]!): \(failed)") }
         }
-        #expect(Double(items.count - misses.count) / Double(items.count) >= floor, "\(misses)")
+        return (Double(items.count - misses.count) / Double(max(items.count, 1)), misses)
+    }
+}
+
+@Suite struct RewriterTests {
+    private func rewrite(_ text: String) throws -> RewriteResult { try Fixtures.rewriter.rewrite(text) }
+
+    /// Each file with the floor rapport holds on it. The blind batches were written by a
+    /// helper who had not seen the rules; rapport was tuned on 1–3 after their first run.
+    @Test(arguments: [("examples/rewrite.jsonl", 1.0), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95),
+                      ("rewrite-cases-3.jsonl", 0.95), ("rewrite-cases-4.jsonl", 0.95), ("rewrite-cases-5.jsonl", 0.95),
+                      ("rewrite-cases-blind-1.jsonl", 0.95), ("rewrite-cases-blind-2.jsonl", 0.95), ("rewrite-cases-blind-3.jsonl", 0.95),
+                      ("rewrite-reviewed.jsonl", 1.0)])
+    func rewritesPassEveryCheck(file: String, floor: Double) throws {
+        let (rate, misses) = try RewriteRubric.passRate(file)
+        #expect(rate >= floor, "\(misses)")
     }
 
-    private func rewrite(_ text: String) -> RewriteResult { rewriter.rewrite(text) }
+    /// The held-out batches (blind 4–6) were never used to tune the rules: they were run
+    /// once before any change and once at the end, and their figure is reported here. The
+    /// floors are a little under that end figure, so only a real fall fails.
+    @Test(arguments: [("heldout/rewrite-4.jsonl", 0.85), ("heldout/rewrite-5.jsonl", 0.80), ("heldout/rewrite-6.jsonl", 0.68)])
+    func heldOutBatchesAreReported(file: String, floor: Double) throws {
+        let (rate, misses) = try RewriteRubric.passRate(file)
+        print("held out \(file): pass rate \(String(format: "%.3f", rate))")
+        #expect(rate >= floor, "\(misses)")
+    }
+
+    /// Reviewed reference rewrites: the output keeps what the sentence was about (its key
+    /// words) and asks for the same kind of thing (the request's gist), not only the shape.
+    @Test func rewritesKeepTheReferencesContentAndRequest() throws {
+        let items = try Fixtures.jsonLines("rewrite-reviewed.jsonl")
+        #expect(items.count >= 40)
+        for item in items {
+            let text = item["text"] as! String
+            let result = try rewrite(text)
+            let low = result.rewrite.lowercased()
+            for word in item["key_words"] as! [String] {
+                #expect(low.contains(word.lowercased()), "\(text) → \(result.rewrite): lost \"\(word)\"")
+            }
+            let request = low.components(separatedBy: ". ").last ?? ""
+            for word in item["request_gist"] as! [String] {
+                #expect(request.contains(word.lowercased()), "\(text) → \(result.rewrite): the request is not about \"\(word)\"")
+            }
+            for word in item["never"] as? [String] ?? [] {
+                #expect(!low.contains(word.lowercased()), "\(text) → \(result.rewrite): \"\(word)\" was never said")
+            }
+        }
+    }
+
+    /// The sentences the issue found inventing: no budget, no "know you're okay", no
+    /// locked doors, no broken phrase, no bracketed text.
+    @Test(arguments: [("you only ever call when you want money", ["budget", "okay"]),
+                      ("why are you always texting her??", ["okay", "busy", "quick message"]),
+                      ("Every single time we go out you get drunk and embarrass me", ["home", "bed", "door", "safe"]),
+                      ("You promised you'd call the landlord and you didn't", ["okay", "safe"])])
+    func theIssuesInventionsAreGone(text: String, invented: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        for word in invented {
+            #expect(!result.rewrite.lowercased().contains(word), "\(result.rewrite) names \(word)")
+        }
+        #expect(!result.rewrite.contains("["))
+    }
+
+    @Test func aDeletedWordLeavesNoBrokenPhrase() throws {
+        let result = try rewrite("You made me look stupid in front of my parents")
+        #expect(!result.rewrite.contains("look in front"))
+        #expect(result.rewrite.contains("___ in front of my parents"), "\(result.rewrite)")
+        #expect(result.rewrite.hasPrefix("I felt embarrassed"))
+    }
+
+    /// Never decline a blaming sentence, whatever its shape.
+    @Test(arguments: ["ur phone is more important to u than me", "Stop acting like my mother.",
+                      "well maybe if you weren't glued to it we wouldn't be having this conversation",
+                      "u never text back 🙄", "Oh great, you forgot the tickets.", "ur so selfish",
+                      "Your mates obviously matter more than I do.", "If you were a real friend, you'd have told me.",
+                      "who leaves a wet towel on the bed", "stop checking my location", "You came home drunk at three in the morning.",
+                      "Thanks so much for telling your mum about our money problems.", "You never say thank you."])
+    func blamingSentencesAreNeverDeclined(text: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed, "declined: \(text)")
+        #expect(result.rewrite.hasPrefix("I "), "\(result.rewrite)")
+        #expect(!result.notes.isEmpty)
+    }
+
+    @Test(arguments: ["I feel hurt when plans are cancelled last minute, because I was looking forward to them.", "Could we talk about the holiday plans tonight?",
+                      "Thank you for fixing the shelf.", "You always make me feel welcome.", "I love the way you cook.", "", "   ",
+                      "You never fail to make me laugh.", "Your mum called earlier. She wants to know if we're coming for lunch on Sunday.",
+                      "r u free sat for brunch??", "It's fine that you're running late. Take your time and drive carefully.",
+                      "I feel like going for a walk after dinner, want to come?"])
+    func kindNeutralAndGoodSentencesComeBackUnchanged(text: String) throws {
+        let result = try rewrite(text)
+        #expect(!result.changed, "\(result.rewrite)")
+        #expect(result.rewrite == text)
+    }
+
+    /// A bare label: the I-statement with a marked blank, a note saying so, and what a
+    /// session needs to ask for what happened.
+    @Test(arguments: [("You're so selfish.", "selfish"), ("ur such a liar", "liar"), ("You're a terrible listener.", "terrible listener")])
+    func bareLabelsLeaveAMarkedBlank(text: String, label: String) throws {
+        let result = try rewrite(text)
+        #expect(result.rewrite.contains("when ___,"), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("["))
+        #expect(result.observationMissing)
+        #expect(result.observationQuestion == "What did they do, that time, that felt \(label)?")
+        #expect(result.notes.first?.kind == "label")
+        #expect(result.notes.first?.message.contains("___") == true)
+        let analyzer = try Fixtures.analyzer
+        #expect(!analyzer.signals(in: result.rewrite).contains { $0.kind == .label })
+    }
+
+    @Test func aLabelNextToABehaviourUsesTheBehaviour() throws {
+        let result = try rewrite("You're so lazy, you haven't taken the bins out all week.")
+        #expect(result.rewrite.contains("you haven't taken the bins out all week"), "\(result.rewrite)")
+        #expect(!result.observationMissing)
+        #expect(result.notes.contains { $0.kind == "label" })
+    }
 
     @Test(arguments: ["You never listen to me.", "You always leave the lights on.", "you never txt me back", "Why do you never put your shoes away?"])
-    func absolutesAreRemovedWithANote(text: String) {
-        let result = rewrite(text)
+    func absolutesAreRemovedWithANote(text: String) throws {
+        let result = try rewrite(text)
         #expect(result.changed)
         #expect(result.rewrite.range(of: #"\b(always|never)\b"#, options: [.regularExpression, .caseInsensitive]) == nil)
         #expect(result.notes.contains { $0.kind == "absolute" })
     }
 
-    @Test(arguments: ["You're so selfish.", "You're lazy.", "you are such a slob", "You're a liar."])
-    func labelsBecomeAnInvitationToNameTheAct(text: String) {
-        let result = rewrite(text)
-        #expect(result.rewrite.contains("[say what happened"))
-        #expect(result.notes.contains { $0.kind == "label" })
-        #expect(!analyzer.signals(in: result.rewrite).contains { $0.kind == .label })
-    }
-
-    @Test func aLabelNextToABehaviourUsesTheBehaviour() {
-        let result = rewrite("You're so lazy, the garage has been a mess for months.")
-        #expect(result.rewrite.contains("the garage has been a mess for months"))
-        #expect(!result.rewrite.contains("["))
-    }
-
     @Test(arguments: [("I feel ignored when you're on your phone.", "hurt and lonely"), ("I feel disrespected when you check your phone at dinner.", "hurt and angry")])
-    func fauxFeelingsAreReplacedLightly(text: String, feeling: String) {
-        let result = rewrite(text)
+    func fauxFeelingsAreReplacedLightly(text: String, feeling: String) throws {
+        let result = try rewrite(text)
         #expect(result.rewrite.contains(feeling))
         #expect(result.notes.contains { $0.kind == "faux-feeling" })
         #expect(result.rewrite.hasPrefix("I feel"))
     }
 
     @Test(arguments: ["I feel like you don't respect my job.", "I feel that you never support my decisions.", "I feel you don't care."])
-    func disguisedFeelingsAreRewrittenFully(text: String) {
-        let result = rewrite(text)
+    func disguisedFeelingsAreRewrittenFully(text: String) throws {
+        let result = try rewrite(text)
         #expect(result.notes.contains { $0.kind == "disguised" })
         #expect(result.rewrite.range(of: #"\bI feel (like|that)? ?you\b"#, options: .regularExpression) == nil)
     }
 
     @Test(arguments: [("Thanks a lot for eating all the cereal, genius.", "sarcasm"), ("Oh brilliant, you forgot the tickets.", "sarcasm"),
                       ("Do you even listen when I talk?", "accusing-question"), ("Why are you always late?", "accusing-question")])
-    func sarcasmAndAccusingQuestionsAreSaidStraight(text: String, kind: String) {
-        let result = rewrite(text)
+    func sarcasmAndAccusingQuestionsAreSaidStraight(text: String, kind: String) throws {
+        let result = try rewrite(text)
         #expect(result.notes.contains { $0.kind == kind })
         #expect(!result.rewrite.lowercased().contains("genius"))
         #expect(!result.rewrite.contains("?") || result.rewrite.hasSuffix("?"))
     }
 
+    /// The feeling the user named leads; one the rewriter chose says why in a note.
+    @Test func aNamedFeelingIsKeptAndAChosenOneIsExplained() throws {
+        let named = try rewrite("You never call and I feel lonely.")
+        #expect(named.rewrite.hasPrefix("I feel lonely when you don't call"), "\(named.rewrite)")
+        #expect(named.rewrite.components(separatedBy: "lonely").count == 2)
+        #expect(!named.notes.contains { $0.kind == "feeling" })
+        let chosen = try rewrite("You left your dirty dishes in the sink again.")
+        #expect(chosen.notes.last?.kind == "feeling")
+        #expect(chosen.notes.last?.message.contains("frustrated") == true)
+    }
+
     /// The engine's shortcut (signals it already has) gives exactly what a fresh rewrite gives.
-    /// Agreeing is not enough (both could be wrong the same way), so on the files every case
-    /// passes, the shortcut's verdict is also held to the reviewed `should_change`.
     @Test func rewritingAnAnalysedLineMatchesAFreshRewrite() throws {
-        let texts = try ["analysis-cases.jsonl", "analysis-cases-4.jsonl"].flatMap { try FixtureCases.analysis($0).map(\.text) }
+        let texts = try ["analysis-cases.jsonl", "analysis-cases-4.jsonl", "examples/rewrite.jsonl", "rewrite-cases-blind-2.jsonl"]
+            .flatMap { try Fixtures.jsonLines($0).compactMap { ($0["text"] ?? $0["input"]) as? String } }
         #expect(texts.count > 300)
         for text in texts {
-            let shortcut = rewriter.rewrite(text, analysed: analyzer.signals(in: text))
-            #expect(shortcut == rewriter.rewrite(text), "\(text)")
-        }
-        // (The shared examples gained sentences the rewriter does not handle yet; their floor
-        // test above counts them.)
-        let reviewed = try ["rewrite-cases.jsonl"].flatMap { try FixtureCases.rewrite($0) }
-        for item in reviewed {
-            let shortcut = rewriter.rewrite(item.text, analysed: analyzer.signals(in: item.text))
-            #expect(shortcut.changed == item.shouldChange, "\(item.location): \(item.text)")
-            #expect(shortcut == rewriter.rewrite(item.text), "\(item.location): \(item.text)")
+            let shortcut = try Fixtures.rewriter.rewrite(text, analysed: try Fixtures.analyzer.signals(in: text))
+            let fresh = try Fixtures.rewriter.rewrite(text)
+            #expect(shortcut == fresh, "\(text)")
         }
     }
 
-    /// A verdict on a thing is not a label on the person, and it does not ride along.
-    @Test func aVerdictOnAThingIsNeitherALabelNorKept() {
-        let result = rewrite("You always leave your towels on the bed and it's gross")
-        #expect(result.rewrite.contains("your towels get left on the bed"))
-        #expect(!result.rewrite.contains("gross"))
-        #expect(!result.notes.contains { $0.kind == "label" })
-    }
-
-    /// What cannot become an observation does not ride along in the "when…" part.
-    @Test(arguments: ["Wow, thanks for nothing.", "You are a complete slob.", "Ugh, you disgust me.", "I'm sick of your excuses."])
-    func noJabLabelOrFeelingIsLeftInTheSituation(text: String) {
-        let result = rewrite(text)
-        #expect(result.changed)
-        #expect(result.rewrite.contains("[say what happened"), "\(result.rewrite)")
-    }
-
-    @Test func theSpeakersOwnFeelingIsKeptAndNotRepeated() {
-        let result = rewrite("You never call and I feel lonely.")
-        #expect(result.rewrite.hasPrefix("I feel lonely when I don't hear from you"))
-        #expect(result.rewrite.components(separatedBy: "lonely").count == 2)
-    }
-
-    @Test func grammarIsTurnedAround() {
-        #expect(rewrite("You forgot our anniversary.").rewrite.hasPrefix("I felt sad when our anniversary got forgotten"))
-        #expect(rewrite("You never do the dishes.").rewrite.contains("the dishes don't get done"))
-        #expect(rewrite("You always forget to lock the back door.").rewrite.contains("the back door doesn't get locked"))
-        #expect(rewrite("You never text me back.").rewrite.contains("my texts go unanswered"))
-        #expect(rewrite("You never call me back.").rewrite.contains("my calls don't get returned"))
-        #expect(rewrite("You never reply.").rewrite.contains("I don't hear back from you"))
-        #expect(rewrite("You never help with the kids' homework.").rewrite.contains("the kids' homework is left to me"))
-    }
-
-    @Test(arguments: ["I feel hurt when plans are cancelled last minute, because I was looking forward to them.", "Could we talk about the holiday plans tonight?",
-                      "Thank you for fixing the shelf.", "You always make me feel welcome.", "I love the way you cook.", "", "   "])
-    func goodSentencesComeBackUnchanged(text: String) {
-        let result = rewrite(text)
-        #expect(!result.changed)
-        #expect(result.rewrite == text)
-    }
-
-    @Test func offersShortToFullAlternatives() throws {
-        let result = rewrite("You never listen to me.")
-        try #require(result.alternatives.count == 3)
-        #expect(result.alternatives[0].hasPrefix("When "))
-        #expect(result.alternatives[2] == result.rewrite)
-        for alternative in result.alternatives {
-            #expect(!alternative.lowercased().contains("never"), "\(alternative)")
-            #expect(alternative.contains("I "), "each alternative speaks for the speaker: \(alternative)")
+    /// `--all`: three genuinely different versions, each faithful, the first the rewrite.
+    @Test(arguments: ["You never listen to me.", "You left the front door unlocked all night.", "ur so selfish"])
+    func variantsAreDifferentAndFaithful(text: String) throws {
+        let result = try Fixtures.rewriter.rewrite(text, variants: true)
+        #expect(try rewrite(text).alternatives == [result.rewrite], "without variants, only the rewrite")
+        #expect(result.alternatives.count == 3)
+        #expect(result.alternatives[0] == result.rewrite)
+        #expect(result.alternatives[1].hasPrefix("When "))
+        #expect(result.alternatives[2].hasPrefix("Would you be willing to"))
+        #expect(Set(result.alternatives).count == 3)
+        // Each says the same need and asks the same thing, which the guard let through.
+        guard let need = result.rewrite.range(of: "because I need ")?.upperBound,
+              let end = result.rewrite[need...].firstIndex(of: ".") else {
+            Issue.record("no need in \(result.rewrite)")
+            return
         }
-        #expect(result.alternatives[0].count < result.alternatives[1].count && result.alternatives[1].count < result.alternatives[2].count)
+        let saidNeed = String(result.rewrite[need..<end])
+        for variant in result.alternatives {
+            #expect(variant.contains(saidNeed), "\(variant)")
+            #expect(!variant.contains("["))
+        }
     }
 
-    @Test func crisisTextIsNotReworded() {
-        let result = rewrite("You never listen and I want to kill myself")
+    @Test func crisisTextIsNotReworded() throws {
+        let result = try rewrite("You never listen and I want to kill myself")
         #expect(!result.changed)
         #expect(result.notes.first?.kind == "crisis")
+    }
+
+    /// Over every sentence in the fixtures: what a need or request says was raised by the
+    /// sentence (the faithfulness guard holds for what is given, not only for candidates).
+    @Test func needsAndRequestsNameOnlyWhatTheSentenceRaised() throws {
+        let files = ["examples/rewrite.jsonl", "rewrite-cases.jsonl", "rewrite-cases-2.jsonl", "rewrite-cases-3.jsonl",
+                     "rewrite-cases-4.jsonl", "rewrite-cases-5.jsonl", "rewrite-cases-blind-1.jsonl", "rewrite-cases-blind-2.jsonl",
+                     "rewrite-cases-blind-3.jsonl"]
+        let rewriter = try Fixtures.rewriter
+        for text in try files.flatMap({ try Fixtures.jsonLines($0).compactMap { $0["text"] as? String } }) {
+            let result = rewriter.rewrite(text)
+            guard result.changed, let because = result.rewrite.range(of: ", because I need ") else { continue }
+            let tail = String(result.rewrite[because.upperBound...])
+            let words = try Fixtures.analyzer.normalisedWords(of: tail).filter { $0.first?.isLetter == true }
+            let raised = rewriter.faithfulness.raised(by: rewriter.words(of: text))
+            #expect(rewriter.faithfulness.unraised(words, in: raised).isEmpty, "\(text) → \(tail)")
+        }
+    }
+}
+
+/// Each stage of the pipeline alone, on the words a sentence is read as.
+@Suite struct RewriteStageTests {
+    private let rewriter: Rewriter
+    private let analyzer: Analyzer
+
+    init() throws {
+        rewriter = try Fixtures.rewriter
+        analyzer = try Fixtures.analyzer
+    }
+
+    private func words(_ text: String) -> [RewriteWord] { rewriter.words(of: text) }
+    private func clauses(_ text: String) -> [Clause] { rewriter.splitter.split(words(text)) }
+    private func rendered(_ words: [RewriteWord]) -> String { RewriteText.render(words, DisplayTable(rewriter.knowledge.display, classes: rewriter.classes)) }
+
+    private func verdict(_ text: String) -> ComplaintFinder.Verdict {
+        rewriter.finder.verdict(words: words(text), clauses: clauses(text), signals: analyzer.signals(in: text))
+    }
+
+    @Test(arguments: [("ur phone gets more attention than i do lol", ComplaintFinder.Verdict.rewrite),
+                      ("Stop acting like my dad.", .rewrite), ("srsly who leaves a wet towel on the bed", .rewrite),
+                      ("If you'd bothered to check the map, we wouldn't be lost.", .rewrite),
+                      ("thx for telling everyone my secret 👏👏", .rewrite), ("You came home drunk at three in the morning.", .rewrite),
+                      ("thx for picking me up last nite ❤️", .leave), ("Could you grab some milk on your way home?", .leave),
+                      ("Your mum called earlier. She wants to know if we're coming for lunch.", .leave),
+                      ("I feel ignored when you never call.", .lightTouch), ("I feel frustrated when the bins are left full.", .leave),
+                      ("I want to die, you never listen", .crisis)])
+    func theFinderTellsAComplaintFromEverythingElse(text: String, expected: ComplaintFinder.Verdict) throws {
+        #expect(verdict(text) == expected, "\(text)")
+    }
+
+    @Test func theSplitterCutsAtNewSubjectsAndRunOns() throws {
+        let split = clauses("ur dog barked all nite again i got like 3 hrs sleep").map { rendered($0.words) }
+        #expect(split == ["your dog barked all night again", "I got like 3 hours sleep"], "\(split)")
+        let joined = clauses("Your mother criticises everything I cook and you just sit there.").map { rendered($0.words) }
+        #expect(joined.count == 2, "\(joined)")
+        #expect(clauses("Why are you always late?").allSatisfy { $0.isQuestion })
+        #expect(clauses("u said ud be here at 7, its 8:30").map { rendered($0.words) }.last?.hasSuffix("8:30") == true, "8:30 stays one")
+    }
+
+    @Test(arguments: [("you never called", "you didn't call"), ("you're never home", "you're not home"),
+                      ("you shrink my jumpers every time you do the laundry", "you shrink my jumpers when you do the laundry"),
+                      ("you keep interrupting me", "you interrupt me"), ("you didn't look up once during dinner", "you didn't look up during dinner")])
+    func absolutesBecomePlainWords(text: String, expected: String) throws {
+        let (plain, removed) = rewriter.stripper.absolutes.remove(words(text))
+        #expect(rendered(plain) == expected)
+        #expect(!removed.isEmpty)
+    }
+
+    @Test(arguments: [("If you weren't so glued to that console, maybe you'd notice the garden.",
+                       ["you are so glued to that console", "you do not notice the garden"]),
+                      ("If you'd listened to me about the mortgage, we wouldn't be in this mess.",
+                       ["you did not listen to me about the mortgage", "we are in this mess"]),
+                      ("If you were a real friend, you'd have told me.", ["you are not a real friend", "you did not tell me"])])
+    func conditionalJabsSayWhatHappened(text: String, expected: [String]) throws {
+        let split = clauses(text)
+        let flipped = rewriter.stripper.counterfactual.flip(condition: split[0], consequence: split[1]).map { $0.words.norms.joined(separator: " ") }
+        #expect(flipped == expected)
+    }
+
+    @Test(arguments: [(["could", "we", "sit", "down", "and", "set", "a", "budget", "together"], "you only ever call when you want money", false),
+                      (["could", "we", "sit", "down", "and", "set", "a", "budget", "together"], "you keep going over our budget", true),
+                      (["spending"], "you spent two hundred quid", true), // another form of a word said
+                      (["reply"], "you never text me back", true),        // linked to what was said
+                      (["to", "know", "you", "are", "okay"], "why are you always texting her", false),
+                      (["our", "home", "to", "feel", "safe"], "every time we go out you get drunk and embarrass me", false)])
+    func theGuardLetsThroughOnlyWhatTheSentenceRaised(need: [String], sentence: String, allowed: Bool) throws {
+        let guardian = rewriter.faithfulness
+        let allows = guardian.allows(need, in: guardian.raised(by: words(sentence)))
+        #expect(allows == allowed, "\(need) for \(sentence)")
+    }
+
+    @Test func theFinalCheckCatchesABrokenPhrase() throws {
+        #expect(!rewriter.check.problems(inObservation: words("you made me look in front of my parents")).isEmpty)
+        #expect(!rewriter.check.problems(inObservation: words("it")).isEmpty)
+        #expect(!rewriter.check.problems(inObservation: words("you left the bins by the")).isEmpty)
+        #expect(rewriter.check.problems(inObservation: words("you promised you'd call and you didn't")).isEmpty)
+        #expect(rewriter.check.problems(inObservation: words("you let the dog on the sofa after we agreed not to")).isEmpty)
+        #expect(!rewriter.check.problems(inText: "I feel hurt when [say what happened]").isEmpty)
+        #expect(!rewriter.check.problems(inText: "you're so lazy").isEmpty)
+    }
+
+    @Test func theObservationIsABlankWithItsContextWhenNothingHappened() throws {
+        var notes = RewriteNotes(templates: rewriter.noteTemplates)
+        let stripped = rewriter.stripper.strip(clauses("You embarrassed me in front of my friends."), notes: &notes)
+        let observation = rewriter.observations.build(stripped)
+        #expect(observation.text == nil)
+        #expect(observation.whenPart == "___ in front of my friends")
+        #expect(observation.isPast)
+    }
+
+    @Test func theFeelingNamedLeadsAndAChosenOneSaysWhy() throws {
+        var notes = RewriteNotes(templates: rewriter.noteTemplates)
+        let named = rewriter.stripper.strip(clauses("You never call and I feel lonely."), notes: &notes)
+        let general = rewriter.knowledge.kinds.last!
+        #expect(rewriter.feelings.choose(words: [], clauses: named, kind: general, label: nil, notes: &notes).words == "lonely")
+        var chosenNotes = RewriteNotes(templates: rewriter.noteTemplates)
+        let chosen = rewriter.feelings.choose(words: [], clauses: [], kind: general, label: nil, notes: &chosenNotes)
+        #expect(!chosen.named)
+        #expect(chosenNotes.notes.first?.kind == "feeling")
     }
 }

@@ -1,45 +1,40 @@
-/// What the I-statement rewriter knows, loaded from `Vocabulary/rewrite/`: topics with
-/// their feelings, needs and requests; the feelings under evaluations; frames to take
-/// complaints out of; observations; verb forms; labels; the wording of notes.
+/// What the I-statement rewriter knows, loaded from `Vocabulary/rewrite/`: its word
+/// classes, the kinds of complaint with their feelings, needs and requests, labels, the
+/// feelings under evaluations, frames to take complaints out of, verb forms, what a need
+/// or request may say (the faithfulness guard's words), and the wording of notes.
 public struct RewriteKnowledge: Sendable, Equatable {
-    public struct Topic: Sendable, Equatable {
+    /// A kind of complaint ("not hearing back", "chores"): how to tell it, and what an
+    /// I-statement about it can say.
+    public struct Kind: Sendable, Equatable {
         public var name: String
         /// Cue phrases, as normalised words.
         public var cues: [[String]]
         public var feelings: [String]
-        public var need: String
-        public var request: String
-        public var situation: String
+        /// Why the first feeling fits, for the note when the user named none.
+        public var why: String
+        /// Candidates, in order; the first the faithfulness guard lets through is used.
+        public var needs: [String]
+        public var requests: [String]
     }
 
     /// The opening of a wrapped complaint ("why do you", "I feel like").
     public struct Frame: Sendable, Equatable {
         public enum Part: Sendable, Equatable {
             case word(String)
-            case concept(String)
+            case wordClass(String)
             case mark(String)
         }
 
-        /// Parts in order, each optional or not.
-        public var parts: [(part: Part, optional: Bool)]
+        public struct Step: Sendable, Equatable {
+            public var part: Part
+            public var optional: Bool
+        }
+
+        public var steps: [Step]
         /// The words the complaint starts with instead.
         public var replacement: [String]
-        /// Which note explains it: disguised, accusing-question, sarcasm, exasperation.
+        /// Which note explains it: disguised, accusing-question, sarcasm, exasperation, past, demand.
         public var kind: String
-
-        public static func == (lhs: Frame, rhs: Frame) -> Bool {
-            lhs.replacement == rhs.replacement && lhs.kind == rhs.kind && lhs.parts.count == rhs.parts.count
-                && zip(lhs.parts, rhs.parts).allSatisfy { $0.part == $1.part && $0.optional == $1.optional }
-        }
-    }
-
-    public struct Observation: Sendable, Equatable {
-        /// The complaint's first words, normalised.
-        public var complaint: [String]
-        /// Whether more may follow the complaint's words ("..." on the left); if not, they must be all of it.
-        public var takesRest: Bool
-        /// Written output; "..." stands for the rest of the complaint.
-        public var observation: String
     }
 
     public struct VerbForms: Sendable, Equatable {
@@ -51,33 +46,34 @@ public struct RewriteKnowledge: Sendable, Equatable {
 
     public struct LabelAdvice: Sendable, Equatable {
         public var feeling: String
-        public var example: String
         public var need: String
         public var request: String
     }
 
-    public var topics: [Topic] = []
+    /// Word classes by name, each entry as normalised words.
+    public var wordClasses: [String: [[String]]] = [:]
+    public var kinds: [Kind] = []
     /// Evaluation (normalised words joined by spaces) → the feelings under it.
     public var fauxFeelings: [String: [String]] = [:]
     public var frames: [Frame] = []
-    public var observations: [Observation] = []
     public var verbs: [VerbForms] = []
+    /// Label (normalised words joined by spaces) → advice; "*" for any other label.
     public var labels: [String: LabelAdvice] = [:]
     public var notes: [String: String] = [:]
     /// Expanded words and how to write them ("do not" → "don't"), longest first.
-    public var display: [(words: [String], written: String)] = []
+    public var display: [Display] = []
+    /// Words a need or request may use without the sentence raising them.
+    public var genericWords: Set<String> = []
+    /// Word → the phrases (normalised) that raise it.
+    public var linkedWords: [String: [[String]]] = [:]
+    /// Every need and request text → its normalised words, for the guard (read once, at
+    /// build time, rather than at every start).
+    public var textWords: [String: [String]] = [:]
+
+    public struct Display: Sendable, Equatable {
+        public var words: [String]
+        public var written: String
+    }
 
     public init() {}
-
-    public static func == (lhs: RewriteKnowledge, rhs: RewriteKnowledge) -> Bool {
-        lhs.topics == rhs.topics && lhs.fauxFeelings == rhs.fauxFeelings && lhs.frames == rhs.frames
-            && lhs.observations == rhs.observations && lhs.verbs == rhs.verbs && lhs.labels == rhs.labels
-            && lhs.notes == rhs.notes && lhs.display.count == rhs.display.count
-            && zip(lhs.display, rhs.display).allSatisfy { $0.words == $1.words && $0.written == $1.written }
-    }
-
-    /// Forms of a verb given any of its forms.
-    func forms(of word: String) -> VerbForms? {
-        verbs.first { $0.base == word || $0.past == word || $0.participle == word || $0.gerund == word }
-    }
 }

@@ -1,7 +1,8 @@
-/// What `rapport rewrite` returns for one sentence (SPEC.md's shape, plus alternatives).
+/// What `rapport rewrite` returns for one sentence (SPEC.md's shape, plus alternatives and
+/// what a session needs when the sentence names nothing that happened).
 public struct RewriteResult: Sendable, Equatable {
     public struct Note: Sendable, Equatable {
-        /// What was changed: absolute, label, faux-feeling, disguised, accusing-question, …
+        /// What was changed: absolute, label, blank, faux-feeling, disguised, sarcasm, …
         public var kind: String
         public var message: String
     }
@@ -11,10 +12,35 @@ public struct RewriteResult: Sendable, Equatable {
     public var rewrite: String
     public var changed: Bool
     public var notes: [Note]
-    /// Up to three versions, from short to full (the last is `rewrite`).
+    /// Different ways to say it, each faithful: feeling first (the `rewrite`), observation
+    /// first, and a question form that leads with the request. One entry when unchanged.
     public var alternatives: [String]
+    /// The sentence named nothing that happened (a bare label, a guess at their mind), so
+    /// `rewrite` has a marked blank ("when ___"). In a session the coach asks
+    /// `observationQuestion` and rewrites the answer instead.
+    public var observationMissing = false
+    /// What to ask for the missing observation ("What did they do, that time, that felt
+    /// selfish?"); nil when nothing is missing.
+    public var observationQuestion: String?
 
-    /// The JSON object for `rapport rewrite --json`.
+    public init(input: String, rewrite: String, changed: Bool, notes: [Note], alternatives: [String],
+                observationMissing: Bool = false, observationQuestion: String? = nil) {
+        self.input = input
+        self.rewrite = rewrite
+        self.changed = changed
+        self.notes = notes
+        self.alternatives = alternatives
+        self.observationMissing = observationMissing
+        self.observationQuestion = observationQuestion
+    }
+
+    /// The sentence back as it was.
+    static func unchanged(_ sentence: String, notes: [Note] = []) -> RewriteResult {
+        RewriteResult(input: sentence, rewrite: sentence, changed: false, notes: notes, alternatives: [sentence])
+    }
+
+    /// The JSON object for `rapport rewrite --json`: SPEC.md's four fields, then
+    /// `observation_missing` (and `ask` when it is true), then `alternatives` if asked for.
     public func json(includeAlternatives: Bool) -> JSONText {
         var json = JSONText()
         json.raw("{")
@@ -28,6 +54,10 @@ public struct RewriteResult: Sendable, Equatable {
             json.key("message"); json.string(note.message); json.raw("}")
         }
         json.raw("]")
+        json.raw(", "); json.key("observation_missing"); json.raw(observationMissing ? "true" : "false")
+        if let observationQuestion {
+            json.raw(", "); json.key("ask"); json.string(observationQuestion)
+        }
         if includeAlternatives {
             json.raw(", "); json.key("alternatives"); json.raw("[")
             for (index, text) in alternatives.enumerated() {

@@ -1,86 +1,116 @@
 /// Turning a sentence into words and back into text for the rewriter.
 enum RewriteText {
-    /// The line's tokens as words, keeping the user's spelling and capitals where a token is
-    /// the whole of what they typed (not part of an expansion like "don't").
-    static func words(of view: LineView, lexicon: Lexicon) -> [RewriteWord] {
+    /// The line's tokens as words, keeping the user's spelling where a token is the whole
+    /// of what they typed (not part of an expansion like "don't"), writing short texting
+    /// forms out ("u" → "you"), and lowering SHOUTING.
+    static func words(of view: LineView, classes: RewriteWordClasses) -> [RewriteWord] {
         let tokens = view.tokens
         var result: [RewriteWord] = []
+        result.reserveCapacity(tokens.count + 2)
         var firstWord = true
+        var typedSpan: (start: Int, text: String) = (-1, "")
+        // In a line of plain ASCII a token's scalars are its bytes: what was typed is cut
+        // straight out of them.
+        let bytes = Array(view.line.utf8)
+        let ascii = !bytes.contains { $0 >= 0x80 }
         for (index, token) in tokens.enumerated() {
+            // Tokens of one expansion ("don't" → "do", "not") share what was typed.
+            if typedSpan.start != token.start {
+                let typed = ascii && token.end <= bytes.count ? String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+                    : view.text(of: index..<(index + 1)).text
+                typedSpan = (token.start, typed)
+            }
+            let typed = typedSpan.text
+            let isSymbol = !RewriteText.hasLetterOrDigit(typed)
             if token.isPunctuation {
                 let attached = index > 0 && tokens[index - 1].end == token.start
-                result.append(RewriteWord(norm: token.text, text: view.text(of: index..<(index + 1)).text, isMark: true,
-                                          id: Lexicon.unknown, attached: attached))
+                result.append(RewriteWord(norm: token.text, text: typed, isMark: true, attached: attached))
                 continue
             }
             let shared = (index > 0 && tokens[index - 1].start == token.start) || (index + 1 < tokens.count && tokens[index + 1].start == token.start)
-            var text = shared ? token.text : view.text(of: index..<(index + 1)).text
-            if text.count > 1 && text == text.uppercased() && text != text.lowercased() {
-                text = text.lowercased() // SHOUTING is not part of the message
-            } else if firstWord, token.text != "i", let first = text.first, first.isUppercase {
-                text = first.lowercased() + text.dropFirst()
+            var text = shared ? token.text : typed
+            if RewriteText.isShouted(text) {
+                text = text.lowercased()
+            } else if firstWord, token.text != "i", let first = text.utf8.first, first >= 65 && first <= 90 {
+                text = String(text.prefix(1)).lowercased() + text.dropFirst()
+            }
+            var word = classes.word(token.text, text: text, isSymbol: isSymbol)
+            word.attached = index > 0 && tokens[index - 1].end == token.start && tokens[index - 1].isPunctuation
+            // Texting forms are written out ("u" → "you", "bday" → "birthday"), but a real
+            // spelling stays as typed ("mum").
+            if !shared, text.utf8.count <= 12, text != token.text, text.count <= 4, text.lowercased() != token.text,
+               !classes.contains(.asTyped, classes.word(text.lowercased(), text: text)) {
+                text = token.text
             }
             if token.text == "i" { text = "I" }
-            if shared && token.text != text { text = token.text == "i" ? "I" : token.text }
-            // Texting forms are written out in the rewrite: "u" → "you", "ur" → "your".
-            if !shared, text.count <= 3, text.lowercased() != token.text { text = token.text }
-            result.append(RewriteWord(norm: token.text, text: text, isMark: false, id: token.word))
-            firstWord = false
+            word.text = text
+            // "its gross": "its" before a verdict is "it's".
+            if token.text == "its", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
+                let next = classes.word(tokens[index + 1].text, text: tokens[index + 1].text)
+                if classes.contains(.verdict, next) || classes.contains(.degree, next) || classes.contains(.label, next) {
+                    result.append(classes.word("it", text: "it"))
+                    result.append(classes.word("is", text: "is"))
+                    if !isSymbol { firstWord = false }
+                    continue
+                }
+            }
+            // "ur on tiktok": "ur" before a preposition or an adverb is "you're", not "your".
+            if token.text == "your", typed.utf8.count == 2, typed.lowercased() == "ur", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
+                let next = classes.word(tokens[index + 1].text, text: tokens[index + 1].text)
+                if classes.contains(.phraseEnd, next) || classes.contains(.adverb, next) || classes.contains(.degree, next) || classes.contains(.never, next) {
+                    result.append(classes.word("you", text: "you"))
+                    result.append(classes.word("are", text: "are"))
+                    if !isSymbol { firstWord = false }
+                    continue
+                }
+            }
+            result.append(word)
+            if !isSymbol { firstWord = false }
         }
         return result
     }
 
-    /// Clauses: split at sentence and clause punctuation, and at "and"/"but" when a new subject follows.
-    static func segments(_ words: [RewriteWord], concepts: RewriteConcepts) -> [[RewriteWord]] {
-        var segments: [[RewriteWord]] = []
-        var current: [RewriteWord] = []
-        for (index, word) in words.enumerated() {
-            // "When we visit your parents | you ignore me": a leading time clause ends where
-            // the main clause's subject starts, comma or not.
-            if concepts.match("main-subject", [word], at: 0) != nil, current.count >= 3, concepts.startsTimeClause(current),
-               concepts.startsWithSubject(words[index...]) {
-                segments.append(current)
-                current = [word]
-                continue
-            }
-            if word.isMark && [".", "!", "?", ";", ",", ":", "-", "(", ")", "\""].contains(word.norm) {
-                if !current.isEmpty { segments.append(current) }
-                current = []
-                continue
-            }
-            // A new clause after "and"/"but": a new subject, or a verdict on it ("…and it's gross").
-            if concepts.match("clause-joiner", [word], at: 0) != nil, !current.isEmpty,
-               concepts.startsWithSubject(words[(index + 1)...]) || concepts.match("clause-subject", words, at: index + 1) != nil {
-                segments.append(current)
-                current = []
-                continue
-            }
-            current.append(word)
+    /// Whether the text has a letter or a digit (an emoji has neither); ASCII first.
+    static func hasLetterOrDigit(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) { return true }
+            if byte >= 0x80 { return text.contains { $0.isLetter || $0.isNumber } }
         }
-        if !current.isEmpty { segments.append(current) }
-        return segments
+        return false
+    }
+
+    /// "AGAIN": more than one letter, all capitals. SHOUTING is not part of the message.
+    static func isShouted(_ text: String) -> Bool {
+        var capitals = 0
+        for byte in text.utf8 {
+            if byte >= 97 && byte <= 122 { return false }
+            if byte >= 0x80 { return text.count > 1 && text == text.uppercased() && text != text.lowercased() }
+            if byte >= 65 && byte <= 90 { capitals += 1 }
+        }
+        return capitals > 1
     }
 
     /// Words written out, with expansions written the usual way ("do not" → "don't").
-    static func render(_ words: [RewriteWord], _ knowledge: RewriteKnowledge) -> String {
+    static func render(_ words: some Collection<RewriteWord>, _ display: DisplayTable) -> String {
+        let words = Array(words)
         var out = ""
         var index = 0
         while index < words.count {
             var written: String?
             var length = 1
-            for entry in knowledge.display where index + entry.words.count <= words.count
-                && words[index..<(index + entry.words.count)].map(\.norm) == entry.words {
+            if let entry = display.entry(in: words, at: index) {
                 written = entry.written
                 length = entry.words.count
-                break
             }
             let word = words[index]
             let text = written ?? word.text
-            let previousOpens = index > 0 && words[index - 1].isMark && words[index - 1].norm == "'" && !words[index - 1].attached
+            let previousOpens = index > 0 && words[index - 1].isMark && ["'", "\"", "("].contains(words[index - 1].norm) && !words[index - 1].attached
             if word.isMark && written == nil {
                 out += (word.attached || out.isEmpty ? "" : " ") + text
             } else {
-                if !out.isEmpty && !previousOpens { out += " " }
+                // "8:30", "o'clock": a word typed straight after a mark inside a word.
+                let joined = word.attached && index > 0 && words[index - 1].isMark && words[index - 1].attached
+                if !out.isEmpty && !previousOpens && !joined { out += " " }
                 out += text
             }
             index += length
@@ -95,19 +125,5 @@ enum RewriteText {
         result = first.uppercased() + result.dropFirst()
         if let last = result.last, !".!?".contains(last) { result += "." }
         return result
-    }
-
-    /// Whether a noun phrase is plural, judged by its last word.
-    static func isPlural(_ words: [RewriteWord]) -> Bool {
-        guard let last = words.last(where: { !$0.isMark })?.norm else { return false }
-        if ["them", "these", "those", "they", "people", "children", "kids", "clothes", "dishes"].contains(last) { return true }
-        return last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us") && !last.hasSuffix("is")
-    }
-
-    /// The words of a signal's span.
-    static func range(of signal: Signal, in words: [RewriteWord], view: LineView) -> Range<Int>? {
-        let indices = view.tokens.indices.filter { view.tokens[$0].start >= signal.start && view.tokens[$0].end <= signal.end }
-        guard let first = indices.first, let last = indices.last, last < words.count else { return nil }
-        return first..<(last + 1)
     }
 }

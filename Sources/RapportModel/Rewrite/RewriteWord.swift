@@ -1,18 +1,20 @@
 /// A word of the sentence being rewritten: how the analysis reads it, and how to write it.
-struct RewriteWord: Equatable {
+struct RewriteWord: Equatable, Sendable {
     /// Normalised ("do", "not" for "don't").
     var norm: String
     /// As it should appear in the rewrite (the user's spelling and case where possible).
     var text: String
     var isMark: Bool
-    /// Lexicon id, for concept tests; -1 when unknown or made up by the rewriter.
-    var id: Int32
-    /// Typed with no space before it ("kids'" — the mark sticks to its word).
+    /// Typed with no space before it ("kids'": the mark sticks to its word).
     var attached = false
-
-    static func made(_ word: String) -> RewriteWord {
-        RewriteWord(norm: word, text: word, isMark: false, id: Lexicon.unknown)
-    }
+    /// Typed as an emoji or another symbol with no letters ("🙄" is read as "rolls eyes").
+    var isSymbol = false
+    /// The word classes with an entry starting with this word, and where those entries are
+    /// (see `RewriteWordClasses`; -1 when none).
+    var starts: UInt64 = 0
+    var list: Int32 = -1
+    /// Written by the rewriter, not typed ("you did" from a frame, "not" for "never").
+    var made = false
 }
 
 extension Collection where Element == RewriteWord {

@@ -2,7 +2,7 @@
 /// binary loads at start-up instead of parsing YAML and vocabulary text.
 public struct CompiledData: BinaryCodable, Sendable {
     /// Bumped when the binary form changes.
-    public static let formatVersion = 7
+    public static let formatVersion = 9
 
     public var vocabulary: Vocabulary
     /// Every built-in dialogue, checked: scenarios, detours and the safety response.
@@ -65,9 +65,6 @@ public struct CompiledData: BinaryCodable, Sendable {
                 rewriting = try RewriteKnowledgeLoader.load(vocabularyFiles, analyzer: Analyzer(vocabulary: vocabulary))
             } catch {
                 problems += error.diagnostics
-            }
-            problems += RewriteConcepts.missing(in: vocabulary).map {
-                Diagnostic(file: "concepts/rewriting.txt", message: "the rewriter needs the concept ~\($0)")
             }
         }
         var reflections = Reflections()

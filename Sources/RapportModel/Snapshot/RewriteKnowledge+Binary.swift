@@ -1,33 +1,37 @@
-// The binary form of the rewriter's knowledge, embedded in the snapshot.
+// The binary form of the rewriter's knowledge, embedded in the snapshot. Dictionaries are
+// written sorted by key, so the same files always give the same bytes.
 
 extension RewriteKnowledge: BinaryCodable {
     public init(from reader: inout BinaryReader) throws(SnapshotError) {
         self.init()
         for _ in 0..<(try reader.count()) {
             let name = try reader.string()
+            var entries: [[String]] = []
+            for _ in 0..<(try reader.count()) { entries.append(try reader.strings()) }
+            wordClasses[name] = entries
+        }
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
             var cues: [[String]] = []
             for _ in 0..<(try reader.count()) { cues.append(try reader.strings()) }
-            topics.append(Topic(name: name, cues: cues, feelings: try reader.strings(), need: try reader.string(),
-                                request: try reader.string(), situation: try reader.string()))
+            kinds.append(Kind(name: name, cues: cues, feelings: try reader.strings(), why: try reader.string(),
+                              needs: try reader.strings(), requests: try reader.strings()))
         }
         for _ in 0..<(try reader.count()) { fauxFeelings[try reader.string()] = try reader.strings() }
         for _ in 0..<(try reader.count()) {
-            var parts: [(part: Frame.Part, optional: Bool)] = []
+            var steps: [Frame.Step] = []
             for _ in 0..<(try reader.count()) {
                 let tag = try reader.int()
                 let text = try reader.string()
                 let optional = try reader.bool()
                 switch tag {
-                case 0: parts.append((.word(text), optional))
-                case 1: parts.append((.concept(text), optional))
-                case 2: parts.append((.mark(text), optional))
+                case 0: steps.append(.init(part: .word(text), optional: optional))
+                case 1: steps.append(.init(part: .wordClass(text), optional: optional))
+                case 2: steps.append(.init(part: .mark(text), optional: optional))
                 default: throw SnapshotError("snapshot: bad frame part")
                 }
             }
-            frames.append(Frame(parts: parts, replacement: try reader.strings(), kind: try reader.string()))
-        }
-        for _ in 0..<(try reader.count()) {
-            observations.append(Observation(complaint: try reader.strings(), takesRest: try reader.bool(), observation: try reader.string()))
+            frames.append(Frame(steps: steps, replacement: try reader.strings(), kind: try reader.string()))
         }
         for _ in 0..<(try reader.count()) {
             let forms = try reader.strings()
@@ -37,23 +41,37 @@ extension RewriteKnowledge: BinaryCodable {
         for _ in 0..<(try reader.count()) {
             let label = try reader.string()
             let parts = try reader.strings()
-            guard parts.count == 4 else { throw SnapshotError("snapshot: bad label advice") }
-            labels[label] = LabelAdvice(feeling: parts[0], example: parts[1], need: parts[2], request: parts[3])
+            guard parts.count == 3 else { throw SnapshotError("snapshot: bad label advice") }
+            labels[label] = LabelAdvice(feeling: parts[0], need: parts[1], request: parts[2])
         }
         for _ in 0..<(try reader.count()) { notes[try reader.string()] = try reader.string() }
-        for _ in 0..<(try reader.count()) { display.append((try reader.strings(), try reader.string())) }
+        for _ in 0..<(try reader.count()) { display.append(Display(words: try reader.strings(), written: try reader.string())) }
+        genericWords = Set(try reader.strings())
+        for _ in 0..<(try reader.count()) {
+            let word = try reader.string()
+            var phrases: [[String]] = []
+            for _ in 0..<(try reader.count()) { phrases.append(try reader.strings()) }
+            linkedWords[word] = phrases
+        }
+        for _ in 0..<(try reader.count()) { textWords[try reader.string()] = try reader.strings() }
     }
 
     public func write(to writer: inout BinaryWriter) {
-        writer.int(topics.count)
-        for topic in topics {
-            writer.string(topic.name)
-            writer.int(topic.cues.count)
-            for cue in topic.cues { writer.strings(cue) }
-            writer.strings(topic.feelings)
-            writer.string(topic.need)
-            writer.string(topic.request)
-            writer.string(topic.situation)
+        writer.int(wordClasses.count)
+        for (name, entries) in wordClasses.sorted(by: { $0.key < $1.key }) {
+            writer.string(name)
+            writer.int(entries.count)
+            for entry in entries { writer.strings(entry) }
+        }
+        writer.int(kinds.count)
+        for kind in kinds {
+            writer.string(kind.name)
+            writer.int(kind.cues.count)
+            for cue in kind.cues { writer.strings(cue) }
+            writer.strings(kind.feelings)
+            writer.string(kind.why)
+            writer.strings(kind.needs)
+            writer.strings(kind.requests)
         }
         writer.int(fauxFeelings.count)
         for (key, feelings) in fauxFeelings.sorted(by: { $0.key < $1.key }) {
@@ -62,30 +80,24 @@ extension RewriteKnowledge: BinaryCodable {
         }
         writer.int(frames.count)
         for frame in frames {
-            writer.int(frame.parts.count)
-            for (part, optional) in frame.parts {
-                switch part {
+            writer.int(frame.steps.count)
+            for step in frame.steps {
+                switch step.part {
                 case .word(let text): writer.int(0); writer.string(text)
-                case .concept(let text): writer.int(1); writer.string(text)
+                case .wordClass(let text): writer.int(1); writer.string(text)
                 case .mark(let text): writer.int(2); writer.string(text)
                 }
-                writer.bool(optional)
+                writer.bool(step.optional)
             }
             writer.strings(frame.replacement)
             writer.string(frame.kind)
-        }
-        writer.int(observations.count)
-        for observation in observations {
-            writer.strings(observation.complaint)
-            writer.bool(observation.takesRest)
-            writer.string(observation.observation)
         }
         writer.int(verbs.count)
         for verb in verbs { writer.strings([verb.base, verb.past, verb.participle, verb.gerund]) }
         writer.int(labels.count)
         for (label, advice) in labels.sorted(by: { $0.key < $1.key }) {
             writer.string(label)
-            writer.strings([advice.feeling, advice.example, advice.need, advice.request])
+            writer.strings([advice.feeling, advice.need, advice.request])
         }
         writer.int(notes.count)
         for (kind, message) in notes.sorted(by: { $0.key < $1.key }) {
@@ -96,6 +108,18 @@ extension RewriteKnowledge: BinaryCodable {
         for entry in display {
             writer.strings(entry.words)
             writer.string(entry.written)
+        }
+        writer.strings(genericWords.sorted())
+        writer.int(linkedWords.count)
+        for (word, phrases) in linkedWords.sorted(by: { $0.key < $1.key }) {
+            writer.string(word)
+            writer.int(phrases.count)
+            for phrase in phrases { writer.strings(phrase) }
+        }
+        writer.int(textWords.count)
+        for (text, words) in textWords.sorted(by: { $0.key < $1.key }) {
+            writer.string(text)
+            writer.strings(words)
         }
     }
 }

@@ -16,10 +16,10 @@ struct RewriteCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per sentence: input, rewrite, changed, notes.")
     var json = false
 
-    @Flag(help: "Offer up to three versions, from short to full.")
+    @Flag(help: "Offer up to three different versions: feeling first, observation first, and a question.")
     var all = false
 
-    @Option(help: ArgumentHelp("Offer this many versions (1 to 3), from short to full.", valueName: "n"))
+    @Option(help: ArgumentHelp("Offer this many versions (1 to 3): feeling first, observation first, a question.", valueName: "n"))
     var variants: Int?
 
     @OptionGroup var output: OutputOptions
@@ -39,8 +39,8 @@ struct RewriteCommand: ParsableCommand {
         let count = variants ?? (all ? 3 : 1)
         let out = StandardOutput.out
         func handle(_ sentence: String) {
-            var result = rewriter.rewrite(sentence)
-            result.alternatives = Array(result.alternatives.suffix(count))
+            var result = rewriter.rewrite(sentence, variants: count > 1)
+            result.alternatives = Array(result.alternatives.prefix(count))
             if json {
                 out.line(bytes: result.json(includeAlternatives: count > 1).bytes)
                 return

@@ -1,0 +1,194 @@
+/// Finds the complaint, or says there is none. A sentence is rewritten when it blames:
+/// the analysis found blame in it (a you-statement, an absolute, a label, contempt, an
+/// evaluation said as a feeling, blame-shifting, a demand), or it has a shape that blames
+/// without those words (an order to stop, "acting like…", a comparison, a conditional jab,
+/// an accusing or rhetorical question, sarcasm with a grievance), or it tells of something
+/// the other person did and carries no kind word. Kind, neutral and already good sentences
+/// come back as they are; a good start with one evaluation in it gets a light touch.
+struct ComplaintFinder: Sendable {
+    let classes: RewriteWordClasses
+    let frames: FrameStripper
+    let counterfactual: Counterfactual
+    let verbs: VerbInflector
+
+    enum Verdict: Sendable, Equatable {
+        /// Crisis language: not reworded.
+        case crisis
+        /// Kind, neutral, or already a good I-statement.
+        case leave
+        /// "I feel ignored when…": a good start; only the evaluation or absolute changes.
+        case lightTouch
+        case rewrite
+    }
+
+    /// What the analysis found, as far as finding a complaint goes.
+    private struct Found {
+        var crisis = false
+        /// A kind that on its own shows blame: a you-statement, an absolute, a label, contempt,
+        /// an evaluation said as a feeling, blame-shifting, a demand.
+        var blame = false
+        /// Blame even next to kind words: a label, contempt, blame-shifting, an evaluation.
+        var strongBlame = false
+        /// What keeps a good start from being left as it is: an evaluation, an absolute, a
+        /// label or contempt; and whether it is one of the last two.
+        var offStart = false
+        var labelOrContempt = false
+        /// A kind line, whatever else it says: appreciation, remorse, validation, a
+        /// commitment, an offer to repair.
+        var kindness = false
+        var request = false
+
+        init(_ signals: [Signal]) {
+            for signal in signals {
+                switch signal.kind {
+                case .crisis: crisis = true
+                case .label, .contempt: blame = true; strongBlame = true; offStart = true; labelOrContempt = true
+                case .fauxFeeling: blame = true; strongBlame = true; offStart = true
+                case .blameShift: blame = true; strongBlame = true
+                case .absolute: blame = true; offStart = true
+                case .youStatement, .demand: blame = true
+                case .appreciation, .remorse, .validation, .commitment, .repair: kindness = true
+                case .request: request = true
+                default: break
+                }
+            }
+        }
+    }
+
+    func verdict(words: [RewriteWord], clauses: [Clause], signals: [Signal]) -> Verdict {
+        let found = Found(signals)
+        if found.crisis { return .crisis }
+        guard clauses.contains(where: { $0.words.contains { !$0.isMark && !$0.isSymbol } }) else { return .leave }
+        let heads = clauses.map { dropOpeners($0.words) }
+        if startsWithOwnFeeling(heads.first ?? []) {
+            // "I feel hurt when…" is already the shape; "I feel like you…" is not.
+            if disguises(heads.first ?? []) { return .rewrite }
+            return !found.offStart ? .leave : (found.labelOrContempt ? .rewrite : .lightTouch)
+        }
+        let present = words.reduce(UInt64(0)) { $0 | $1.starts }
+        func occurs(_ wordClass: WordClass) -> Bool { present & wordClass.bit != 0 && classes.occurs(wordClass, in: words) }
+        let marked = occurs(.grievance)
+        let grievance = marked || occurs(.negativeAct)
+            || (occurs(.privateMatter) && words.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
+        if found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance) {
+            return .rewrite
+        }
+        // "again", "without asking", "in front of everyone": a grievance, whatever else is said.
+        if marked && heads.contains(where: { tellsOfThem($0) || $0.first.map { classes.contains(.other, $0) } ?? false }) { return .rewrite }
+        let kind = found.kindness || heads.contains(where: saysSomethingKind)
+        if grievance && found.blame { return .rewrite }
+        if kind { return .leave }
+        if grievance || found.blame { return .rewrite }
+        // "Could you grab some milk?", "is it okay if…": asking, and nothing else.
+        if found.request || isAsking(heads) { return .leave }
+        // "You came home drunk at three in the morning": what they did, and nothing kind.
+        return heads.contains(where: tellsOfThem) ? .rewrite : .leave
+    }
+
+    // MARK: - Shapes that blame
+
+    private func blamingShape(_ heads: [[RewriteWord]], clauses: [Clause], grievance: Bool) -> Bool {
+        for (index, head) in heads.enumerated() {
+            guard let first = head.first else { continue }
+            if let (frame, consumed) = frames.frame(at: head) {
+                switch frame.kind {
+                case "accusing-question", "exasperation", "past", "demand": return true
+                case "sarcasm": if grievance { return true }
+                case "disguised": if consumed < head.count, aboutThem(Array(head[consumed...])) { return true }
+                default: break
+                }
+            }
+            // "stop checking my location", "stop acting like my dad".
+            if classes.contains(.stop, first), head.count > 1, head[1].norm.hasSuffix("ing") || classes.match(.actingLike, head, at: 1) != nil {
+                return true
+            }
+            if classes.match(.actingLike, head, at: 0) != nil { return true }
+            // "who leaves a wet towel on the bed".
+            if first.norm == "who", head.count > 2, let forms = verbs.forms(of: head[1].norm), forms.base != head[1].norm,
+               !classes.contains(.aux, head[1]), !classes.contains(.mindReading, head[1]) {
+                return true
+            }
+            if classes.occurs(.comparison, in: head), let than = head.firstIndex(where: { $0.norm == "than" }),
+               classes.match(.speakerSide, head, at: than + 1) != nil {
+                return true
+            }
+            if head.contains(where: { ["first"].contains($0.norm) }), classes.occurs(.comparison, in: head) { return true }
+            if counterfactual.isCondition(head), index + 1 < heads.count, counterfactual.isConsequence(heads[index + 1]) { return true }
+            if classes.match(.jab, head, at: 0) == head.count, grievance { return true }
+        }
+        return false
+    }
+
+    /// A kind word that is not denied: "you never say thank you" has none; "you never fail
+    /// to make me laugh" has one ("never fail to" is itself kind).
+    private func saysSomethingKind(_ head: [RewriteWord]) -> Bool {
+        var negated = false
+        var index = 0
+        while index < head.count {
+            if let length = classes.match(.kind, head, at: index) {
+                if !negated { return true }
+                index += length
+                continue
+            }
+            if classes.match(.never, head, at: index) != nil || head[index].norm == "not" { negated = true }
+            index += 1
+        }
+        return false
+    }
+
+    /// A question that asks for something or offers ("could you…", "is it okay if…").
+    private func isAsking(_ heads: [[RewriteWord]]) -> Bool {
+        heads.contains { classes.match(.request, $0, at: 0) != nil }
+    }
+
+    /// A clause about what the other person, or someone of theirs, did or does.
+    private func tellsOfThem(_ head: [RewriteWord]) -> Bool {
+        guard head.count >= 2, let first = head.first else { return false }
+        if first.norm == "you" {
+            let next = head[1]
+            return !["know", "knew", "look", "looked", "are", "were"].contains(next.norm) || head.count > 3
+        }
+        // "your dog chewed my new shoes": someone of theirs, acting on what is the speaker's.
+        if first.norm == "your", head.count > 3 {
+            return head.dropFirst(2).contains { ["my", "me", "mine"].contains($0.norm) }
+        }
+        return false
+    }
+
+    private func startsWithOwnFeeling(_ head: [RewriteWord]) -> Bool {
+        if head.count >= 3, head[0].norm == "i", ["feel", "felt", "am", "was", "get", "got"].contains(head[1].norm) {
+            return head[1].norm.hasPrefix("f") || classes.match(.feeling, head, at: 2) != nil || classes.match(.feeling, head, at: 3) != nil
+        }
+        // "When the music is loud, I feel tense": the whole sentence is the shape.
+        return head.first?.norm == "when" && head.contains { $0.norm == "feel" || $0.norm == "felt" }
+    }
+
+    /// "I feel like you…", "I feel that you never…".
+    private func disguises(_ head: [RewriteWord]) -> Bool {
+        guard let stripped = frames.strip(head), stripped.frame.kind == "disguised" else { return false }
+        return aboutThem(stripped.words) || stripped.words.first.map { classes.contains(.other, $0) } ?? false
+    }
+
+    private func aboutThem(_ words: [RewriteWord]) -> Bool {
+        guard let first = words.first else { return false }
+        return ["you", "your", "he", "she", "they"].contains(first.norm)
+    }
+
+    /// The clause without symbols, fillers ("srsly", "tf") and openers, so its shape shows.
+    private func dropOpeners(_ input: [RewriteWord]) -> [RewriteWord] {
+        var words: [RewriteWord] = []
+        words.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            if input[index].isSymbol || input[index].isMark { index += 1; continue }
+            if let length = classes.match(.filler, input, at: index) { index += length; continue }
+            words.append(input[index])
+            index += 1
+        }
+        while let length = classes.match(.opener, words, at: 0), length < words.count { words.removeFirst(length) }
+        if let first = words.first, classes.contains(.vocative, first), words.count > 1, ["you", "your"].contains(words[1].norm) {
+            words.removeFirst()
+        }
+        return words
+    }
+}

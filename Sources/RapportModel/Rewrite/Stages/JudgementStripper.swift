@@ -1,0 +1,252 @@
+/// Takes the judgement out of each clause, so what is left says what happened: emoji and
+/// texting noises, openers and tags ("ok so…", "…didn't you"), the frame around a
+/// complaint (accusing questions, sarcasm, "I feel like"), absolutes, intensifiers
+/// ("literally", "even"), insults, verdicts on amounts ("too much" → "a lot"), and
+/// conditional jabs ("if you weren't so…"). Then it says what each clause is (see
+/// `Clause.Role`): labels, guesses at their mind and "you made me…" are named as such so
+/// that nothing of them reaches the observation.
+struct JudgementStripper: Sendable {
+    let classes: RewriteWordClasses
+    let frames: FrameStripper
+    let absolutes: AbsoluteRemover
+    let roles: ClauseRoles
+    let counterfactual: Counterfactual
+    let verbs: VerbInflector
+    let display: DisplayTable
+
+    func strip(_ clauses: [Clause], notes: inout RewriteNotes) -> [Clause] {
+        var result: [Clause] = []
+        var index = 0
+        /// A frame said on its own ("Wow, | you…") belongs to the clause after it.
+        var openingFrame: String?
+        while index < clauses.count {
+            var clause = clauses[index]
+            let typedWords = clause.words
+            var frame: String?
+            (clause.words, frame) = cleaned(clause.words, question: clause.isQuestion, notes: &notes)
+            if clause.words.isEmpty, frame != nil {
+                openingFrame = frame
+                index += 1
+                continue
+            }
+            frame = frame ?? openingFrame
+            openingFrame = nil
+            clause.wasFramed = frame != nil
+            // "Wow, you actually put one plate in the dishwasher": praise for the least is
+            // sarcasm; what they did is not what hurt, so it is not the observation.
+            if frame == "sarcasm", classes.occurs(.rarePraise, in: typedWords), !classes.occurs(.negativeAct, in: typedWords),
+               !clause.words.contains(where: { $0.norm == "not" }) {
+                clause.role = .jab
+                clause.context = clause.words
+                result.append(clause)
+                index += 1
+                continue
+            }
+            // "If you weren't so glued to that console, | maybe you'd notice…".
+            if counterfactual.isCondition(clause.words) {
+                var consequence = index + 1 < clauses.count ? clauses[index + 1] : nil
+                if var next = consequence {
+                    let frame: String?
+                    (next.words, frame) = cleaned(next.words, question: next.isQuestion, notes: &notes)
+                    next.wasFramed = frame != nil
+                    consequence = next
+                }
+                if let consequence, counterfactual.isConsequence(consequence.words) {
+                    notes.add("conditional", typed(clauses[index].words))
+                    result += counterfactual.flip(condition: clause, consequence: consequence).map { roles.assign($0, notes: &notes) }
+                    index += 2
+                    continue
+                }
+            }
+            result.append(roles.assign(clause, notes: &notes))
+            index += 1
+        }
+        return result
+    }
+
+    /// One clause without its judgement words, its frame unwrapped (and whether it had one).
+    func cleaned(_ input: [RewriteWord], question: Bool, notes: inout RewriteNotes) -> (words: [RewriteWord], frame: String?) {
+        // The classes whose entries start somewhere in the clause: a pass whose class is not
+        // among them has nothing to do, and is skipped.
+        let present = input.reduce(UInt64(0)) { $0 | $1.starts }
+        func has(_ wordClass: WordClass) -> Bool { present & wordClass.bit != 0 }
+        var words = input.filter { word in
+            guard !word.isSymbol else { return false }
+            guard has(.mockName), classes.contains(.mockName, word) else { return true }
+            notes.add("insult", word.text)
+            return false
+        }
+        words = dropOpeners(words)
+        // A frame may hold a filler ("do you even…") or be hidden behind one ("tf").
+        var frame: String?
+        if let stripped = frames.strip(words) ?? withoutFillers(words).flatMap({ frames.strip(dropOpeners($0)) }),
+           stripped.frame.kind != "disguised" || thought(about: stripped.words) {
+            notes.add(stripped.frame.kind, typed(stripped.taken))
+            words = dropOpeners(stripped.words)
+            frame = stripped.frame.kind
+        }
+        if has(.filler) || words.contains(where: { $0.norm == "like" }) { words = dropFillers(words) }
+        if has(.tail) { words = dropTails(words) }
+        if question { words = statement(from: words) }
+        let aboutSpeaker = words.first.map { classes.contains(.speaker, $0) } ?? false
+        if aboutSpeaker { words = words.filter { $0.norm != "only" } } // "I've only been up since four"
+        let absoluteClasses: [WordClass] = [.absolute, .everyPeriod, .never, .everyTime, .once]
+        if absoluteClasses.contains(where: has) || words.contains(where: { ["keep", "keeps", "kept"].contains($0.norm) }) {
+            let (plain, removed) = absolutes.remove(words, aboutSpeaker: aboutSpeaker)
+            for absolute in removed { notes.add("absolute", absolute) }
+            words = plain
+        }
+        if has(.excess) || words.contains(where: { $0.norm == "how" }) { words = sayAmounts(words) }
+        if has(.insultAdjective) { words = dropInsults(words, notes: &notes) }
+        words = foldDoSupport(words)
+        while let last = words.last, last.isMark { words.removeLast() }
+        return (words, frame)
+    }
+
+    /// "I feel (like) you…" wraps a thought about them; "I feel lonely" is a feeling.
+    private func thought(about words: [RewriteWord]) -> Bool {
+        guard let first = words.first else { return false }
+        return ["you", "your", "he", "she", "they", "his", "her", "their"].contains(first.norm)
+    }
+
+    /// "did you forget my birthday" → "you did forget my birthday" (folded later into
+    /// "you forgot…"): a yes-no question about what they did, said as the statement it is.
+    private func statement(from words: [RewriteWord]) -> [RewriteWord] {
+        guard words.count > 2, classes.contains(.aux, words[0]), ["you", "he", "she", "they"].contains(words[1].norm),
+              classes.match(.request, words, at: 0) == nil else { return words }
+        var aux = classes.make(words[0].norm)
+        aux.text = words[0].text
+        return [words[1], aux] + words.dropFirst(2)
+    }
+
+    /// Openers ("oh", "ok so", "well"), and a name the message is addressed to ("dad u said…").
+    private func dropOpeners(_ input: [RewriteWord]) -> [RewriteWord] {
+        var words = input
+        while let first = words.first {
+            if first.isMark { words.removeFirst(); continue }
+            if let length = classes.match(.opener, words, at: 0), length < words.count {
+                words.removeFirst(length)
+                continue
+            }
+            if classes.contains(.vocative, first), words.count > 1, ["you", "your"].contains(words[1].norm) {
+                words.removeFirst()
+                continue
+            }
+            break
+        }
+        return words
+    }
+
+    /// The words without fillers, when there were any near the start (where a frame is).
+    private func withoutFillers(_ words: [RewriteWord]) -> [RewriteWord]? {
+        guard words.prefix(4).indices.contains(where: { classes.match(.filler, words, at: $0) != nil }) else { return nil }
+        return dropFillers(words)
+    }
+
+    /// Intensifiers and texting noises, anywhere ("literally", "lol"); "even" stays in
+    /// "even though", "even if".
+    private func dropFillers(_ input: [RewriteWord]) -> [RewriteWord] {
+        var words: [RewriteWord] = []
+        var index = 0
+        while index < input.count {
+            if let length = classes.match(.filler, input, at: index) {
+                let keepsEven = input[index].norm == "even" && index + 1 < input.count && classes.contains(.evenKeeps, input[index + 1])
+                if !keepsEven {
+                    index += length
+                    continue
+                }
+            }
+            // "like a month ago", "like 3 hours": a hedge before an amount.
+            if input[index].norm == "like", index + 1 < input.count,
+               input[index + 1].norm.first?.isNumber == true || ["a", "an", "half", "two", "three", "four", "five", "ten"].contains(input[index + 1].norm),
+               index > 0, !["look", "looks", "feel", "feels", "act", "acting", "sound", "treat", "treated"].contains(input[index - 1].norm) {
+                index += 1
+                continue
+            }
+            words.append(input[index])
+            index += 1
+        }
+        return words
+    }
+
+    /// Tags and trailing noises at the end: "…didn't you", "…then".
+    private func dropTails(_ input: [RewriteWord]) -> [RewriteWord] {
+        var words = input
+        var changed = true
+        while changed, words.count > 2 {
+            changed = false
+            while let last = words.last, last.isMark { words.removeLast() }
+            for start in words.indices.suffix(4) where start > 0 {
+                if let length = classes.match(.tail, words, at: start), start + length == words.count {
+                    words.removeLast(length)
+                    changed = true
+                    break
+                }
+            }
+        }
+        return words
+    }
+
+    /// "too much" is a verdict on an amount: "a lot" (or "a lot of" before a noun).
+    private func sayAmounts(_ input: [RewriteWord]) -> [RewriteWord] {
+        var words: [RewriteWord] = []
+        var index = 0
+        while index < input.count {
+            if let length = classes.match(.excess, input, at: index) {
+                let nounFollows = index + length < input.count && !input[index + length].isMark
+                    && !classes.contains(.phraseEnd, input[index + length])
+                words += [classes.make("a"), classes.make("lot")] + (nounFollows ? [classes.make("of")] : [])
+                index += length
+                continue
+            }
+            // "you spent HOW much on shoes": an exclamation, not a question.
+            if index > 0, input[index].norm == "how", index + 1 < input.count, ["much", "many"].contains(input[index + 1].norm) {
+                words.append(classes.make("that"))
+                index += 1
+                continue
+            }
+            words.append(input[index])
+            index += 1
+        }
+        return words
+    }
+
+    /// "that stupid game" → "that game"; an insult is left out only where a noun follows,
+    /// so no phrase is left broken ("you made me look stupid" is not touched here).
+    private func dropInsults(_ input: [RewriteWord], notes: inout RewriteNotes) -> [RewriteWord] {
+        var words: [RewriteWord] = []
+        for (index, word) in input.enumerated() {
+            if classes.contains(.insultAdjective, word), index > 0, classes.contains(.determiner, input[index - 1]),
+               index + 1 < input.count, !input[index + 1].isMark, !classes.contains(.phraseEnd, input[index + 1]) {
+                if word.norm != "own" { notes.add("insult", word.text) }
+                continue
+            }
+            words.append(word)
+        }
+        return words
+    }
+
+    /// "you do leave" → "you leave", "you did tell" → "you told", "you did telling" →
+    /// "you told", "i do telling" → "i tell": what a frame left, folded into the verb.
+    private func foldDoSupport(_ input: [RewriteWord]) -> [RewriteWord] {
+        guard let auxIndex = input.firstIndex(where: { ["do", "does", "did"].contains($0.norm) }),
+              input[auxIndex].made, auxIndex > 0, auxIndex <= 2, auxIndex + 1 < input.count else { return input }
+        let next = input[auxIndex + 1]
+        guard !next.isMark, next.norm != "not", !classes.contains(.determiner, next), !classes.contains(.subject, next),
+              let forms = verbs.forms(of: next.norm) else { return input }
+        let subject = input[0].norm
+        let verb: String
+        switch input[auxIndex].norm {
+        case "did": verb = forms.past
+        case "does": verb = verbs.thirdPerson(of: forms.base)
+        default: verb = ["he", "she", "it"].contains(subject) ? verbs.thirdPerson(of: forms.base) : forms.base
+        }
+        var words = input
+        words.replaceSubrange(auxIndex...(auxIndex + 1), with: [classes.make(verb)])
+        return words
+    }
+
+    private func typed(_ words: [RewriteWord]) -> String {
+        RewriteText.render(words.filter { !$0.isSymbol }, display)
+    }
+}

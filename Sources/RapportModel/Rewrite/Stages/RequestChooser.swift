@@ -1,0 +1,101 @@
+/// The request: something concrete they can say yes to, that follows from what the
+/// sentence said. In order: an order said as a request ("tell her to stop" → "Could you
+/// tell her to stop?"); the positive of what they don't do ("you don't put the seat down"
+/// → "Could you put the seat down?"); the label's request when a bare label is all there
+/// is; the kind's requests; talking about the thing the sentence named ("Could we talk
+/// about the thermostat tonight?"); and last the general "Could we talk about it
+/// tonight?". Every candidate passes the faithfulness guard or is skipped.
+struct RequestChooser: Sendable {
+    let classes: RewriteWordClasses
+    let verbs: VerbInflector
+    let faithfulness: FaithfulnessGuard
+    let textWords: [String: [String]]
+    let general: RewriteKnowledge.Kind
+    let display: DisplayTable
+
+    /// Requests built from the sentence longer than this are too long to say aloud.
+    static let longest = 70
+    /// The same in words, to skip writing out one that cannot fit.
+    static let longestInWords = 14
+
+    func choose(clauses: [Clause], observation: ObservationBuilder.Observation, kind: RewriteKnowledge.Kind,
+                label: RewriteKnowledge.LabelAdvice?, raised: FaithfulnessGuard.Raised) -> String {
+        var candidates: [Candidate] = []
+        if let order = clauses.first(where: { $0.role == .command(controlling: false) }), order.words.count <= Self.longestInWords {
+            candidates.append(.asking(opening: "Could you", words: order.words, ending: "?"))
+        }
+        if let primary = observation.primary, let positive = positive(of: primary), positive.count <= Self.longestInWords {
+            candidates.append(.asking(opening: "Could you", words: positive, ending: "?"))
+        }
+        // With nothing observed, the thing the sentence named says what it was about.
+        let thing = thingNamed(clauses, observation).map { Candidate.asking(opening: "Could we talk about", words: $0, ending: " tonight?") }
+        if observation.text == nil, let thing { candidates.append(thing) }
+        if observation.text == nil, let label, !(observation.label ?? "").hasPrefix("like") { candidates.append(.written(label.request)) }
+        candidates += kind.requests.map(Candidate.written)
+        if observation.text != nil, let thing { candidates.append(thing) }
+        candidates += general.requests.map(Candidate.written)
+        for candidate in candidates {
+            // The guard first: a request is only written out once it may be said.
+            switch candidate {
+            case .written(let text):
+                if faithfulness.allows(textWords[text] ?? [], in: raised) { return text }
+            case .asking(let opening, let words, let ending):
+                // Built from the sentence's own words, so only the length can rule it out.
+                let text = opening + " " + RewriteText.render(words, display) + ending
+                if text.unicodeScalars.count <= Self.longest { return text }
+            }
+        }
+        return general.requests.last ?? "Could we talk about it tonight?"
+    }
+
+    /// A request from the data, or one built from the sentence ("Could you" + its words).
+    private enum Candidate {
+        case written(String)
+        case asking(opening: String, words: [RewriteWord], ending: String)
+    }
+
+    /// "you don't put the toilet seat down" → "put the toilet seat down". Only a habit in
+    /// the present (a past one cannot be asked for again), only with something after the
+    /// verb, and never a guess at their mind or a "let me" (that would ask permission).
+    private func positive(of clause: Clause) -> [RewriteWord]? {
+        let words = clause.words
+        guard words.count >= 4, words[0].norm == "you", ["do", "does"].contains(words[1].norm), words[2].norm == "not" else { return nil }
+        var rest = Array(words[3...])
+        guard let verb = rest.first, rest.count >= 2, verbs.forms(of: verb.norm) != nil,
+              !classes.contains(.mindReading, verb), !["let", "want", "have", "need", "know", "get", "seem"].contains(verb.norm) else { return nil }
+        // "tell me anything" → "tell me something" asks for nothing in particular.
+        if let last = rest.last, classes.contains(.anyWord, last) { return nil }
+        rest = rest.map { classes.contains(.anyWord, $0) ? classes.make(ClauseRoles.someForm(of: $0.norm)) : $0 }
+        return rest
+    }
+
+    /// The thing the sentence is about: the object of its first action or of an order, or
+    /// what a verdict was on ("the kitchen is disgusting" → "the kitchen"). Only a noun
+    /// phrase before any preposition: "on my day off" is when, not what.
+    private func thingNamed(_ clauses: [Clause], _ observation: ObservationBuilder.Observation) -> [RewriteWord]? {
+        // What they did (before any preposition), an order, what sarcastic praise was about
+        // ("you actually put one plate in the dishwasher"), or a thing a verdict was on.
+        // Never a rhetorical question's ("should I throw you a parade?").
+        var sources: [(words: [RewriteWord], wholeClause: Bool)] = []
+        if let primary = observation.primary { sources.append((primary.words, false)) }
+        sources += clauses.filter { if case .command = $0.role { return true } else { return false } }.map { ($0.words, false) }
+        sources += clauses.filter { $0.role == .jab && !$0.context.isEmpty }.map { ($0.context, true) }
+        sources += clauses.filter { $0.role == .jab && !$0.isQuestion && $0.words.first.map { classes.contains(.determiner, $0) } == true }
+            .map { ($0.words, false) }
+        for (words, wholeClause) in sources {
+            let beforePreposition = wholeClause ? words[...] : words.prefix { !classes.contains(.phraseEnd, $0) }
+            guard let start = beforePreposition.indices.first(where: { classes.contains(.determiner, words[$0]) && !["all", "every", "each", "no", "any", "this", "that"].contains(words[$0].norm) }) else { continue }
+            var end = start + 1
+            while end < words.count, end - start <= 3, !words[end].isMark, !classes.contains(.phraseEnd, words[end]),
+                  !classes.contains(.determiner, words[end]), !classes.contains(.aux, words[end]) {
+                end += 1
+            }
+            guard end > start + 1 else { continue }
+            var phrase = Array(words[start..<end])
+            // "your phone" → "the phone": the thing, not whose fault it is.
+            if phrase[0].norm == "your", !classes.contains(.person, phrase[1]) { phrase[0] = classes.make("the") }
+            return phrase
+        }
+        return nil
+    }
+}
