@@ -12,11 +12,14 @@ public struct Vocabulary: Sendable {
     let rules: RuleSet
     /// The second reading, weighed over the whole line (`weights/*.tsv`); empty if none.
     let weights: KindWeights
+    /// The reading for danger the rules missed (`weights/danger.tsv`); empty if none.
+    let danger: DangerWeights
 
     /// Links loaded parts into a vocabulary ready to match. Fails only when a concept the
     /// analysis relies on is missing.
     init(lexicon: Lexicon, conceptNames: [String], conceptEntries: [[[Int32]]], normaliser: Normaliser,
-         rules: [Rule], weights: KindWeights = KindWeights()) throws(DiagnosticList) {
+         rules: [Rule], weights: KindWeights = KindWeights(),
+         danger: DangerWeights = DangerWeights()) throws(DiagnosticList) {
         var lexicon = lexicon
         var normaliser = normaliser
         normaliser.link(&lexicon)
@@ -42,6 +45,7 @@ public struct Vocabulary: Sendable {
         self.normaliser = normaliser
         self.rules = RuleSet(rules: rules, concepts: table, wordCount: lexicon.count)
         self.weights = weights
+        self.danger = danger
     }
 
     /// Loads vocabulary files, each named by its path inside the vocabulary folder
