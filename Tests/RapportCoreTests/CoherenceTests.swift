@@ -3,7 +3,8 @@ import Testing
 
 /// The coach never contradicts itself, checked over every golden plan and scripted user
 /// (`Fixtures/golden/*.plan`), turn by turn:
-/// - what it praises, the scorecard credits, unless a later reply took it back;
+/// - what it praises, the scorecard credits, unless a later reply took it back, even a
+///   part this difficulty does not ask for;
 /// - the card never lists as missing a part the coach praised, nor one this difficulty
 ///   does not ask for, nor (once the practice is done) one nobody asked for;
 /// - a demand is never praised, nor credited as a request;
@@ -24,6 +25,7 @@ import Testing
         guard let dialogue = library.dialogue(id: plan.scenario) else { return walk }
         let praise = try Fixtures.compiled.praise
         let parts = Set(dialogue.rubric.filter { $0.from <= plan.difficulty }.map(\.part))
+        let rubric = Set(dialogue.rubric.map(\.part))
         var conversation = Conversation(scenario: dialogue, library: library, difficulty: plan.difficulty, seed: plan.seed,
                                         rewriter: try Fixtures.rewriter)
         var credited: [SignalKind: Int] = [:]
@@ -48,7 +50,7 @@ import Testing
             note(turn, line: number)
             for transition in turn.taken {
                 for kind in transition.undoes { credited[kind] = nil }
-                for kind in transition.credits where parts.contains(kind) { credited[kind] = number }
+                for kind in transition.credits where rubric.contains(kind) { credited[kind] = number }
             }
             // A praising coach line comes from a transition that credits something.
             // (A detour, such as the calm-down break, scores nothing and may praise the break.)

@@ -167,7 +167,11 @@ public struct Conversation: Sendable {
         captured = state.capture.map { slots.fill($0, from: text, kinds: kinds) }
         given = []
         if state.collect && dialogue.role == .scenario {
-            given = kinds
+            // A part the rubric counts only elsewhere was not given here: a time-out read as
+            // a request is not the proposal the coach still asks for.
+            given = kinds.filter { kind in
+                scenario.rubric.first { $0.part == kind }.map { $0.states.isEmpty || $0.states.contains(state.id) } ?? true
+            }
             collect(signals, text: text)
             score.hear(signals, in: state.id)
             movePartner(kinds, signals)

@@ -7,6 +7,9 @@ struct ScoreKeeper: Sendable {
     private let difficulty: Difficulty
     /// Parts earned and not taken back since.
     private(set) var credited: Set<SignalKind> = []
+    /// Parts a transition credited (the coach praised them) and not taken back since. They
+    /// are on the card even where this difficulty does not ask for them.
+    private(set) var praised: Set<SignalKind> = []
     private(set) var pitfalls: [Scorecard.Pitfall] = []
     /// Replies given in states that count towards the rubric.
     private(set) var scoredReplies = 0
@@ -46,19 +49,24 @@ struct ScoreKeeper: Sendable {
     /// A transition was taken: what it took back, then what it acknowledged.
     mutating func take(_ transition: Transition) {
         credited.subtract(transition.undoes)
+        praised.subtract(transition.undoes)
         credited.formUnion(transition.credits)
+        praised.formUnion(transition.credits)
         if !transition.credits.isEmpty { everCredited = true }
     }
 
     /// The card. After a safety stop it keeps what was met and nothing else, and before any
     /// scored reply it is empty: neither is a lesson (SPEC.md).
     func card(outcome: Outcome?, tip: (String) -> String) -> Scorecard {
-        var names = Dictionary(parts.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var names = Dictionary(scenario.rubric.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
         for pitfall in scenario.watchedPitfalls {
             if let name = pitfall.name { names[pitfall.kind.rawValue] = name }
         }
         guard isLesson else { return Scorecard(partNames: names) }
-        let met = parts.filter { credited.contains($0.part) }.map(\.part.rawValue)
+        // What this difficulty asks for and was earned, and whatever else the coach praised.
+        let met = scenario.rubric.filter { part in
+            credited.contains(part.part) && (part.from <= difficulty || praised.contains(part.part))
+        }.map(\.part.rawValue)
         if outcome == .safetyStop { return Scorecard(met: met, partNames: names) }
         let missed = parts.filter { !credited.contains($0.part) }.map(\.part.rawValue)
         var card = Scorecard(met: met, missed: missed, pitfalls: pitfalls, partNames: names)
