@@ -82,7 +82,7 @@ import Testing
             Scorecard (completed)
               Done well: Saying sorry
               Still to add: Saying what will change
-              Watch out for excuse: "but I was tired"
+              Watch out for excuses: "but I was tired"
               Next time: Drop the but, and say what you will do
                         differently next time so they can hear it.
 

@@ -58,10 +58,7 @@ struct ScoreKeeper: Sendable {
     /// The card. After a safety stop it keeps what was met and nothing else, and before any
     /// scored reply it is empty: neither is a lesson (SPEC.md).
     func card(outcome: Outcome?, tip: (String) -> String) -> Scorecard {
-        var names = Dictionary(scenario.rubric.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
-        for pitfall in scenario.watchedPitfalls {
-            if let name = pitfall.name { names[pitfall.kind.rawValue] = name }
-        }
+        let names = scenario.partNames
         guard isLesson else { return Scorecard(partNames: names) }
         // What this difficulty asks for and was earned, and whatever else the coach praised.
         let met = scenario.rubric.filter { part in

@@ -79,6 +79,11 @@ public enum DialogueChecker {
             if dialogue.rubric.contains(where: { $0.part == pitfall.kind }) {
                 problems.append(dialogue.startLocation.diagnostic("'\(pitfall.kind.rawValue)' is both a rubric part and a pitfall; choose one"))
             }
+            if pitfall.plainName == nil {
+                problems.append(dialogue.startLocation.diagnostic(
+                    "the pitfall '\(pitfall.kind.rawValue)' has no plain name for the card; write it as {kind: \(pitfall.kind.rawValue), name: …}",
+                    severity: .warning))
+            }
         }
 
         // Slots quoted but never captured, and placeholders that name nothing.
