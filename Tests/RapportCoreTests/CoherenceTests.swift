@@ -9,8 +9,9 @@ import Testing
 ///   does not ask for, nor (once the practice is done) one nobody asked for;
 /// - a demand is never praised, nor credited as a request;
 /// - the partner never asks for what the reply just gave, and its meter agrees with its words;
-/// - every turn that goes on says something, no placeholder is left unfilled, and the tip
-///   does not begin "Next time" under the card's own "Next time:".
+/// - every turn that goes on says something, no placeholder is left unfilled, no coach line
+///   is said in the same words two turns running, and the tip does not begin "Next time"
+///   under the card's own "Next time:".
 @Suite struct CoherenceTests {
     /// One plan walked turn by turn, with every problem found.
     struct Walk {
@@ -41,12 +42,19 @@ import Testing
             }
         }
         note(conversation.lastTurn, line: 0)
+        var coachBefore = Set(conversation.lastTurn.lines.filter { $0.line.speaker == .coach }.map(\.text))
         for step in plan.steps {
             guard case let .reply(text, extra, number) = step, !conversation.isFinished else { continue }
             let scored = conversation.dialogueID == dialogue.id && conversation.state?.collect == true && !conversation.isCheckingIn
+            let answeringCheckIn = conversation.isCheckingIn
             events = conversation.reply(text, signals: try GoldenPlan.signals(in: text, adding: extra))
             let turn = conversation.lastTurn
-            if conversation.isCheckingIn || conversation.outcome == .safetyStop { continue }
+            // A safety question and its answer sit outside the practice: the question just
+            // before it is said again on purpose.
+            if conversation.isCheckingIn || conversation.outcome == .safetyStop || answeringCheckIn {
+                coachBefore = []
+                continue
+            }
             note(turn, line: number)
             for transition in turn.taken {
                 for kind in transition.undoes { credited[kind] = nil }
@@ -71,6 +79,11 @@ import Testing
                     walk.problems.append("line \(number): the partner asked for \(said.line.asks.map(\.rawValue)) right after the reply gave it")
                 }
             }
+            let coachNow = Set(turn.lines.filter { $0.line.speaker == .coach }.map(\.text))
+            for text in coachNow.intersection(coachBefore) where turn.lines.contains(where: { $0.text == text && $0.line.variants.count > 1 }) {
+                walk.problems.append("line \(number): the coach said \"\(text)\" again, word for word")
+            }
+            coachBefore = coachNow
             if !conversation.isFinished && turn.lines.isEmpty {
                 walk.problems.append("line \(number): the coach said nothing and waited")
             }
