@@ -52,6 +52,22 @@ import Testing
             == "Coach: see\n       \(long)\n       end\n")
     }
 
+    /// A `/rewrite` and its notes wrap between words under their label, as the coach's
+    /// lines do, instead of running past the edge and breaking mid-word.
+    @Test func aRewriteAndItsNotesWrapBetweenWords() throws {
+        let rewrite = "I feel unheard when I talk about work and it seems nobody is listening, because I need to feel heard."
+        let note = "You didn't name a feeling, so this uses \"unheard\": not being listened to usually leaves people feeling unheard."
+        let output = try printed([.rewrite(RewriteResult(input: "x", rewrite: rewrite, changed: true,
+                                                         notes: [.init(kind: "x", message: note)], alternatives: []))], width: 50)
+        let lines = output.split(separator: "\n").map(String.init)
+        for line in lines { #expect(line.count <= 50, "\(line.count) > 50: \(line)") }
+        #expect(lines.first?.hasPrefix("Try: I feel unheard") == true)
+        #expect(lines.contains { $0.hasPrefix("  · You didn't") })
+        #expect(lines.filter { $0.hasPrefix("     ") }.count >= 2, "the rewrite's continuation sits under its text: \(lines)")
+        let words = output.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        #expect(words == ("Try: " + rewrite + " · " + note).split(separator: " ").map(String.init), "no word is cut")
+    }
+
     /// What the user typed comes back in lines, notices and rewrites; none of it may move the
     /// cursor, clear the screen, retitle the window or flip the text direction.
     @Test func escapesInTypedTextAreNeutralised() throws {
