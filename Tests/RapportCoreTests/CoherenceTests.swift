@@ -9,6 +9,10 @@ import Testing
 ///   does not ask for, nor (once the practice is done) one nobody asked for;
 /// - a demand is never praised, nor credited as a request;
 /// - the partner never asks for what the reply just gave, and its meter agrees with its words;
+/// - the card warns about no words the coach praised ("if you keep texting him late, I'll
+///   go to bed" is a boundary, not a "you…" sentence);
+/// - a turn that moves on asks the next thing: a step whose question is left out (it asked
+///   for what the reply gave) does not leave the user with nothing asked;
 /// - every turn that goes on says something, no placeholder is left unfilled, no coach line
 ///   is said in the same words two turns running, and the tip does not begin "Next time"
 ///   under the card's own "Next time:".
@@ -30,6 +34,8 @@ import Testing
         var conversation = Conversation(scenario: dialogue, library: library, difficulty: plan.difficulty, seed: plan.seed,
                                         rewriter: try Fixtures.rewriter)
         var credited: [SignalKind: Int] = [:]
+        /// Words the coach praised (the credited signals of a reply it praised).
+        var praisedWords: [(text: String, kind: SignalKind, line: Int)] = []
         var asked: Set<SignalKind> = []
         var events = conversation.start()
         func note(_ turn: TurnTrace, line number: Int) {
@@ -47,7 +53,9 @@ import Testing
             guard case let .reply(text, extra, number) = step, !conversation.isFinished else { continue }
             let scored = conversation.dialogueID == dialogue.id && conversation.state?.collect == true && !conversation.isCheckingIn
             let answeringCheckIn = conversation.isCheckingIn
-            events = conversation.reply(text, signals: try GoldenPlan.signals(in: text, adding: extra))
+            let stateBefore = conversation.stateID
+            let signals = try GoldenPlan.signals(in: text, adding: extra)
+            events = conversation.reply(text, signals: signals)
             let turn = conversation.lastTurn
             // A safety question and its answer sit outside the practice: the question just
             // before it is said again on purpose.
@@ -68,6 +76,9 @@ import Testing
                 if source?.credits.isEmpty != false {
                     walk.problems.append("line \(number): \"\(said.text)\" praises, but nothing was credited")
                 }
+                for signal in signals where source?.credits.contains(signal.kind) == true {
+                    praisedWords.append((signal.text, signal.kind, number))
+                }
                 if turn.kinds.contains(.demand) { walk.problems.append("line \(number): a demand was praised: \"\(said.text)\"") }
             }
             if turn.kinds.contains(.demand), turn.taken.contains(where: { $0.credits.contains(.request) }) {
@@ -87,6 +98,13 @@ import Testing
             if !conversation.isFinished && turn.lines.isEmpty {
                 walk.problems.append("line \(number): the coach said nothing and waited")
             }
+            // Moved on to a step whose question was left out (it asked for what the reply
+            // gave), and nothing else asks anything: the user is left to guess what comes next.
+            if !conversation.isFinished, conversation.dialogueID == dialogue.id, let now = conversation.state,
+               now.id != stateBefore, !now.say.isEmpty, now.end == nil,
+               !turn.lines.contains(where: { now.say.contains($0.line) || !$0.line.asks.isEmpty }) {
+                walk.problems.append("line \(number): moved on to '\(now.id)', but its question was left out and nothing was asked")
+            }
         }
         if !conversation.isFinished { events += conversation.finish(.abandoned) }
         guard let (outcome, card) = events.compactMap({ event -> (Outcome, Scorecard)? in
@@ -104,6 +122,12 @@ import Testing
         }
         for kind in missed where !parts.contains(kind) {
             walk.problems.append("the card lists \(kind.rawValue) as missing, but \(plan.difficulty.rawValue) does not ask for it")
+        }
+        // The card does not warn about words the coach praised.
+        for pitfall in card.pitfalls {
+            for praised in praisedWords where praised.kind != pitfall.kind && praised.text.contains(pitfall.text) {
+                walk.problems.append("the card warns about \"\(pitfall.text)\" (\(pitfall.kind.rawValue)), inside \"\(praised.text)\", which the coach praised at line \(praised.line)")
+            }
         }
         if card.next?.lowercased().hasPrefix("next time") == true {
             walk.problems.append("the tip repeats \"Next time\": \(card.next ?? "")")

@@ -172,6 +172,18 @@ import Testing
         ])
     }
 
+    /// Two quotes watched for the same thing share one line, not "Watch out for X" twice:
+    /// "oh my god I said sorry, what more do you want" gives two non-apologies.
+    @Test func quotesOfTheSameKindShareOneLine() throws {
+        let card = Scorecard(pitfalls: [.init(kind: .nonApology, text: "I said sorry"), .init(kind: .nonApology, text: "what more do you want"),
+                                        .init(kind: .excuse, text: "work was insane")])
+        #expect(ScorecardText.lines(card, outcome: .completed) == [
+            "Scorecard (completed)",
+            "  Watch out for a sorry that isn't really one: \"I said sorry\", \"what more do you want\"",
+            "  Watch out for excuses: \"work was insane\"",
+        ])
+    }
+
     /// Every pitfall of every practice has a plain name, in its dialogue or shared.
     @Test func everyPitfallHasAPlainName() throws {
         for dialogue in try Fixtures.library.scenarios {

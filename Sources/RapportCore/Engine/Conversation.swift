@@ -306,7 +306,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func take(_ transition: Transition) {
-        if dialogue.role == .scenario { score.take(transition) }
+        if dialogue.role == .scenario { score.take(transition, movesOn: transition.go.map { $0 != stateID } ?? false) }
         lastTurn.taken.append(transition)
     }
 

@@ -84,9 +84,19 @@ public enum ScorecardText {
         func name(_ part: String) -> String { card.partNames[part] ?? part }
         if !card.met.isEmpty { lines.append("  Done well: " + card.met.map(name).joined(separator: ", ")) }
         if !card.missed.isEmpty { lines.append("  Still to add: " + card.missed.map(name).joined(separator: ", ")) }
+        // Quotes watched for the same things share one line: 'Watch out for demands: "a", "b"'.
+        var merged: [(kinds: [SignalKind], texts: [String])] = []
         for group in grouped(card.pitfalls) {
+            if let index = merged.firstIndex(where: { $0.kinds == group.kinds }) {
+                merged[index].texts.append(group.text)
+            } else {
+                merged.append((group.kinds, [group.text]))
+            }
+        }
+        for group in merged {
             let names = group.kinds.map { card.partNames[$0.rawValue] ?? PitfallNames.plain[$0] ?? $0.rawValue }
-            lines.append("  Watch out for \(list(names)): \"\(TerminalSafeText.sanitize(group.text))\"")
+            let quotes = group.texts.map { "\"\(TerminalSafeText.sanitize($0))\"" }.joined(separator: ", ")
+            lines.append("  Watch out for \(list(names)): \(quotes)")
         }
         if let next = card.next { lines.append("  Next time: " + TerminalSafeText.sanitize(next)) }
         return lines

@@ -3,7 +3,7 @@
 public enum PitfallNames {
     /// The shared name of each kind a dialogue may watch for.
     public static let plain: [SignalKind: String] = [
-        .nonApology: "apologising for their reaction",
+        .nonApology: "a sorry that isn't really one",
         .excuse: "excuses",
         .blameShift: "putting it back on them",
         .minimizing: "making it smaller",
