@@ -42,7 +42,9 @@ public final class SessionPrinter {
             output.line(coloured + body.dropFirst(label.count))
         case let .meter(name, openness):
             guard showMeter else { return }
-            let filled = max(0, min(10, (openness + 5) / 10))
+            // Whole tens, so a bar of a given length always carries the same word (rounding
+            // put six blocks on both "wary" at 55 and "opening up" at 60).
+            let filled = max(0, min(10, openness / 10))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
             output.line(style.dim("   \(safe(name)) ▕\(bar)▏ \(SessionPrinter.mood(openness))"))
         case .notice(let text):

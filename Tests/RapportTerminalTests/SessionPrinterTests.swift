@@ -111,6 +111,15 @@ import Testing
         #expect(try printed([.meter(name: "Robin", openness: 100)], showMeter: true) == "   Robin ▕██████████▏ open\n")
         #expect(try printed([.meter(name: "Robin", openness: 0)], showMeter: true) == "   Robin ▕░░░░░░░░░░▏ shut down\n")
         #expect(try printed([.meter(name: "Robin", openness: 50)], showMeter: false) == "")
+        // A bar of one length always says the same word: the bar and its label agree.
+        var words: [Int: Set<String>] = [:]
+        for openness in 0...100 {
+            let line = try printed([.meter(name: "R", openness: openness)], showMeter: true)
+            let blocks = line.filter { $0 == "█" }.count
+            let word = line.components(separatedBy: "▏ ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            words[blocks, default: []].insert(word)
+        }
+        for (blocks, said) in words { #expect(said.count == 1, "\(blocks) blocks read as \(said)") }
     }
 
     @Test func aRewriteShowsTheSentenceAndItsNotes() throws {
