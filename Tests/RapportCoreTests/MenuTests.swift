@@ -43,6 +43,33 @@ import Testing
         #expect(!said(started).contains { $0.contains("Who is it") || $0.contains("Who would you like") })
     }
 
+    /// Chosen in words that say what it is about and with whom, a practice does not ask what
+    /// it is about again: it goes to the first real step, with the person's name in it.
+    @Test(arguments: [("i need to say no to my mum who keeps asking to borrow money", "boundary", "your mum"),
+                      ("my sister really hurt me when she made fun of my job at dinner", "hurt", "your sister")])
+    func aPracticeChosenWithItsSubjectDoesNotAskForIt(words: String, practice: String, person: String) throws {
+        let coach = try session()
+        _ = coach.handle(words)
+        let started = coach.handle("yes")
+        #expect(coach.scenario?.id == practice)
+        let lines = said(started)
+        #expect(lines.contains { $0.contains(person) }, "\(lines)")
+        #expect(!lines.contains { $0.contains("What do you want to set one about") || $0.contains("What would you like to set one about")
+            || $0.contains("What happened?") }, "asked again: \(lines)")
+    }
+
+    /// Chosen by number, the practice asks its first question as usual; and a person slot
+    /// not filled yet is "them", never a raw "{who}".
+    @Test func aPracticeChosenByNumberAsksItsFirstQuestion() throws {
+        let coach = try session()
+        let library = try Fixtures.library
+        let number = try #require(library.scenarios.firstIndex { $0.id == "hurt" }) + 1
+        let started = coach.handle("\(number)")
+        #expect(said(started).contains { $0.contains("What happened") })
+        let next = said(coach.handle("it was rude what happened"))
+        #expect(next.contains { $0.contains(" them ") } && !next.joined().contains("{"), "\(next)")
+    }
+
     @Test func noToTheOfferGoesBackToChoosing() throws {
         let coach = try session()
         _ = coach.handle("my boss keeps calling me at the weekend")

@@ -459,8 +459,19 @@ public struct Conversation: Sendable {
                     }
                     return fromReply ?? fromSession ?? ""
                 }
+                // A person slot not filled yet ("my boss was rude" names nobody) is "them",
+                // never the raw placeholder.
                 return slots[name].map { library.reflections.apply(QuotedWords.quote($0)) }
+                    ?? (isPersonSlot(name) ? SlotReader.stranger : nil)
             }
+        }
+    }
+
+    /// Whether a state of this practice captures a person into `slot`.
+    private func isPersonSlot(_ slot: String) -> Bool {
+        scenario.orderedStates.contains { state in
+            guard let capture = state.capture else { return false }
+            return (capture.kind == .person && capture.slot == slot) || capture.person == slot
         }
     }
 

@@ -89,7 +89,8 @@ public enum DialogueChecker {
         // Slots quoted but never captured, and placeholders that name nothing.
         let captured = Set(dialogue.states.values.flatMap { $0.capture?.slots ?? [] })
         for (condition, location) in allConditions(of: dialogue) {
-            for slot in condition.known + condition.unknown where !captured.contains(slot) {
+            // `opening`: the words the practice was chosen with at the menu (built in).
+            for slot in condition.known + condition.unknown where !captured.contains(slot) && slot != "opening" {
                 problems.append(location.diagnostic("'\(slot)' in known/unknown names a slot no state captures"))
             }
         }
