@@ -34,6 +34,18 @@ import Testing
         #expect(!said(draft).contains { $0.contains("Who is the apology for") })
     }
 
+    /// /restart starts the practice again with the words it was chosen with: it still knows
+    /// who the apology is for.
+    @Test func restartKeepsWhoItIsFor() throws {
+        let coach = try session()
+        _ = coach.handle("I need to apologise to my sister")
+        _ = coach.handle("y")
+        let again = coach.handle("/restart")
+        #expect(said(again).contains { $0.contains("your sister") }, "\(said(again))")
+        let draft = coach.handle("i yelled at her on the phone and hung up")
+        #expect(!said(draft).contains { $0.contains("Who is the apology for") || $0.contains("who do you want to apologise to") })
+    }
+
     @Test func theWarmUpChosenWithAPersonDoesNotAskWhoItIsFor() throws {
         let coach = try session()
         _ = coach.handle("i wanna thank my neighbour")

@@ -58,6 +58,8 @@ public final class CoachSession {
     /// A practice guessed from words typed at the menu, waiting for a yes; and those words,
     /// which may name who it is about.
     private var offered: (dialogue: Dialogue, words: String)?
+    /// The words the running practice was chosen with: /restart starts it with them again.
+    private var openedWith: String?
 
     public init(library: DialogueLibrary, analyzer: SignalDetecting, rewriter: Rewriter, options: Options, mode: Mode) {
         self.library = library
@@ -209,6 +211,7 @@ public final class CoachSession {
     /// Starts a practice. `opening`: the words it was chosen with, which may name who it is about.
     private func begin(_ dialogue: Dialogue, opening: String? = nil) -> [SessionOutput] {
         var outputs: [SessionOutput] = []
+        openedWith = opening
         let started = Date()
         let seed = nextSeed()
         do {
@@ -331,10 +334,12 @@ public final class CoachSession {
         case "/restart":
             guard let scenario = conversation?.scenario else { return [.notice("Pick a practice from the menu first: type its number.")] }
             let stopping = conversation?.isCheckingIn == true
+            let opening = openedWith
             var outputs = finish(.quit, carryOn: false)
             if stopping { return outputs }
             outputs.append(.notice("Starting again."))
-            outputs += begin(scenario)
+            // Chosen as "I need to apologise to my sister": still to your sister.
+            outputs += begin(scenario, opening: opening)
             return outputs
         case "/scenarios", "/menu":
             let stopping = conversation?.isCheckingIn == true
