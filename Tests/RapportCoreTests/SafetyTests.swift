@@ -280,13 +280,21 @@ import Testing
         #expect(hasMenu(coach.handle("/scenarios")))
     }
 
-    @Test func inAPracticeCommandTheStopEndsTheRun() {
+    /// `rapport practice X` does not exit the moment it stops: the help, the one quiet line
+    /// naming /scenarios and /quit, and then either of those works, as at the menu.
+    @Test func inAPracticeCommandTheStopWaitsForScenariosOrQuit() {
         let coach = session(.practice("warm-up"))
         _ = coach.start()
         let outputs = coach.handle("I want to kill myself")
         #expect(said(outputs).contains("988"))
-        #expect(said(outputs).contains("come back"))
+        #expect(said(outputs).contains("/scenarios") && said(outputs).contains("/quit"), "\(said(outputs))")
         #expect(!hasScorecard(outputs))
+        #expect(!hasMenu(outputs))
+        #expect(!coach.isDone, "the run waits for /scenarios or /quit")
+        #expect(!coach.inPractice)
+        #expect(hasMenu(coach.handle("/scenarios")))
+        #expect(!coach.isDone)
+        _ = coach.handle("/quit")
         #expect(coach.isDone)
     }
 
