@@ -140,7 +140,12 @@ enum RewriteRubric {
                       "Thank you for fixing the shelf.", "You always make me feel welcome.", "I love the way you cook.", "", "   ",
                       "You never fail to make me laugh.", "Your mum called earlier. She wants to know if we're coming for lunch on Sunday.",
                       "r u free sat for brunch??", "It's fine that you're running late. Take your time and drive carefully.",
-                      "I feel like going for a walk after dinner, want to come?"])
+                      "I feel like going for a walk after dinner, want to come?",
+                      // Already an I-statement, observation first.
+                      "When you shout, I feel scared.", "when u go quiet on me i feel a bit lost",
+                      // Praise the kind-word list does not hold: the valence lexicon's positive words.
+                      "you're such a good dad", "You're the most supportive person I know.", "ur such a legend for picking me up",
+                      "you're so patient with the kids"])
     func kindNeutralAndGoodSentencesComeBackUnchanged(text: String) throws {
         let result = try rewrite(text)
         #expect(!result.changed, "\(result.rewrite)")
@@ -296,6 +301,8 @@ enum RewriteRubric {
                       ("thx for picking me up last nite ❤️", .leave), ("Could you grab some milk on your way home?", .leave),
                       ("Your mum called earlier. She wants to know if we're coming for lunch.", .leave),
                       ("I feel ignored when you never call.", .lightTouch), ("I feel frustrated when the bins are left full.", .leave),
+                      ("When you never call, I feel lonely.", .lightTouch), ("When you ignore me, I feel like you don't care.", .rewrite),
+                      ("If you were a real friend, you'd have told me.", .rewrite),
                       ("I want to die, you never listen", .crisis)])
     func theFinderTellsAComplaintFromEverythingElse(text: String, expected: ComplaintFinder.Verdict) throws {
         #expect(verdict(text) == expected, "\(text)")

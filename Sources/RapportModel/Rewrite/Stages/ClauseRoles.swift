@@ -213,7 +213,8 @@ struct ClauseRoles: Sendable {
         let onPartner = subject.count == 1 && subject.first?.norm == "you"
         guard onPartner || (subject.first?.norm == "your" && subject.count <= 3) || ["he", "she", "they"].contains(subject.first?.norm ?? "") else { return nil }
         var index = be + 1
-        if index < words.count, words[index].norm == "not" { index += 1 }
+        let negated = index < words.count && words[index].norm == "not"
+        if negated { index += 1 }
         var degrees = 0
         while index < words.count, let length = classes.match(.degree, words, at: index) {
             index += length
@@ -226,7 +227,8 @@ struct ClauseRoles: Sendable {
             // ("so thoughtful"), a verb form ("so glued to") or a feeling.
             let word = words[index]
             let isVerbForm = word.norm.hasSuffix("ing") || word.norm.hasSuffix("ed")
-            if !word.isMark, !classes.contains(.state, word), classes.match(.kind, words, at: index) == nil, !isVerbForm,
+            if !word.isMark, !classes.contains(.state, word), classes.match(.kind, words, at: index) == nil,
+               negated || classes.match(.praise, words, at: index) == nil, !isVerbForm,
                !classes.contains(.phraseEnd, word), !classes.contains(.feeling, word), !classes.contains(.determiner, word) {
                 labelLength = 1
                 // "a real friend", "a terrible cook": the noun after an adjective.

@@ -56,13 +56,17 @@ struct ComplaintFinder: Sendable {
     }
 
     func verdict(words: [RewriteWord], clauses: [Clause], signals: [Signal]) -> Verdict {
-        let found = Found(signals)
+        let heads = clauses.map { dropOpeners($0.words) }
+        // Praise is not a label ("you're the most supportive person I know"), unless a
+        // trait of the label list is in it too.
+        let praised = heads.contains(where: praises) && !classes.occurs(.label, in: words)
+        let found = Found(praised ? signals.filter { $0.kind != .label } : signals)
         if found.crisis { return .crisis }
         guard clauses.contains(where: { $0.words.contains { !$0.isMark && !$0.isSymbol } }) else { return .leave }
-        let heads = clauses.map { dropOpeners($0.words) }
-        if startsWithOwnFeeling(heads.first ?? []) {
-            // "I feel hurt when…" is already the shape; "I feel like you…" is not.
-            if disguises(heads.first ?? []) { return .rewrite }
+        if let feeling = ownFeelingClause(heads) {
+            // "I feel hurt when…" and "When you shout, I feel scared" are already the shape;
+            // "I feel like you…" is not.
+            if disguises(heads[feeling]) { return .rewrite }
             return !found.offStart ? .leave : (found.labelOrContempt ? .rewrite : .lightTouch)
         }
         let present = words.reduce(UInt64(0)) { $0 | $1.starts }
@@ -122,6 +126,7 @@ struct ComplaintFinder: Sendable {
     /// A kind word that is not denied: "you never say thank you" has none; "you never fail
     /// to make me laugh" has one ("never fail to" is itself kind).
     private func saysSomethingKind(_ head: [RewriteWord]) -> Bool {
+        if praises(head) { return true }
         var negated = false
         var index = 0
         while index < head.count {
@@ -134,6 +139,15 @@ struct ComplaintFinder: Sendable {
             index += 1
         }
         return false
+    }
+
+    /// "you're such a good dad", "ur a legend", "you're the most supportive person I know":
+    /// praise pinned on them, which is kind however it is put.
+    private func praises(_ head: [RewriteWord]) -> Bool {
+        guard head.count >= 3, head[0].norm == "you", ["are", "were"].contains(head[1].norm) else { return false }
+        var index = 2
+        while index < head.count, let length = classes.match(.degree, head, at: index) { index += length }
+        return classes.match(.label, head, at: index) == nil && classes.match(.praise, head, at: index) != nil
     }
 
     /// A question that asks for something or offers ("could you…", "is it okay if…").
@@ -153,6 +167,16 @@ struct ComplaintFinder: Sendable {
             return head.dropFirst(2).contains { ["my", "me", "mine"].contains($0.norm) }
         }
         return false
+    }
+
+    /// Which clause names the speaker's own feeling, when the sentence has the shape of an
+    /// I-statement: the first ("I feel hurt when…"), or the one right after a leading
+    /// "when" clause ("When you shout, | I feel scared").
+    private func ownFeelingClause(_ heads: [[RewriteWord]]) -> Int? {
+        guard let first = heads.first else { return nil }
+        if startsWithOwnFeeling(first) { return 0 }
+        if heads.count > 1, let opener = first.first, ["when", "whenever"].contains(opener.norm), startsWithOwnFeeling(heads[1]) { return 1 }
+        return nil
     }
 
     private func startsWithOwnFeeling(_ head: [RewriteWord]) -> Bool {
