@@ -115,6 +115,25 @@ enum RewriteRubric {
         #expect(!result.rewrite.contains("["))
     }
 
+    /// What a new user found at the terminal, by class: each must read as a sentence and keep
+    /// what was said ("you need to stop yelling" is about yelling, not about needing).
+    @Test(arguments: [("why cant u ever just be on time", ["when you're not on time"], ["don't be", "ever"]),
+                      ("why can't you ever be nice to my sister", ["you're not nice to my sister"], ["don't be"]),
+                      ("you need to stop yelling at the kids", ["when you yell at the kids"], ["need to stop", "needing"]),
+                      ("You need to start pulling your weight around here.", ["you don't pull your weight"], ["needing", "pulling"]),
+                      ("you should apologise to my mum", ["Could you apologise to my mum?"], ["shoulding"]),
+                      ("you could have called", ["you didn't call"], ["could have"]),
+                      ("she told everyone about my divorce", ["her telling everyone about my divorce"], ["she telling"]),
+                      ("you need to text me every hour and share your location", [], ["Could you text me every hour"]),
+                      ("you need to stop texting her and show me your phone", ["you text her"], ["show me your phone"]),
+                      ("you guys never invite me anywhere", ["Could you include me next time?"], ["big things"])])
+    func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        for words in present { #expect(result.rewrite.contains(words), "\(result.rewrite) lacks \(words)") }
+        for words in absent { #expect(!result.rewrite.contains(words), "\(result.rewrite) has \(words)") }
+    }
+
     @Test func aDeletedWordLeavesNoBrokenPhrase() throws {
         let result = try rewrite("You made me look stupid in front of my parents")
         #expect(!result.rewrite.contains("look in front"))
@@ -342,7 +361,10 @@ enum RewriteRubric {
                       (["spending"], "you spent two hundred quid", true), // another form of a word said
                       (["reply"], "you never text me back", true),        // linked to what was said
                       (["to", "know", "you", "are", "okay"], "why are you always texting her", false),
-                      (["our", "home", "to", "feel", "safe"], "every time we go out you get drunk and embarrass me", false)])
+                      (["our", "home", "to", "feel", "safe"], "every time we go out you get drunk and embarrass me", false),
+                      // "the big things" is news: not for a sentence about invitations.
+                      (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "you guys never invite me anywhere", false),
+                      (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "I found out from your sister", true)])
     func theGuardLetsThroughOnlyWhatTheSentenceRaised(need: [String], sentence: String, allowed: Bool) throws {
         let guardian = rewriter.faithfulness
         let allows = guardian.allows(need, in: guardian.raised(by: words(sentence)))

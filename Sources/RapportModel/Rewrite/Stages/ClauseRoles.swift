@@ -55,6 +55,12 @@ struct ClauseRoles: Sendable {
         // "stop checking my location" → "you check my location".
         if afterStop == 1, words.count > 1, let forms = verbs.forms(of: words[1].norm), forms.gerund == words[1].norm {
             notes.add("command", typed(Array(words.prefix(2))))
+            // "…and show me your phone": a second order is not what they do.
+            if let second = words.indices.dropFirst(2).first(where: { $0 + 1 < words.count && words[$0].norm == "and"
+                && isImperative(Array(words[($0 + 1)...]), question: false) }) {
+                if classes.occurs(.controlling, in: Array(words[second...])) { notes.add("demand", typed(Array(words[(second + 1)...]))) }
+                words = Array(words[..<second])
+            }
             words = [classes.make("you"), classes.make(forms.base)] + words.dropFirst(2)
             clause.words = words
             return restateAction(clause, notes: &notes)

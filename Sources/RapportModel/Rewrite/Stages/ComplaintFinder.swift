@@ -74,7 +74,7 @@ struct ComplaintFinder: Sendable {
         let marked = occurs(.grievance)
         let grievance = marked || occurs(.negativeAct)
             || (occurs(.privateMatter) && words.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
-        if found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance) {
+        if found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance, blame: found.blame) {
             return .rewrite
         }
         // "again", "without asking", "in front of everyone": a grievance, whatever else is said.
@@ -91,13 +91,14 @@ struct ComplaintFinder: Sendable {
 
     // MARK: - Shapes that blame
 
-    private func blamingShape(_ heads: [[RewriteWord]], clauses: [Clause], grievance: Bool) -> Bool {
+    private func blamingShape(_ heads: [[RewriteWord]], clauses: [Clause], grievance: Bool, blame: Bool) -> Bool {
         for (index, head) in heads.enumerated() {
             guard let first = head.first else { continue }
             if let (frame, consumed) = frames.frame(at: head) {
                 switch frame.kind {
                 case "accusing-question", "exasperation", "past", "demand": return true
                 case "sarcasm": if grievance { return true }
+                case "obligation": if blame || grievance { return true }
                 case "disguised": if consumed < head.count, aboutThem(Array(head[consumed...])) { return true }
                 default: break
                 }

@@ -230,11 +230,34 @@ struct JudgementStripper: Sendable {
     /// "you told", "i do telling" → "i tell": what a frame left, folded into the verb.
     private func foldDoSupport(_ input: [RewriteWord]) -> [RewriteWord] {
         guard let auxIndex = input.firstIndex(where: { ["do", "does", "did"].contains($0.norm) }),
-              input[auxIndex].made, auxIndex > 0, auxIndex <= 2, auxIndex + 1 < input.count else { return input }
+              auxIndex > 0, auxIndex <= 2, auxIndex + 1 < input.count else { return input }
+        let subject = input[0].norm
+        // "you do not be on time" (from "why can't you ever just be on time") → "you are not on time".
+        if auxIndex + 2 < input.count, input[auxIndex + 1].norm == "not", input[auxIndex + 2].norm == "be" {
+            let past = input[auxIndex].norm == "did"
+            let be: String
+            switch subject {
+            case "i": be = past ? "was" : "am"
+            case "he", "she", "it": be = past ? "was" : "is"
+            default: be = past ? "were" : "are"
+            }
+            var words = input
+            words.replaceSubrange(auxIndex...(auxIndex + 2), with: [classes.make(be), classes.make("not")])
+            return words
+        }
+        guard input[auxIndex].made else { return input }
+        // "you do not pulling your weight" (from "you need to start pulling…"), "you did not
+        // told me" (from "you could have told me"): the verb after "not" is said plain.
+        if auxIndex + 2 < input.count, input[auxIndex + 1].norm == "not", !input[auxIndex + 2].isMark,
+           let forms = verbs.forms(of: input[auxIndex + 2].norm), forms.base != input[auxIndex + 2].norm,
+           !classes.contains(.notAVerb, input[auxIndex + 2]) {
+            var words = input
+            words[auxIndex + 2] = classes.make(forms.base)
+            return words
+        }
         let next = input[auxIndex + 1]
         guard !next.isMark, next.norm != "not", !classes.contains(.determiner, next), !classes.contains(.subject, next),
               let forms = verbs.forms(of: next.norm) else { return input }
-        let subject = input[0].norm
         let verb: String
         switch input[auxIndex].norm {
         case "did": verb = forms.past

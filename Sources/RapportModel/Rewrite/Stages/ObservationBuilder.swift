@@ -108,6 +108,9 @@ struct ObservationBuilder: Sendable {
         guard let primary = observation.primary else { return nil }
         var words = primary.words
         guard let verb = verbIndex(in: words), sayWithIng(&words, at: verb) else { return nil }
+        // "about she telling everyone" → "about her telling everyone".
+        let objectForms = ["he": "him", "she": "her", "they": "them", "we": "us", "i": "me"]
+        if let first = words.first, let object = objectForms[first.norm] { words[0] = classes.make(object) }
         // "…and left the tank empty" → "…and leaving the tank empty", "…and then didn't
         // invite me" → "…and then not inviting me".
         var index = verb + 1
@@ -126,6 +129,8 @@ struct ObservationBuilder: Sendable {
     /// calling", "have been ignoring" → "ignoring", "were" → "being".
     private func sayWithIng(_ words: inout [RewriteWord], at verb: Int) -> Bool {
         let norm = words[verb].norm
+        // A modal has no "-ing" form ("you should apologise" is not "you shoulding…").
+        if ["will", "would", "can", "could", "should", "shall", "may", "might", "must"].contains(norm) { return false }
         if ["did", "do", "does"].contains(norm), verb + 2 < words.count, words[verb + 1].norm == "not",
            let forms = verbs.forms(of: words[verb + 2].norm) {
             words.replaceSubrange(verb...(verb + 2), with: [classes.make("not"), classes.make(forms.gerund)])
