@@ -126,7 +126,11 @@ enum RewriteRubric {
                       ("she told everyone about my divorce", ["her telling everyone about my divorce"], ["she telling"]),
                       ("you need to text me every hour and share your location", [], ["Could you text me every hour"]),
                       ("you need to stop texting her and show me your phone", ["you text her"], ["show me your phone"]),
-                      ("you guys never invite me anywhere", ["Could you include me next time?"], ["big things"])])
+                      ("you guys never invite me anywhere", ["Could you include me next time?"], ["big things"]),
+                      ("i hate how u talk to my mom", ["about how you talk to my mom"], ["hate"]),
+                      ("It really upsets me when you cancel last minute", ["I feel upset when you cancel last minute"], ["upseted"]),
+                      ("i cant stand the way you chew with your mouth open", ["about the way you chew"], ["looked after"]),
+                      ("I hate it when you leave the lights on all night", ["when you leave the lights on"], ["sleep"])])
     func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
         let result = try rewrite(text)
         #expect(result.changed)
@@ -164,7 +168,9 @@ enum RewriteRubric {
                       "When you shout, I feel scared.", "when u go quiet on me i feel a bit lost",
                       // Praise the kind-word list does not hold: the valence lexicon's positive words.
                       "you're such a good dad", "You're the most supportive person I know.", "ur such a legend for picking me up",
-                      "you're so patient with the kids"])
+                      "you're so patient with the kids",
+                      // Disliking something that is nobody's fault.
+                      "I hate it when you have to leave", "i hate mondays lol", "I hate that you had such an awful day."])
     func kindNeutralAndGoodSentencesComeBackUnchanged(text: String) throws {
         let result = try rewrite(text)
         #expect(!result.changed, "\(result.rewrite)")
@@ -249,13 +255,13 @@ enum RewriteRubric {
     }
 
     /// `--all`: three genuinely different versions, each faithful, the first the rewrite.
-    @Test(arguments: ["You never listen to me.", "You left the front door unlocked all night.", "ur so selfish"])
+    @Test(arguments: ["You never listen to me.", "You left the front door unlocked all night.", "ur so selfish", "i hate how u talk to my mom"])
     func variantsAreDifferentAndFaithful(text: String) throws {
         let result = try Fixtures.rewriter.rewrite(text, variants: true)
         #expect(try rewrite(text).alternatives == [result.rewrite], "without variants, only the rewrite")
         #expect(result.alternatives.count == 3)
         #expect(result.alternatives[0] == result.rewrite)
-        #expect(result.alternatives[1].hasPrefix("When "))
+        #expect(result.alternatives[1].hasPrefix("When "), "\(result.alternatives[1])")
         #expect(result.alternatives[2].hasPrefix("Would you be willing to"))
         #expect(Set(result.alternatives).count == 3)
         // Each says the same need and asks the same thing, which the guard let through.

@@ -116,7 +116,8 @@ public struct Rewriter: Sendable {
         let request = requests.choose(clauses: clauses, observation: observation, kind: kind, label: labelAdvice, raised: raised)
 
         // The variants say "when…"; the rewrite may restate it ("about you coming home…").
-        var parts = RewriteAssembler.Parts(feeling: feeling.words, when: observation.whenPart, isPast: observation.isPast, need: need, request: request)
+        var parts = RewriteAssembler.Parts(feeling: feeling.words, when: observation.whenPart, connective: observation.connective,
+                                           isPast: observation.isPast, need: need, request: request)
         var main = parts
         // Not the sentence with a frame round it: "I felt worried about you coming home…",
         // "…when you promised you'd call and then you didn't".

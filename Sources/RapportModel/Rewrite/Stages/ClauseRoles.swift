@@ -36,6 +36,12 @@ struct ClauseRoles: Sendable {
             notes.add("sarcasm", typed(words))
             return clause.with(.jab)
         }
+        // "how you talk to my mom", "the way you chew": what they do, said as a manner.
+        if !clause.isQuestion, words.count > 2, first.norm == "how" && classes.contains(.subject, words[1])
+            || first.norm == "the" && words[1].norm == "way" && words.count > 3 && classes.contains(.subject, words[2]) {
+            clause.isManner = true
+            return clause.with(.action)
+        }
         if clause.isQuestion, isRhetorical(words) {
             notes.add("accusing-question", typed(words))
             return clause.with(.jab)

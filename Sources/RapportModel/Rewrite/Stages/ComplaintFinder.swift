@@ -99,6 +99,11 @@ struct ComplaintFinder: Sendable {
                 case "accusing-question", "exasperation", "past", "demand": return true
                 case "sarcasm": if grievance { return true }
                 case "obligation": if blame || grievance { return true }
+                case "dislike":
+                    // "I hate how you…", not "I hate it when you have to leave" (that is missing them).
+                    let rest = head[consumed...]
+                    let obliged = zip(rest, rest.dropFirst()).contains { ["have", "has", "had"].contains($0.0.norm) && $0.1.norm == "to" }
+                    if rest.prefix(3).contains(where: { ["you", "your"].contains($0.norm) }), !obliged { return true }
                 case "disguised": if consumed < head.count, aboutThem(Array(head[consumed...])) { return true }
                 default: break
                 }

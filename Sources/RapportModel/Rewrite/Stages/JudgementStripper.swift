@@ -32,6 +32,12 @@ struct JudgementStripper: Sendable {
             frame = frame ?? openingFrame
             openingFrame = nil
             clause.wasFramed = frame != nil
+            // "it annoys me when you…": the feeling the user named, in the frame.
+            if frame == "dislike", let verb = typedWords.indices.dropLast().first(where: { typedWords[$0 + 1].norm == "me" }),
+               let base = verbs.forms(of: typedWords[verb].norm)?.base, classes.contains(.feelingVerb, classes.make(base)),
+               let forms = verbs.forms(of: base) { // "upsets" → "upset", whose forms verbs.txt knows
+                clause.namedFeeling = forms.participle
+            }
             // "Wow, you actually put one plate in the dishwasher": praise for the least is
             // sarcasm; what they did is not what hurt, so it is not the observation.
             if frame == "sarcasm", classes.occurs(.rarePraise, in: typedWords), !classes.occurs(.negativeAct, in: typedWords),

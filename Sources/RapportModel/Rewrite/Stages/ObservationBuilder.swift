@@ -19,6 +19,8 @@ struct ObservationBuilder: Sendable {
         /// Where or about what, said after the blank when `text` is nil.
         var context: String
         var isPast: Bool
+        /// "when", or "about" before a manner ("about how you talk to my mom").
+        var connective = "when"
         /// The clause the observation was made from, for the request.
         var primary: Clause?
         /// The label, when a bare label is why the observation is missing.
@@ -61,7 +63,7 @@ struct ObservationBuilder: Sendable {
                 words = time.words + words
             }
             return Observation(text: written.joined(separator: " and "), words: words, parts: written, context: "",
-                               isPast: isPast(first), primary: first, label: nil)
+                               isPast: isPast(first), connective: parts[0].isManner ? "about" : "when", primary: first, label: nil)
         }
         if let comparison = clauses.first(where: { $0.role == .comparison && !$0.context.isEmpty }) {
             let thing = RewriteText.render(comparison.context, display)
