@@ -130,7 +130,9 @@ enum RewriteRubric {
                       ("i hate how u talk to my mom", ["about how you talk to my mom"], ["hate"]),
                       ("It really upsets me when you cancel last minute", ["I feel upset when you cancel last minute"], ["upseted"]),
                       ("i cant stand the way you chew with your mouth open", ["about the way you chew"], ["looked after"]),
-                      ("I hate it when you leave the lights on all night", ["when you leave the lights on"], ["sleep"])])
+                      ("I hate it when you leave the lights on all night", ["when you leave the lights on"], ["sleep"]),
+                      ("why do u always have to make everything about u", ["when you make things about you"], ["have to", "everything"]),
+                      ("you have to stop leaving your stuff everywhere", ["you leave your stuff around"], ["everywhere"])])
     func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
         let result = try rewrite(text)
         #expect(result.changed)
@@ -344,7 +346,8 @@ enum RewriteRubric {
 
     @Test(arguments: [("you never called", "you didn't call"), ("you're never home", "you're not home"),
                       ("you shrink my jumpers every time you do the laundry", "you shrink my jumpers when you do the laundry"),
-                      ("you keep interrupting me", "you interrupt me"), ("you didn't look up once during dinner", "you didn't look up during dinner")])
+                      ("you keep interrupting me", "you interrupt me"), ("you didn't look up once during dinner", "you didn't look up during dinner"),
+                      ("you turn everything into a joke", "you turn things into a joke"), ("you leave your socks everywhere", "you leave your socks around")])
     func absolutesBecomePlainWords(text: String, expected: String) throws {
         let (plain, removed) = rewriter.stripper.absolutes.remove(words(text))
         #expect(rendered(plain) == expected)

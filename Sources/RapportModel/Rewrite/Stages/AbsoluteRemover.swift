@@ -30,6 +30,14 @@ struct AbsoluteRemover: Sendable {
                 index += length
                 continue
             }
+            // "everything" → "things", "everywhere" → "around", after the subject.
+            if !aboutSpeaker, index > 0, !classes.contains(.wholeLoad, input[index - 1]), let (length, plain) = classes.match(.allThings, input, at: index).map({ ($0, "things") })
+                ?? classes.match(.allPlaces, input, at: index).map({ ($0, "around") }) {
+                removed.append(typed(length))
+                result.append(classes.make(plain))
+                index += length
+                continue
+            }
             if let length = classes.match(.never, input, at: index) {
                 removed.append(typed(length))
                 index += length

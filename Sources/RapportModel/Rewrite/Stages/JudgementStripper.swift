@@ -96,7 +96,7 @@ struct JudgementStripper: Sendable {
         if question { words = statement(from: words) }
         let aboutSpeaker = words.first.map { classes.contains(.speaker, $0) } ?? false
         if aboutSpeaker { words = words.filter { $0.norm != "only" } } // "I've only been up since four"
-        let absoluteClasses: [WordClass] = [.absolute, .everyPeriod, .never, .everyTime, .once]
+        let absoluteClasses: [WordClass] = [.absolute, .everyPeriod, .never, .everyTime, .once, .allThings, .allPlaces]
         if absoluteClasses.contains(where: has) || words.contains(where: { ["keep", "keeps", "kept"].contains($0.norm) }) {
             let (plain, removed) = absolutes.remove(words, aboutSpeaker: aboutSpeaker)
             for absolute in removed { notes.add("absolute", absolute) }
