@@ -170,6 +170,11 @@ public struct Rewriter: Sendable {
         for clause in clauses {
             switch clause.role {
             case .jab: words += clause.context // what sarcastic praise was about
+            // About coming second: "the dog gets more cuddles than I do" is not about the dog;
+            // what of theirs comes first may say more ("your phone", "your mates").
+            case .comparison:
+                words += [classes.make("come"), classes.make("first")]
+                if clause.context.contains(where: { ["you", "your"].contains($0.norm) }) { words += clause.context }
             case .label(let label) where label.hasPrefix("like"): words += clause.context // "acting like my dad": not about dads
             case .label(let label): words += label.lowercased().split(separator: " ").map { classes.make(String($0)) } + clause.context
             default: words += clause.words + clause.context

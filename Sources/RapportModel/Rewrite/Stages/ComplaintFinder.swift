@@ -123,6 +123,10 @@ struct ComplaintFinder: Sendable {
                 return true
             }
             if head.contains(where: { ["first"].contains($0.norm) }), classes.occurs(.comparison, in: head) { return true }
+            // "your friends get your best mood and I get the leftovers".
+            let share = ShareContrast(classes: classes)
+            if index + 1 < heads.count, share.getter(head, then: heads[index + 1]) != nil { return true }
+            if share.othersGet(head) != nil { return true }
             if counterfactual.isCondition(head), index + 1 < heads.count, counterfactual.isConsequence(heads[index + 1]) { return true }
             if classes.match(.jab, head, at: 0) == head.count, grievance { return true }
         }

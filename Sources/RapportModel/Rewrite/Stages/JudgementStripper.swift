@@ -67,7 +67,34 @@ struct JudgementStripper: Sendable {
             result.append(roles.assign(clause, notes: &notes))
             index += 1
         }
+        contrastShares(&result, notes: &notes)
         return result
+    }
+
+    /// "your friends get your best mood | and I get the leftovers", "everyone else gets the
+    /// nice version of you": what someone else gets is what seems to come first, and the
+    /// speaker's half is not the observation.
+    private func contrastShares(_ clauses: inout [Clause], notes: inout RewriteNotes) {
+        let share = ShareContrast(classes: classes)
+        var index = 0
+        while index < clauses.count {
+            let words = clauses[index].words
+            if index + 1 < clauses.count, let getter = share.getter(words, then: clauses[index + 1].words) {
+                notes.add("comparison", typed(words))
+                clauses[index].role = .comparison
+                clauses[index].context = getter
+                clauses[index + 1].role = .jab
+                clauses[index + 1].context = []
+                index += 2
+                continue
+            }
+            if let getter = share.othersGet(words) {
+                notes.add("comparison", typed(words))
+                clauses[index].role = .comparison
+                clauses[index].context = getter
+            }
+            index += 1
+        }
     }
 
     /// One clause without its judgement words, its frame unwrapped (and whether it had one).

@@ -67,8 +67,11 @@ struct ObservationBuilder: Sendable {
         }
         if let comparison = clauses.first(where: { $0.role == .comparison && !$0.context.isEmpty }) {
             let thing = RewriteText.render(comparison.context, display)
-            let text = thing + (isPlural(comparison.context) ? " seem to come first" : " seems to come first")
-            return Observation(text: text, words: comparison.context, context: "", isPast: false, primary: nil, label: nil)
+            let said = (isPlural(comparison.context) ? "seem" : "seems") + " to come first"
+            // The words checked are the whole observation: "work seems to come first" is
+            // something that happens, though "work" is one word.
+            return Observation(text: thing + " " + said, words: comparison.context + said.split(separator: " ").map { classes.make(String($0)) },
+                               context: "", isPast: false, primary: nil, label: nil)
         }
         if let guess = clauses.first(where: { $0.role == .mindReading && !$0.context.isEmpty }) {
             let thing = RewriteText.render(guess.context, display)
