@@ -172,11 +172,41 @@ enum RewriteRubric {
                       "you're such a good dad", "You're the most supportive person I know.", "ur such a legend for picking me up",
                       "you're so patient with the kids",
                       // Disliking something that is nobody's fault.
-                      "I hate it when you have to leave", "i hate mondays lol", "I hate that you had such an awful day."])
+                      "I hate it when you have to leave", "i hate mondays lol", "I hate that you had such an awful day.",
+                      // Sharing out, not a contrast; a time-out that says it will come back.
+                      "My sister gets the keys on Friday and I get them back on Monday.",
+                      "Let's take twenty minutes and come back to this.", "whatever you want for dinner is fine by me"])
     func kindNeutralAndGoodSentencesComeBackUnchanged(text: String) throws {
         let result = try rewrite(text)
         #expect(!result.changed, "\(result.rewrite)")
         #expect(result.rewrite == text)
+    }
+
+    /// What someone else gets, set against what the speaker gets: a comparison, said as what
+    /// seems to come first; the speaker's sarcastic half ("the leftovers") is not repeated.
+    @Test(arguments: [("your friends get your best mood and I get the leftovers", "when your friends seem to come first", "leftovers"),
+                      ("work gets the best of you and we get whatever's left", "when work seems to come first", "whatever"),
+                      ("everyone else gets the nice version of you", "when everyone else seems to come first", "nice version"),
+                      ("the dog gets more cuddles than I do", "when the dog seems to come first", "share the load"),
+                      ("ur mates get a whole weekend and i cant even get an hour", "when your mates seem to come first", "___")])
+    func whatOthersGetIsAComparison(text: String, present: String, absent: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.contains(present), "\(result.rewrite)")
+        #expect(!result.rewrite.contains(absent), "\(result.rewrite)")
+        #expect(result.notes.contains { $0.kind == "comparison" })
+    }
+
+    /// Shutting the talk down: said as being flooded, with a time to come back, and no topic
+    /// the sentence did not raise.
+    @Test(arguments: ["fine. I'm done talking.", "whatever, do what u want", "k whatever. not doing this rn", "I'm not discussing this any more."])
+    func stonewallingIsSaidAsBeingFlooded(text: String) throws {
+        let result = try Fixtures.rewriter.rewrite(text, variants: true)
+        #expect(result.changed)
+        #expect(result.rewrite == "I feel overwhelmed right now, because I need a break. Could we take twenty minutes and come back to this?")
+        #expect(result.notes.map(\.kind) == ["stonewalling", "feeling"])
+        #expect(result.alternatives.count == 3 && Set(result.alternatives).count == 3)
+        #expect(try RewriteRubric.failedChecks(["text": text, "should_change": true, "topic_words": []]).isEmpty)
     }
 
     /// A bare label: the I-statement with a marked blank, a note saying so, and what a

@@ -30,6 +30,7 @@ public struct Rewriter: Sendable {
     let check: FinalCheck
     let assembler = RewriteAssembler()
     let noteTemplates: NoteTemplates
+    let withdrawal: Withdrawal
 
     public init(analyzer: Analyzer, knowledge: RewriteKnowledge) {
         self.analyzer = analyzer
@@ -63,6 +64,9 @@ public struct Rewriter: Sendable {
         requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, textWords: textWords, general: general, display: display)
         check = FinalCheck(classes: classes, verbs: verbs)
         noteTemplates = NoteTemplates(knowledge.notes)
+        withdrawal = Withdrawal(kind: knowledge.kinds.first { $0.name == "flooded" } ?? RewriteKnowledge.Kind(
+            name: "flooded", cues: [], feelings: ["overwhelmed"], why: "when a talk shuts down, people are often flooded",
+            needs: ["a break"], requests: ["Could we take twenty minutes and come back to this?"]))
     }
 
     /// The same, for a line already analysed (the engine calls this for every reply).
@@ -97,6 +101,10 @@ public struct Rewriter: Sendable {
             return RewriteResult(input: sentence, rewrite: text, changed: true, notes: notes.notes, alternatives: [text])
         case .rewrite:
             return fullRewrite(sentence, words: words, clauses: clauses, notes: &notes, variants: variants)
+        case .withdraw(let shutting):
+            let texts = withdrawal.rewrite(notes: &notes, shutting: shutting)
+            return RewriteResult(input: sentence, rewrite: texts[0], changed: true, notes: notes.notes,
+                                 alternatives: variants ? texts : [texts[0]])
         }
     }
 
@@ -173,8 +181,11 @@ public struct Rewriter: Sendable {
             // About coming second: "the dog gets more cuddles than I do" is not about the dog;
             // what of theirs comes first may say more ("your phone", "your mates").
             case .comparison:
-                words += [classes.make("come"), classes.make("first")]
-                if clause.context.contains(where: { ["you", "your"].contains($0.norm) }) { words += clause.context }
+                if clause.context.contains(where: { ["you", "your"].contains($0.norm) }) {
+                    words += clause.words + clause.context
+                } else {
+                    words += [classes.make("come"), classes.make("first")]
+                }
             case .label(let label) where label.hasPrefix("like"): words += clause.context // "acting like my dad": not about dads
             case .label(let label): words += label.lowercased().split(separator: " ").map { classes.make(String($0)) } + clause.context
             default: words += clause.words + clause.context

@@ -19,6 +19,8 @@ struct ComplaintFinder: Sendable {
         /// "I feel ignored when…": a good start; only the evaluation or absolute changes.
         case lightTouch
         case rewrite
+        /// It only shuts the talk down ("whatever", "I'm done talking"): said as being flooded.
+        case withdraw(String)
     }
 
     /// What the analysis found, as far as finding a complaint goes.
@@ -37,6 +39,8 @@ struct ComplaintFinder: Sendable {
         /// commitment, an offer to repair.
         var kindness = false
         var request = false
+        /// Stonewalling: shutting the talk down ("whatever", "I'm done talking"); the text.
+        var withdrawal: String?
 
         init(_ signals: [Signal]) {
             for signal in signals {
@@ -49,6 +53,7 @@ struct ComplaintFinder: Sendable {
                 case .youStatement, .demand: blame = true
                 case .appreciation, .remorse, .validation, .commitment, .repair: kindness = true
                 case .request: request = true
+                case .stonewalling: withdrawal = withdrawal ?? signal.text
                 default: break
                 }
             }
@@ -79,6 +84,11 @@ struct ComplaintFinder: Sendable {
         }
         // "again", "without asking", "in front of everyone": a grievance, whatever else is said.
         if marked && heads.contains(where: { tellsOfThem($0) || $0.first.map { classes.contains(.other, $0) } ?? false }) { return .rewrite }
+        // "fine. I'm done talking.": nothing blamed, nothing kind said to them, the talk shut
+        // down ("fine" here is not kindness).
+        if let shutting = found.withdrawal, !found.blame, !grievance, !found.kindness, !found.request, !isAsking(heads) {
+            return .withdraw(shutting)
+        }
         let kind = found.kindness || heads.contains(where: saysSomethingKind)
         if grievance && found.blame { return .rewrite }
         if kind { return .leave }
