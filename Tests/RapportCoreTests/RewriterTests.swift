@@ -175,7 +175,10 @@ enum RewriteRubric {
                       "I hate it when you have to leave", "i hate mondays lol", "I hate that you had such an awful day.",
                       // Sharing out, not a contrast; a time-out that says it will come back.
                       "My sister gets the keys on Friday and I get them back on Monday.",
-                      "Let's take twenty minutes and come back to this.", "whatever you want for dinner is fine by me"])
+                      "Let's take twenty minutes and come back to this.", "whatever you want for dinner is fine by me",
+                      // Leave given plainly: no irony, and no demand in it.
+                      "Sure, go ahead and take the car tonight, I don't need it.", "Definitely buy the blue one, it suits you.",
+                      "Go ahead and start dinner without me, I'll be back by eight.", "yeah, call me later"])
     func kindNeutralAndGoodSentencesComeBackUnchanged(text: String) throws {
         let result = try rewrite(text)
         #expect(!result.changed, "\(result.rewrite)")
@@ -195,6 +198,23 @@ enum RewriteRubric {
         #expect(result.rewrite.contains(present), "\(result.rewrite)")
         #expect(!result.rewrite.contains(absent), "\(result.rewrite)")
         #expect(result.notes.contains { $0.kind == "comparison" })
+    }
+
+    /// Leave given with irony: the order is what they do, said "about you …ing", never asked
+    /// back as a request, and the speaker's sarcastic half ("I love tidying up after you") is
+    /// not the effect on them.
+    @Test(arguments: [("Oh yes, definitely buy a motorbike", "about you buying a motorbike", "Could you buy"),
+                      ("sure, go ahead, spend the whole weekend at the pub", "about you spending the whole weekend at the pub", "money"),
+                      ("great, just cancel on me again, see if I care", "about you cancelling on me", "Could you cancel"),
+                      ("yeah go on, leave your socks everywhere, I love tidying up after you", "about you leaving your socks around", "love"),
+                      ("oh totally, tell your mum everything about us", "about you telling your mum things about us", "everything"),
+                      ("Please, keep talking over me, it's fine.", "when you talk over me", "fine")])
+    func ironicLeaveIsWhatTheyDo(text: String, present: String, absent: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.contains(present), "\(result.rewrite)")
+        #expect(!result.rewrite.contains(absent), "\(result.rewrite)")
+        #expect(result.notes.contains { $0.kind == "sarcasm" })
     }
 
     /// Shutting the talk down: said as being flooded, with a time to come back, and no topic

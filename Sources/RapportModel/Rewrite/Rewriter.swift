@@ -126,6 +126,12 @@ public struct Rewriter: Sendable {
         // The variants say "when…"; the rewrite may restate it ("about you coming home…").
         var parts = RewriteAssembler.Parts(feeling: feeling.words, when: observation.whenPart, connective: observation.connective,
                                            isPast: observation.isPast, need: need, request: request)
+        // Leave given with irony is about what they do or mean to: "I feel worried about you
+        // buying a motorbike", not "…when you buy a motorbike".
+        if observation.primary?.isPermitted == true, let gerund = observations.gerundForm(of: observation) {
+            parts.when = gerund
+            parts.connective = "about"
+        }
         var main = parts
         // Not the sentence with a frame round it: "I felt worried about you coming home…",
         // "…when you promised you'd call and then you didn't".

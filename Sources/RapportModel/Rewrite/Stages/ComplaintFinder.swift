@@ -65,7 +65,9 @@ struct ComplaintFinder: Sendable {
         // Praise is not a label ("you're the most supportive person I know"), unless a
         // trait of the label list is in it too.
         let praised = heads.contains(where: praises) && !classes.occurs(.label, in: words)
-        let found = Found(praised ? signals.filter { $0.kind != .label } : signals)
+        // Leave given plainly ("Sure, go ahead and take the car tonight") holds no demand.
+        let leave = SarcasticPermission(classes: classes, verbs: verbs).find(clauses, grievance: hasGrievance(words))
+        let found = Found(signals.filter { !(praised && $0.kind == .label) && !(leave?.ironic == false && $0.kind == .demand) })
         if found.crisis { return .crisis }
         guard clauses.contains(where: { $0.words.contains { !$0.isMark && !$0.isSymbol } }) else { return .leave }
         if let feeling = ownFeelingClause(heads) {
@@ -79,7 +81,7 @@ struct ComplaintFinder: Sendable {
         let marked = occurs(.grievance)
         let grievance = marked || occurs(.negativeAct)
             || (occurs(.privateMatter) && words.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
-        if found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance, blame: found.blame) {
+        if leave?.ironic == true || found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance, blame: found.blame) {
             return .rewrite
         }
         // "again", "without asking", "in front of everyone": a grievance, whatever else is said.
@@ -97,6 +99,11 @@ struct ComplaintFinder: Sendable {
         if found.request || isAsking(heads) { return .leave }
         // "You came home drunk at three in the morning": what they did, and nothing kind.
         return heads.contains(where: tellsOfThem) ? .rewrite : .leave
+    }
+
+    /// "again", "without asking", or an act people complain about, anywhere in the sentence.
+    func hasGrievance(_ words: [RewriteWord]) -> Bool {
+        classes.occurs(.grievance, in: words) || classes.occurs(.negativeAct, in: words)
     }
 
     // MARK: - Shapes that blame

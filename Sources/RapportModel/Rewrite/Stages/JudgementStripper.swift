@@ -19,8 +19,27 @@ struct JudgementStripper: Sendable {
         var index = 0
         /// A frame said on its own ("Wow, | you…") belongs to the clause after it.
         var openingFrame: String?
+        let all = clauses.flatMap(\.words)
+        let leave = SarcasticPermission(classes: classes, verbs: verbs)
+        let ironic = leave.find(clauses, grievance: classes.occurs(.grievance, in: all) || classes.occurs(.negativeAct, in: all))
+            .flatMap { $0.ironic ? $0 : nil }
+        if let ironic { notes.add("sarcasm", ironic.leave) }
         while index < clauses.count {
             var clause = clauses[index]
+            if let ironic {
+                // "Oh yes, | definitely buy a motorbike": the leave goes, the order is what they do.
+                if index < ironic.clause { index += 1; continue }
+                if index == ironic.clause {
+                    clause.words = [classes.make("you")] + clause.words[ironic.start...]
+                    clause.isPermitted = true
+                } else if leave.isSpeakersOwnLove(clause.words) {
+                    // "…, I love tidying up after you": sarcasm, not the effect on them.
+                    clause.role = .jab
+                    result.append(clause)
+                    index += 1
+                    continue
+                }
+            }
             let typedWords = clause.words
             var frame: String?
             (clause.words, frame) = cleaned(clause.words, question: clause.isQuestion, notes: &notes)
