@@ -132,7 +132,11 @@ enum RewriteRubric {
                       ("i cant stand the way you chew with your mouth open", ["about the way you chew"], ["looked after"]),
                       ("I hate it when you leave the lights on all night", ["when you leave the lights on"], ["sleep"]),
                       ("why do u always have to make everything about u", ["when you make things about you"], ["have to", "everything"]),
-                      ("you have to stop leaving your stuff everywhere", ["you leave your stuff around"], ["everywhere"])])
+                      ("you have to stop leaving your stuff everywhere", ["you leave your stuff around"], ["everywhere"]),
+                      // Praise said with irony is about what they do; "I'd" stays "I'd", never "I would told".
+                      ("i love how you always leave your dishes for me, so thoughtful", ["when you leave your dishes for me"], ["love", "thoughtful"]),
+                      ("I love that you announced our news before I'd even told my parents.", ["before I'd told my parents"], ["would told", "love"]),
+                      ("You bailed on my moving day after I'd booked the van", ["after I'd booked the van"], ["would booked"])])
     func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
         let result = try rewrite(text)
         #expect(result.changed)
@@ -178,7 +182,9 @@ enum RewriteRubric {
                       "Let's take twenty minutes and come back to this.", "whatever you want for dinner is fine by me",
                       // Leave given plainly: no irony, and no demand in it.
                       "Sure, go ahead and take the car tonight, I don't need it.", "Definitely buy the blue one, it suits you.",
-                      "Go ahead and start dinner without me, I'll be back by eight.", "yeah, call me later"])
+                      "Go ahead and start dinner without me, I'll be back by eight.", "yeah, call me later",
+                      // Praise with no irony in the sentence.
+                      "I love how you always know what to say.", "I love that you remembered my birthday even though you were busy"])
     func kindNeutralAndGoodSentencesComeBackUnchanged(text: String) throws {
         let result = try rewrite(text)
         #expect(!result.changed, "\(result.rewrite)")

@@ -44,6 +44,14 @@ enum RewriteText {
             }
             if token.text == "i" { text = "I" }
             word.text = text
+            // "I'd" is "I would" or "I had" ("before I'd told my parents"): written as typed,
+            // so it is never "before I would told".
+            if shared, token.text == "would", index > 0, tokens[index - 1].start == token.start,
+               let last = typed.unicodeScalars.last, last == "d" || last == "D",
+               let mark = typed.unicodeScalars.dropLast().last, mark == "'" || mark == "\u{2019}" {
+                word.text = "'d"
+                word.attached = true // read by render, which writes it onto "I"
+            }
             // "its gross": "its" before a verdict is "it's".
             if token.text == "its", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
                 let next = classes.word(tokens[index + 1].text, text: tokens[index + 1].text)
@@ -109,7 +117,8 @@ enum RewriteText {
                 out += (word.attached || out.isEmpty ? "" : " ") + text
             } else {
                 // "8:30", "o'clock": a word typed straight after a mark inside a word.
-                let joined = word.attached && index > 0 && words[index - 1].isMark && words[index - 1].attached
+                // "I'd": the contraction kept as typed sits on its word.
+                let joined = word.attached && index > 0 && (words[index - 1].isMark && words[index - 1].attached || text == "'d")
                 if !out.isEmpty && !previousOpens && !joined { out += " " }
                 out += text
             }

@@ -115,6 +115,15 @@ struct ComplaintFinder: Sendable {
                 switch frame.kind {
                 case "accusing-question", "exasperation", "past", "demand": return true
                 case "sarcasm": if grievance { return true }
+                case "ironic-praise":
+                    // A jab after it ("…, so thoughtful") or a grievance ("before I'd even told
+                    // my parents"); "even" alone is no irony ("even on bad days").
+                    let jabbed = clauses.indices.contains { other in
+                        let said = clauses[other].words.filter { !$0.isMark && !$0.isSymbol }
+                        return other != index && !said.isEmpty && classes.match(.jab, said, at: 0) == said.count
+                    }
+                    let marked = classes.occurs(.grievance, in: clauses.flatMap(\.words).filter { $0.norm != "even" })
+                    if jabbed || marked { return true }
                 case "obligation": if blame || grievance { return true }
                 case "dislike":
                     // "I hate how you…", not "I hate it when you have to leave" (that is missing them).
