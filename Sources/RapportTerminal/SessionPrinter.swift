@@ -64,12 +64,12 @@ public final class SessionPrinter {
             }
             output.line()
         case .rewrite(let result):
-            if result.changed {
-                output.line(style.coach("Try: ") + safe(result.rewrite))
-                for note in result.notes { output.line(style.dim("  · " + safe(note.message))) }
-            } else {
-                output.line(style.coach("That works as it is: ") + safe(result.rewrite))
-                for note in result.notes { output.line(style.dim("  · " + safe(note.message))) }
+            // Wrapped at word breaks like every other line, the notes indented under their dot.
+            let label = result.changed ? "Try: " : "That works as it is: "
+            let body = TranscriptRenderer.wrap(safe(result.rewrite), label: label, width: width)
+            output.line(style.coach(label) + body.dropFirst(label.count))
+            for note in result.notes {
+                output.line(style.dim(TranscriptRenderer.wrap(safe(note.message), label: "  · ", width: width)))
             }
         }
     }
