@@ -16,11 +16,11 @@ import Testing
                                 "analysis-cases-3.jsonl", "analysis-cases-4.jsonl", "practice-lines.jsonl"] + (1...9).map { "blind/analysis-\($0).jsonl" }
                                 + (13...15).map { "blind/analysis-\($0).jsonl" }
     /// Blind batches the rules are never tuned on (Fixtures/heldout): a floor, not a pin,
-    /// each set a little below what the rules reach on it, so a change that makes unseen
+    /// each set a little below what the rules and the weighing reach on it, so a change that makes unseen
     /// sentences worse fails. Long messages (18) are the hardest.
-    static let heldOutFloors = ["heldout/analysis-10.jsonl": 0.82, "heldout/analysis-11.jsonl": 0.86,
-                                "heldout/analysis-12.jsonl": 0.80, "heldout/analysis-16.jsonl": 0.73,
-                                "heldout/analysis-17.jsonl": 0.79, "heldout/analysis-18.jsonl": 0.72]
+    static let heldOutFloors = ["heldout/analysis-10.jsonl": 0.86, "heldout/analysis-11.jsonl": 0.88,
+                                "heldout/analysis-12.jsonl": 0.83, "heldout/analysis-16.jsonl": 0.75,
+                                "heldout/analysis-17.jsonl": 0.81, "heldout/analysis-18.jsonl": 0.76]
     static let heldOutFiles = heldOutFloors.keys.sorted()
 
     /// What is wrong on a labelled file, one entry per kind per line: "FILE ID: missed KIND"

@@ -7,9 +7,10 @@
 ///
 /// `explain.signals` is in the order of `signals`; `rule` is null when it is not known;
 /// `why`, when present, says why a safety signal was made milder or added ("a negation comes
-/// before it", "several signs of distress").
+/// before it", "several signs of distress") or what the weighing of the whole line found.
+/// `explain.set_aside` lists what a rule found but the weighing set aside, each with its `why`.
 public enum ExplainedAnalysisJSON {
-    public static func line(input: String, signals: [Signal], words: [String]) -> JSONText {
+    public static func line(input: String, signals: [Signal], words: [String], setAside: [Signal] = []) -> JSONText {
         let fixed = signals.analysisJSONBytes(input: input).bytes
         var json = JSONText()
         // The fixed object, without its closing brace, so the new field goes inside it.
@@ -25,6 +26,15 @@ public enum ExplainedAnalysisJSON {
         }
         json.raw("], ")
         json.key("signals")
+        explained(signals, into: &json)
+        json.raw(", ")
+        json.key("set_aside")
+        explained(setAside, into: &json)
+        json.raw("}}")
+        return json
+    }
+
+    private static func explained(_ signals: [Signal], into json: inout JSONText) {
         json.raw("[")
         for (index, signal) in signals.enumerated() {
             if index > 0 { json.raw(", ") }
@@ -44,7 +54,6 @@ public enum ExplainedAnalysisJSON {
             }
             json.raw("}")
         }
-        json.raw("]}}")
-        return json
+        json.raw("]")
     }
 }

@@ -11,7 +11,26 @@ public final class Analyzer: SignalDetecting, Sendable {
     }
 
     func signals(in view: LineView) -> [Signal] {
-        vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
+        reading(of: view).signals
+    }
+
+    /// What the rules found, and the same weighed over the whole line: the signals, and the
+    /// ones the weighing set aside (for `analyze --explain`).
+    func reading(of view: LineView) -> (signals: [Signal], setAside: [Signal]) {
+        let found = vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
+        return vocabulary.weights.weigh(found, line: view)
+    }
+
+    /// The signals of a line, and what the weighing set aside, with its reasons.
+    public func reading(of line: String) -> (signals: [Signal], setAside: [Signal]) {
+        reading(of: view(of: line))
+    }
+
+    /// The features the weighing reads, from the rules alone (for tools/train_weights.py).
+    public func weighingFeatures(of line: String) -> [String] {
+        let view = view(of: line)
+        let found = vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
+        return KindWeights.features(of: view, found: found)
     }
 
     /// The line as the rules see it: normalised tokens and clause structure.

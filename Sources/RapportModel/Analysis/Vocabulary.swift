@@ -10,11 +10,13 @@ public struct Vocabulary: Sendable {
     let grammar: GrammarConcepts
     let normaliser: Normaliser
     let rules: RuleSet
+    /// The second reading, weighed over the whole line (`weights/*.tsv`); empty if none.
+    let weights: KindWeights
 
     /// Links loaded parts into a vocabulary ready to match. Fails only when a concept the
     /// analysis relies on is missing.
     init(lexicon: Lexicon, conceptNames: [String], conceptEntries: [[[Int32]]], normaliser: Normaliser,
-         rules: [Rule]) throws(DiagnosticList) {
+         rules: [Rule], weights: KindWeights = KindWeights()) throws(DiagnosticList) {
         var lexicon = lexicon
         var normaliser = normaliser
         normaliser.link(&lexicon)
@@ -39,6 +41,7 @@ public struct Vocabulary: Sendable {
         self.grammar = grammar
         self.normaliser = normaliser
         self.rules = RuleSet(rules: rules, concepts: table, wordCount: lexicon.count)
+        self.weights = weights
     }
 
     /// Loads vocabulary files, each named by its path inside the vocabulary folder

@@ -52,9 +52,13 @@ struct VocabularyBuilder {
             rules += parseRules(file.text, file: file.path, concepts: concepts)
         }
         assignPasses(&rules)
+        var weights = KindWeights()
+        for file in files where file.path.hasPrefix("weights/") && file.path.hasSuffix(".tsv") {
+            parseWeights(file.text, file: file.path, into: &weights)
+        }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         return try Vocabulary(lexicon: lexicon, conceptNames: concepts.names, conceptEntries: concepts.entries,
-                              normaliser: normaliser, rules: rules)
+                              normaliser: normaliser, rules: rules, weights: weights)
     }
 
     private mutating func report(_ file: String, _ line: Int, _ column: Int, _ message: String) {
@@ -299,6 +303,51 @@ struct VocabularyBuilder {
     // MARK: lexicons/*.tsv
 
     /// `WORD<TAB>SCORE` lines; `#` comments.
+    // MARK: weights/*.tsv
+
+    /// `KIND<TAB>FEATURE<TAB>WEIGHT` lines, written by tools/train_weights.py; FEATURE is
+    /// `@bias`, `@add` (the score a kind needs to be added where no rule found it),
+    /// `rule:KIND`, `word:WORD` or `pair:WORD WORD`. Lines starting with `#` are
+    /// comments. Features hold any character but a tab, so no other comment form applies.
+    private mutating func parseWeights(_ text: String, file: String, into weights: inout KindWeights) {
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if parts.count == 3, parts[1] == "@not-over" {
+                guard let kind = SignalKind(rawValue: String(parts[0])), let other = SignalKind(rawValue: String(parts[2])) else {
+                    report(file, number, 1, "expected 'KIND<TAB>@not-over<TAB>KIND' with two known kinds, e.g. 'minimizing\t@not-over\tvalidation'")
+                    continue
+                }
+                weights.addNotOver(other, for: kind)
+                continue
+            }
+            guard parts.count == 3, let value = Float(parts[2]) else {
+                report(file, number, 1, "expected 'KIND<TAB>FEATURE<TAB>WEIGHT', e.g. 'remorse\tword:sorry\t1.25'")
+                continue
+            }
+            guard let kind = SignalKind(rawValue: String(parts[0])) else {
+                report(file, number, 1, "unknown kind '\(parts[0])'")
+                continue
+            }
+            if KindWeights.neverWeighed.contains(kind) {
+                report(file, number, 1, "\(kind.rawValue) is never weighed: danger is the rules' alone")
+                continue
+            }
+            let feature = String(parts[1])
+            if feature == "@bias" {
+                weights.setBias(value, for: kind)
+            } else if feature == "@add" {
+                weights.setAddAbove(value, for: kind)
+            } else if ["rule:", "word:", "pair:"].contains(where: { feature.utf8.starts(with: $0.utf8) }) {
+                weights.add(value, feature: feature, kind: kind)
+            } else {
+                report(file, number, 1 + parts[0].count + 1, "a feature is @bias, @add, @not-over, rule:KIND, word:WORD or pair:WORD WORD, not '\(feature)'")
+            }
+        }
+    }
+
     private mutating func parseLexicon(_ text: String, file: String) -> [(word: String, score: Double)] {
         var words: [(word: String, score: Double)] = []
         for line in DataFileLines(text: text) {

@@ -15,8 +15,10 @@ extension Vocabulary: BinaryCodable {
         }
         let normaliser = try reader.read(Normaliser.self)
         let rules = try reader.readArray(Rule.self)
+        let weights = try reader.read(KindWeights.self)
         do {
-            try self.init(lexicon: lexicon, conceptNames: names, conceptEntries: entries, normaliser: normaliser, rules: rules)
+            try self.init(lexicon: lexicon, conceptNames: names, conceptEntries: entries, normaliser: normaliser, rules: rules,
+                          weights: weights)
         } catch {
             throw SnapshotError("snapshot vocabulary: \(error)")
         }
@@ -31,6 +33,7 @@ extension Vocabulary: BinaryCodable {
         }
         writer.write(normaliser)
         writer.write(rules.rules)
+        writer.write(weights)
     }
 }
 
@@ -209,6 +212,50 @@ extension RuleGuard: BinaryCodable {
         case .by(let subjects): writer.int(12); writer.strings(subjects.map(\.rawValue))
         case .main: writer.int(13)
         case .imperative: writer.int(14)
+        }
+    }
+}
+
+extension KindWeights: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        self.init()
+        for name in try reader.strings() {
+            guard let kind = SignalKind(rawValue: name) else { throw SnapshotError("snapshot: unknown weighed kind \(name)") }
+            _ = index(of: kind)
+        }
+        for position in kinds.indices { setBias(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: kinds[position]) }
+        for position in kinds.indices { setAddAbove(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: kinds[position]) }
+        for position in kinds.indices {
+            for name in try reader.strings() {
+                guard let other = SignalKind(rawValue: name) else { throw SnapshotError("snapshot: unknown kind \(name)") }
+                addNotOver(other, for: kinds[position])
+            }
+        }
+        let features = try reader.strings()
+        for feature in features {
+            let count = try reader.count()
+            for _ in 0..<count {
+                let position = try reader.int()
+                guard kinds.indices.contains(position) else { throw SnapshotError("snapshot: bad weight") }
+                add(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), feature: feature, kind: kinds[position])
+            }
+        }
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.strings(kinds.map(\.rawValue))
+        for value in bias { writer.int(Int(value.bitPattern)) }
+        for value in addAbove { writer.int(Int(value.bitPattern)) }
+        for list in notOver { writer.strings(list.map(\.rawValue)) }
+        let features = table.keys.sorted()
+        writer.strings(features)
+        for feature in features {
+            let weights = table[feature] ?? []
+            writer.int(weights.count)
+            for weight in weights {
+                writer.int(weight.kind)
+                writer.int(Int(weight.value.bitPattern))
+            }
         }
     }
 }

@@ -18,7 +18,9 @@ struct AnalyzeCommand: ParsableCommand {
             appreciation, faux-feeling, feeling, agreement, decline, advice, unsure, distress, \
             answer-no). crisis is clear danger and stops a practice; risk may be danger and is \
             asked about first; both carry "about": self, hurt or others. With --explain, each \
-            safety signal also says why it was asked about rather than stopped.
+            safety signal also says why it was asked about rather than stopped, and what the \
+            weighing of the whole line added or set aside. --features prints, for each line, \
+            the features that weighing reads (for tools/train_weights.py).
             """
     )
 
@@ -27,6 +29,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Flag(help: "Also show the normalised words and the vocabulary rule behind each signal (with --json, as an \"explain\" field in each object).")
     var explain = false
+
+    @Flag(help: "Print, as JSON per line, the features the weighing of the whole line reads (for tools/train_weights.py).")
+    var features = false
 
     @OptionGroup var output: OutputOptions
 
@@ -38,11 +43,15 @@ struct AnalyzeCommand: ParsableCommand {
         let out = StandardOutput.out
         let style = Style(choice: output.color)
         func handle(_ line: String) {
-            let signals = analyzer.signals(in: line)
+            if features {
+                out.line(bytes: FeaturesJSON.line(input: line, features: analyzer.weighingFeatures(of: line)).bytes)
+                return
+            }
+            let (signals, setAside) = analyzer.reading(of: line)
             if json {
                 // With --explain the explanation goes inside each object, so the output stays JSON Lines.
                 let object = explain
-                    ? ExplainedAnalysisJSON.line(input: line, signals: signals, words: analyzer.normalisedWords(of: line))
+                    ? ExplainedAnalysisJSON.line(input: line, signals: signals, words: analyzer.normalisedWords(of: line), setAside: setAside)
                     : signals.analysisJSONBytes(input: line)
                 out.line(bytes: object.bytes)
                 return
@@ -54,6 +63,10 @@ struct AnalyzeCommand: ParsableCommand {
                 for signal in signals {
                     let about = signal.about.map { " (about: \($0.rawValue))" } ?? ""
                     out.line(style.dim("  \(signal.kind.rawValue)\(about) \"\(TerminalSafeText.sanitize(signal.text))\" from \(signal.rule.map(String.init(describing:)) ?? "?")"))
+                    if let note = signal.note { out.line(style.dim("    " + note)) }
+                }
+                for signal in setAside {
+                    out.line(style.dim("  not \(signal.kind.rawValue) \"\(TerminalSafeText.sanitize(signal.text))\", though \(signal.rule.map(String.init(describing:)) ?? "?") found it"))
                     if let note = signal.note { out.line(style.dim("    " + note)) }
                 }
             }

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import RapportCore
+@testable import RapportModel
+
+/// The weighing (the second reading of a line, `Vocabulary/weights/`) may keep, add or set
+/// aside kinds, within limits the coach depends on.
+@Suite struct KindWeightsTests {
+    static let credit: Set<SignalKind> = [.acknowledgement, .remorse, .commitment, .repair, .iStatement, .request, .validation]
+
+    /// Every labelled line the tests know, as one corpus to check the limits on.
+    static func corpus() throws -> [String] {
+        try (AnalysisTests.labelledFiles + AnalysisTests.heldOutFiles).flatMap { try FixtureCases.analysis($0).map(\.text) }
+    }
+
+    static func isAdded(_ signal: Signal) -> Bool { signal.rule?.file == "weights/kinds.tsv" }
+
+    @Test func theWeighingNeverCreditsWhatNoRuleFound() throws {
+        let analyzer = try Fixtures.analyzer
+        var added = 0
+        for line in try Self.corpus() {
+            for signal in analyzer.reading(of: line).signals where Self.isAdded(signal) {
+                added += 1
+                #expect(!Self.credit.contains(signal.kind), "weighing added \(signal.kind) to: \(line)")
+            }
+        }
+        // The weighing does add pitfalls the rules missed, or this test checks nothing.
+        #expect(added > 20)
+    }
+
+    @Test func dangerIsTheRulesAlone() throws {
+        let analyzer = try Fixtures.analyzer
+        for line in try Self.corpus() {
+            let reading = analyzer.reading(of: line)
+            #expect(!reading.setAside.contains { $0.kind == .crisis || $0.kind == .risk }, "\(line)")
+            #expect(!reading.signals.contains { Self.isAdded($0) && ($0.kind == .crisis || $0.kind == .risk) }, "\(line)")
+        }
+    }
+
+    /// `weights/not-over.tsv`: an added kind never lands on a sentence where a rule found
+    /// what says its opposite.
+    @Test func anAddedKindNeverSitsOverItsOpposite() throws {
+        let text = try String(contentsOf: Fixtures.packageRoot.appending(path: "Vocabulary/weights/not-over.tsv"), encoding: .utf8)
+        var opposites: [SignalKind: Set<SignalKind>] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t").map(String.init)
+            let kind = try #require(SignalKind(rawValue: parts[0]))
+            opposites[kind, default: []].insert(try #require(SignalKind(rawValue: parts[2])))
+        }
+        #expect(opposites[.minimizing]?.contains(.validation) == true)
+        let analyzer = try Fixtures.analyzer
+        for line in try Self.corpus() {
+            let signals = analyzer.reading(of: line).signals
+            for added in signals where Self.isAdded(added) {
+                let clash = signals.first { !Self.isAdded($0) && opposites[added.kind, default: []].contains($0.kind)
+                    && $0.start < added.end && added.start < $0.end }
+                #expect(clash == nil, "\(added.kind) added over \(clash?.kind.rawValue ?? ""): \(line)")
+            }
+        }
+        let validating = analyzer.signals(in: "i get it, ur allowed to be upset").map(\.kind)
+        #expect(validating.contains(.validation) && !validating.contains(.minimizing))
+    }
+
+    @Test func aBadWeightsLineIsReportedAtItsLine() throws {
+        var files = BuiltIn.vocabularyFiles.filter { !$0.path.hasPrefix("weights/") }
+        files.append((path: "weights/extra.tsv", text: "# a comment\nremorse\tword:sorry\tlots\ncrisis\tword:die\t1.0\nminimizing\t@not-over\tkindness\n"))
+        do {
+            _ = try Vocabulary.load(files)
+            Issue.record("a broken weights file loaded")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.contains { $0.hasPrefix("weights/extra.tsv:2:1") })
+            #expect(messages.contains { $0.hasPrefix("weights/extra.tsv:3:1") && $0.contains("never weighed") })
+            #expect(messages.contains { $0.hasPrefix("weights/extra.tsv:4:1") && $0.contains("@not-over") })
+        }
+    }
+}
