@@ -136,7 +136,11 @@ enum RewriteRubric {
                       // Praise said with irony is about what they do; "I'd" stays "I'd", never "I would told".
                       ("i love how you always leave your dishes for me, so thoughtful", ["when you leave your dishes for me"], ["love", "thoughtful"]),
                       ("I love that you announced our news before I'd even told my parents.", ["before I'd told my parents"], ["would told", "love"]),
-                      ("You bailed on my moving day after I'd booked the van", ["after I'd booked the van"], ["would booked"])])
+                      ("You bailed on my moving day after I'd booked the van", ["after I'd booked the van"], ["would booked"]),
+                      // "should of" is "should have"; a verdict on what they did is about what they did.
+                      ("u should of told me u were going out", ["you didn't tell me you were going out"], ["of told"]),
+                      ("its honestly so rude that u ignored my mum", ["when you ignored my mum"], ["rude"]),
+                      ("your xbox gets more attention than the kids", ["your xbox getting more attention"], ["geting"])])
     func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
         let result = try rewrite(text)
         #expect(result.changed)

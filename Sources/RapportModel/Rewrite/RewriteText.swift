@@ -35,6 +35,12 @@ enum RewriteText {
                 text = String(text.prefix(1)).lowercased() + text.dropFirst()
             }
             var word = classes.word(token.text, text: text, isSymbol: isSymbol)
+            // "should of told me": the "of" of a modal is "have".
+            if token.text == "of", index > 0, ["should", "could", "would", "must", "might"].contains(tokens[index - 1].text),
+               index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
+                word = classes.word("have", text: "have", isSymbol: false)
+                text = "have"
+            }
             word.attached = index > 0 && tokens[index - 1].end == token.start && tokens[index - 1].isPunctuation
             // Texting forms are written out ("u" → "you", "bday" → "birthday"), but a real
             // spelling stays as typed ("mum").

@@ -47,6 +47,8 @@ struct VerbInflector: Sendable {
         } else if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") {
             base = String(word.dropLast())
         }
+        // "gets" is "get", whose forms verbs.txt knows ("getting", not "geting").
+        if base != word, let known = irregular[base], known.base == base { return known }
         return .init(base: base, past: Self.past(base), participle: Self.past(base), gerund: Self.gerund(base))
     }
 
