@@ -140,7 +140,8 @@ enum RewriteRubric {
                       // "should of" is "should have"; a verdict on what they did is about what they did.
                       ("u should of told me u were going out", ["you didn't tell me you were going out"], ["of told"]),
                       ("its honestly so rude that u ignored my mum", ["when you ignored my mum"], ["rude"]),
-                      ("your xbox gets more attention than the kids", ["your xbox getting more attention"], ["geting"])])
+                      ("your xbox gets more attention than the kids", ["your xbox getting more attention"], ["geting"]),
+                      ("you're not going to answer?", ["about you not answering"], ["being not"])])
     func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
         let result = try rewrite(text)
         #expect(result.changed)
@@ -188,7 +189,10 @@ enum RewriteRubric {
                       "Sure, go ahead and take the car tonight, I don't need it.", "Definitely buy the blue one, it suits you.",
                       "Go ahead and start dinner without me, I'll be back by eight.", "yeah, call me later",
                       // Praise with no irony in the sentence.
-                      "I love how you always know what to say.", "I love that you remembered my birthday even though you were busy"])
+                      "I love how you always know what to say.", "I love that you remembered my birthday even though you were busy",
+                      // Not only shutting down: a non-apology, agreement, danger, a goodbye.
+                      "I'm sorry that you think I don't care.", "ugh fine, message me whenever", "bye",
+                      "i cant do this anymore i want to end it"])
     func kindNeutralAndGoodSentencesComeBackUnchanged(text: String) throws {
         let result = try rewrite(text)
         #expect(!result.changed, "\(result.rewrite)")
@@ -229,7 +233,8 @@ enum RewriteRubric {
 
     /// Shutting the talk down: said as being flooded, with a time to come back, and no topic
     /// the sentence did not raise.
-    @Test(arguments: ["fine. I'm done talking.", "whatever, do what u want", "k whatever. not doing this rn", "I'm not discussing this any more."])
+    @Test(arguments: ["fine. I'm done talking.", "whatever, do what u want", "k whatever. not doing this rn", "I'm not discussing this any more.",
+                      "k fine whatever"])
     func stonewallingIsSaidAsBeingFlooded(text: String) throws {
         let result = try Fixtures.rewriter.rewrite(text, variants: true)
         #expect(result.changed)

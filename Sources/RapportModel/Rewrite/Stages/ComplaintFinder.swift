@@ -41,8 +41,15 @@ struct ComplaintFinder: Sendable {
         var request = false
         /// Stonewalling: shutting the talk down ("whatever", "I'm done talking"); the text.
         var withdrawal: String?
+        /// Something besides shutting down was found ("I'm sorry that you think I don't care",
+        /// "i cant do this anymore i want to end it"): then it is not only a withdrawal.
+        var besidesWithdrawal = false
 
         init(_ signals: [Signal]) {
+            // What may come with shutting down and still be only that: "I'm not discussing
+            // this any more" is a boundary and a no as well.
+            let withWithdrawal: Set<SignalKind> = [.stonewalling, .distress, .boundary, .answerNo, .decline, .timing, .poorTiming]
+            besidesWithdrawal = signals.contains { !withWithdrawal.contains($0.kind) }
             for signal in signals {
                 switch signal.kind {
                 case .crisis: crisis = true
@@ -88,7 +95,7 @@ struct ComplaintFinder: Sendable {
         if marked && heads.contains(where: { tellsOfThem($0) || $0.first.map { classes.contains(.other, $0) } ?? false }) { return .rewrite }
         // "fine. I'm done talking.": nothing blamed, nothing kind said to them, the talk shut
         // down ("fine" here is not kindness).
-        if let shutting = found.withdrawal, !found.blame, !grievance, !found.kindness, !found.request, !isAsking(heads) {
+        if !found.besidesWithdrawal, let shutting = found.withdrawal ?? onlyShutsDown(words), !grievance, !isAsking(heads) {
             return .withdraw(shutting)
         }
         let kind = found.kindness || heads.contains(where: saysSomethingKind)
@@ -99,6 +106,24 @@ struct ComplaintFinder: Sendable {
         if found.request || isAsking(heads) { return .leave }
         // "You came home drunk at three in the morning": what they did, and nothing kind.
         return heads.contains(where: tellsOfThem) ? .rewrite : .leave
+    }
+
+    /// "k fine whatever": nothing but openers, jabs and a word that shuts the talk down.
+    private func onlyShutsDown(_ words: [RewriteWord]) -> String? {
+        var shutting: String?
+        var index = 0
+        while index < words.count {
+            if words[index].isMark || words[index].isSymbol { index += 1; continue }
+            if let length = classes.match(.withdrawal, words, at: index) {
+                shutting = shutting ?? words[index..<(index + length)].map(\.text).joined(separator: " ")
+                index += length
+                continue
+            }
+            guard let length = classes.match(.opener, words, at: index) ?? classes.match(.filler, words, at: index)
+                ?? classes.match(.jab, words, at: index) else { return nil }
+            index += length
+        }
+        return shutting
     }
 
     /// "again", "without asking", or an act people complain about, anywhere in the sentence.

@@ -139,6 +139,9 @@ struct ObservationBuilder: Sendable {
         if ["did", "do", "does"].contains(norm), verb + 2 < words.count, words[verb + 1].norm == "not",
            let forms = verbs.forms(of: words[verb + 2].norm) {
             words.replaceSubrange(verb...(verb + 2), with: [classes.make("not"), classes.make(forms.gerund)])
+        } else if ["is", "are", "was", "were", "am"].contains(norm), let (end, said) = progressive(words, after: verb) {
+            // "are not going to answer" → "not answering", "is not listening" → "not listening".
+            words.replaceSubrange(verb...end, with: said)
         } else if ["have", "has", "had", "is", "are", "was", "were", "am"].contains(norm) {
             var next = verb + 1
             if next < words.count, words[next].norm == "been" { next += 1 }
@@ -155,6 +158,23 @@ struct ObservationBuilder: Sendable {
             return false
         }
         return true
+    }
+
+    /// After a form of "be": "not going to V" or "not V-ing", said with "-ing" ("not
+    /// answering"), and the last word it takes.
+    private func progressive(_ words: [RewriteWord], after verb: Int) -> (Int, [RewriteWord])? {
+        var next = verb + 1
+        let negated = next < words.count && words[next].norm == "not"
+        if negated { next += 1 }
+        let not = negated ? [classes.make("not")] : []
+        if next + 2 < words.count, words[next].norm == "going", words[next + 1].norm == "to",
+           let forms = verbs.forms(of: words[next + 2].norm), forms.base == words[next + 2].norm {
+            return (next + 2, not + [classes.make(forms.gerund)])
+        }
+        if negated, next < words.count, words[next].norm.hasSuffix("ing"), verbs.forms(of: words[next].norm) != nil {
+            return (next, not + [words[next]])
+        }
+        return nil
     }
 
     /// The clause's first verb: an auxiliary, a verb of `verbs.txt`, or a word with a
