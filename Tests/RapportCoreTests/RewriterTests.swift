@@ -141,7 +141,9 @@ enum RewriteRubric {
                       ("u should of told me u were going out", ["you didn't tell me you were going out"], ["of told"]),
                       ("its honestly so rude that u ignored my mum", ["when you ignored my mum"], ["rude"]),
                       ("your xbox gets more attention than the kids", ["your xbox getting more attention"], ["geting"]),
-                      ("you're not going to answer?", ["about you not answering"], ["being not"])])
+                      ("you're not going to answer?", ["about you not answering"], ["being not"]),
+                      ("i feel like u only text me when ur bored", ["when you're bored"], ["your bored", "I felt"]),
+                      ("every time i ask for help u sigh like i asked for a kidney", ["I feel hurt when I ask for help"], ["I felt"])])
     func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
         let result = try rewrite(text)
         #expect(result.changed)

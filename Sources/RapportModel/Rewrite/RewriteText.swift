@@ -71,7 +71,12 @@ enum RewriteText {
             // "ur on tiktok": "ur" before a preposition or an adverb is "you're", not "your".
             if token.text == "your", typed.utf8.count == 2, typed.lowercased() == "ur", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
                 let next = classes.word(tokens[index + 1].text, text: tokens[index + 1].text)
-                if classes.contains(.phraseEnd, next) || classes.contains(.adverb, next) || classes.contains(.degree, next) || classes.contains(.never, next) {
+                // …or before how they are: "ur bored", "ur late", "ur lying", "ur so lazy".
+                let said = next.norm
+                let state = classes.contains(.state, next) || classes.contains(.feeling, next) || classes.contains(.label, next)
+                    || (said.count > 4 && (said.hasSuffix("ed") || said.hasSuffix("ing")) && !classes.contains(.notAVerb, next))
+                if classes.contains(.phraseEnd, next) || classes.contains(.adverb, next) || classes.contains(.degree, next) || classes.contains(.never, next)
+                    || state {
                     result.append(classes.word("you", text: "you"))
                     result.append(classes.word("are", text: "are"))
                     if !isSymbol { firstWord = false }

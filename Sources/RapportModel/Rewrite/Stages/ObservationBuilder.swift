@@ -205,8 +205,16 @@ struct ObservationBuilder: Sendable {
     /// auxiliary, a verb of `verbs.txt`, or a word with a verb's ending; the words before
     /// it are the subject ("your cat | scratched").
     func isPast(_ clause: Clause) -> Bool {
+        // After "you", "I", "we", "they" the next word is the verb, listed or not: "you sigh
+        // like I asked for a kidney" is now.
+        let pronoun = clause.words.first.map { ["you", "i", "we", "they"].contains($0.norm) } ?? false
+        var first = true
         for word in clause.words.dropFirst() where !word.isMark && !classes.contains(.adverb, word) {
             let norm = word.norm
+            defer { first = false }
+            if first, pronoun, !classes.contains(.aux, word), let forms = verbs.forms(of: norm), forms.base == norm, !verbs.isPast(norm) {
+                return false
+            }
             if ["did", "was", "were", "had", "made", "ended"].contains(norm) { return true }
             if classes.contains(.aux, word) || ["end", "not"].contains(norm) { return false }
             guard let forms = verbs.forms(of: norm) else { continue }
