@@ -143,7 +143,12 @@ enum RewriteRubric {
                       ("your xbox gets more attention than the kids", ["your xbox getting more attention"], ["geting"]),
                       ("you're not going to answer?", ["about you not answering"], ["being not"]),
                       ("i feel like u only text me when ur bored", ["when you're bored"], ["your bored", "I felt"]),
-                      ("every time i ask for help u sigh like i asked for a kidney", ["I feel hurt when I ask for help"], ["I felt"])])
+                      ("every time i ask for help u sigh like i asked for a kidney", ["I feel hurt when I ask for help"], ["I felt"]),
+                      // "made me" + a verb that reads as a noun; "like" that compares stays; "took forever".
+                      ("you made me miss my train because you took forever in the bathroom", ["I ended up missing my train", "you took a long time"], ["up miss "]),
+                      ("ur mum treats me like a child and u never say anything", ["treats me like a child"], ["me a child"]),
+                      ("you act like i'm invisible when your friends are around", ["you acting like I'm invisible"], ["I being"]),
+                      ("You make a mess and expect me to clean it.", ["about you making a mess and expecting me to clean it"], ["and expect "])])
     func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
         let result = try rewrite(text)
         #expect(result.changed)
@@ -224,7 +229,7 @@ enum RewriteRubric {
                       ("great, just cancel on me again, see if I care", "about you cancelling on me", "Could you cancel"),
                       ("yeah go on, leave your socks everywhere, I love tidying up after you", "about you leaving your socks around", "love"),
                       ("oh totally, tell your mum everything about us", "about you telling your mum things about us", "everything"),
-                      ("Please, keep talking over me, it's fine.", "when you talk over me", "fine")])
+                      ("Please, keep talking over me, it's fine.", "about you talking over me", "fine")])
     func ironicLeaveIsWhatTheyDo(text: String, present: String, absent: String) throws {
         let result = try rewrite(text)
         #expect(result.changed)

@@ -52,6 +52,13 @@ struct VerbInflector: Sendable {
         return .init(base: base, past: Self.past(base), participle: Self.past(base), gerund: Self.gerund(base))
     }
 
+    /// The "-ing" form of a word known to be a verb's base, even one that also reads as a
+    /// noun ("made me miss" → "missing").
+    func gerund(ofBase base: String) -> String {
+        if let known = irregular[base], known.base == base { return known.gerund }
+        return Self.gerund(base)
+    }
+
     /// Whether the word is a verb form from `verbs.txt`.
     func isListed(_ word: String) -> Bool {
         irregular[word] != nil

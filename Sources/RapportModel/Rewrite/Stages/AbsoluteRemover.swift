@@ -27,6 +27,10 @@ struct AbsoluteRemover: Sendable {
             }
             if let length = classes.match(.absolute, input, at: index) ?? (aboutSpeaker ? nil : classes.match(.everyPeriod, input, at: index)) {
                 removed.append(typed(length))
+                // "you took forever in the shower": taking forever is taking a long time.
+                if word.norm == "forever", length == 1, index > 0, verbs.forms(of: input[index - 1].norm)?.base == "take" {
+                    result += [classes.make("a"), classes.make("long"), classes.make("time")]
+                }
                 index += length
                 continue
             }

@@ -205,8 +205,12 @@ struct ClauseRoles: Sendable {
         let speaker = words[verb + 1].norm == "us" ? "we" : "i"
         notes.add("made-me", typed(Array(words[...(verb + 1)])))
         var rest = Array(words[after...])
+        // After "made me" comes a verb's base, even one that reads as a noun ("miss my train").
         if let forms = verbs.forms(of: rest[0].norm), forms.base == rest[0].norm, !classes.contains(.state, rest[0]) {
             rest[0] = classes.make(forms.gerund)
+        } else if verbs.forms(of: rest[0].norm) == nil, rest[0].norm.allSatisfy(\.isLetter), !classes.contains(.state, rest[0]),
+                  !classes.contains(.determiner, rest[0]), classes.contains(.notAVerb, rest[0]) {
+            rest[0] = classes.make(verbs.gerund(ofBase: rest[0].norm))
         }
         let past = verbs.isPast(words[verb].norm)
         clause.words = [classes.make(speaker), classes.make(past ? "ended" : "end"), classes.make("up")] + rest

@@ -197,6 +197,12 @@ struct JudgementStripper: Sendable {
 
     /// Intensifiers and texting noises, anywhere ("literally", "lol"); "even" stays in
     /// "even though", "even if".
+    /// Verbs whose "like" compares ("act like a child", "treats me like a kid"): it stays.
+    private static let likeVerbs: Set<String> = ["look", "looks", "looked", "looking", "feel", "feels", "felt", "act", "acts", "acted",
+                                                 "acting", "sound", "sounds", "sounded", "treat", "treats", "treated", "treating",
+                                                 "talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "behave", "behaves",
+                                                 "behaved", "behaving", "dress", "dressed", "eat", "eats", "ate"]
+
     private func dropFillers(_ input: [RewriteWord]) -> [RewriteWord] {
         var words: [RewriteWord] = []
         var index = 0
@@ -211,7 +217,9 @@ struct JudgementStripper: Sendable {
             // "like a month ago", "like 3 hours": a hedge before an amount.
             if input[index].norm == "like", index + 1 < input.count,
                input[index + 1].norm.first?.isNumber == true || ["a", "an", "half", "two", "three", "four", "five", "ten"].contains(input[index + 1].norm),
-               index > 0, !["look", "looks", "feel", "feels", "act", "acting", "sound", "treat", "treated"].contains(input[index - 1].norm) {
+               index > 0, !Self.likeVerbs.contains(input[index - 1].norm),
+               // "treats me like a child": the verb may have its object between.
+               !(index > 1 && ["me", "us", "him", "her", "them"].contains(input[index - 1].norm) && Self.likeVerbs.contains(input[index - 2].norm)) {
                 index += 1
                 continue
             }

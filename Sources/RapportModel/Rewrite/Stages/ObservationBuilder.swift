@@ -112,7 +112,10 @@ struct ObservationBuilder: Sendable {
     func gerundForm(of observation: Observation) -> String? {
         guard let primary = observation.primary else { return nil }
         var words = primary.words
-        guard let verb = verbIndex(in: words), sayWithIng(&words, at: verb) else { return nil }
+        guard let verb = verbIndex(in: words) else { return nil }
+        // "you email me… and expect a reply": a second verb in the same tense as the first.
+        let presentBase = !classes.contains(.aux, words[verb]) && verbs.forms(of: words[verb].norm)?.base == words[verb].norm
+        guard sayWithIng(&words, at: verb) else { return nil }
         // "about she telling everyone" → "about her telling everyone".
         let objectForms = ["he": "him", "she": "her", "they": "them", "we": "us", "i": "me"]
         if let first = words.first, let object = objectForms[first.norm] { words[0] = classes.make(object) }
@@ -122,7 +125,7 @@ struct ObservationBuilder: Sendable {
         while index < words.count {
             if words[index - 1].norm == "and" || (index >= 2 && words[index - 2].norm == "and" && words[index - 1].norm == "then"),
                !words[index].isMark, !classes.contains(.subject, words[index]), let forms = verbs.forms(of: words[index].norm),
-               classes.contains(.aux, words[index]) || verbs.isListed(words[index].norm) || forms.base != words[index].norm {
+               classes.contains(.aux, words[index]) || verbs.isListed(words[index].norm) || forms.base != words[index].norm || presentBase {
                 _ = sayWithIng(&words, at: index)
             }
             index += 1
@@ -180,6 +183,13 @@ struct ObservationBuilder: Sendable {
     /// The clause's first verb: an auxiliary, a verb of `verbs.txt`, or a word with a
     /// verb's ending, after the subject.
     private func verbIndex(in words: [RewriteWord]) -> Int? {
+        // After "you", "I", "we", "they" the next word is the verb, listed or not ("you act
+        // like I'm invisible" → "you acting like…").
+        if let first = words.first, ["you", "i", "we", "they"].contains(first.norm),
+           let next = words.indices.dropFirst().first(where: { !words[$0].isMark && !classes.contains(.adverb, words[$0]) }),
+           !classes.contains(.aux, words[next]), let forms = verbs.forms(of: words[next].norm), forms.base == words[next].norm {
+            return next
+        }
         for index in words.indices.dropFirst() where !words[index].isMark && !classes.contains(.adverb, words[index]) {
             if classes.contains(.aux, words[index]) { return index }
             guard let forms = verbs.forms(of: words[index].norm) else { continue }
