@@ -148,7 +148,8 @@ enum RewriteRubric {
                       ("you made me miss my train because you took forever in the bathroom", ["I ended up missing my train", "you took a long time"], ["up miss "]),
                       ("ur mum treats me like a child and u never say anything", ["treats me like a child"], ["me a child"]),
                       ("you act like i'm invisible when your friends are around", ["you acting like I'm invisible"], ["I being"]),
-                      ("You make a mess and expect me to clean it.", ["about you making a mess and expecting me to clean it"], ["and expect "])])
+                      ("You make a mess and expect me to clean it.", ["about you making a mess and expecting me to clean it"], ["and expect "]),
+                      ("when i was telling u about my mum u were on ur phone", ["when I was telling you about my mum and you were on your phone"], ["telling and"])])
     func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
         let result = try rewrite(text)
         #expect(result.changed)
@@ -253,17 +254,32 @@ enum RewriteRubric {
 
     /// A bare label: the I-statement with a marked blank, a note saying so, and what a
     /// session needs to ask for what happened.
-    @Test(arguments: [("You're so selfish.", "selfish"), ("ur such a liar", "liar"), ("You're a terrible listener.", "terrible listener")])
-    func bareLabelsLeaveAMarkedBlank(text: String, label: String) throws {
+    @Test(arguments: [("You're so selfish.", "What did they do, that time, that felt selfish?"),
+                      ("ur such a liar", "What did they do, that time, that made you say \"liar\"?"),
+                      ("You're a terrible listener.", "What did they do, that time, that made you say \"terrible listener\"?")])
+    func bareLabelsLeaveAMarkedBlank(text: String, question: String) throws {
         let result = try rewrite(text)
         #expect(result.rewrite.contains("when ___,"), "\(result.rewrite)")
         #expect(!result.rewrite.contains("["))
         #expect(result.observationMissing)
-        #expect(result.observationQuestion == "What did they do, that time, that felt \(label)?")
+        #expect(result.observationQuestion == question)
         #expect(result.notes.first?.kind == "label")
         #expect(result.notes.first?.message.contains("___") == true)
         let analyzer = try Fixtures.analyzer
         #expect(!analyzer.signals(in: result.rewrite).contains { $0.kind == .label })
+    }
+
+    /// The answer to the coach's question goes where the blank was; an answer that names
+    /// nothing that happened leaves the blank; an answer that is a complaint is rewritten.
+    @Test(arguments: [("ur so selfish", "left me at the party", "I feel hurt when you left me at the party, because"),
+                      ("You're so selfish.", "When you ate the last of the cake.", "I feel hurt when you ate the last of the cake, because"),
+                      ("ur so lazy", "idk", "I feel overwhelmed when ___, because"),
+                      ("You're so selfish.", "you never ask how my day was", "I feel sad when you don't ask how my day was")])
+    func theAnswerGoesWhereTheBlankWas(text: String, answer: String, start: String) throws {
+        let result = try Fixtures.rewriter.rewrite(text, answer: answer)
+        #expect(result.changed)
+        #expect(result.rewrite.hasPrefix(start), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("["))
     }
 
     @Test func aLabelNextToABehaviourUsesTheBehaviour() throws {

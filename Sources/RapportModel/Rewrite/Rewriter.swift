@@ -31,6 +31,8 @@ public struct Rewriter: Sendable {
     let assembler = RewriteAssembler()
     let noteTemplates: NoteTemplates
     let withdrawal: Withdrawal
+    let verbs: VerbInflector
+    let display: DisplayTable
 
     public init(analyzer: Analyzer, knowledge: RewriteKnowledge) {
         self.analyzer = analyzer
@@ -45,6 +47,8 @@ public struct Rewriter: Sendable {
         self.classes = classes
         let display = DisplayTable(knowledge.display, classes: classes)
         let verbs = VerbInflector(knowledge.verbs, classes: classes)
+        self.display = display
+        self.verbs = verbs
         let frames = FrameStripper(frames: knowledge.frames, classes: classes)
         let absolutes = AbsoluteRemover(classes: classes, verbs: verbs)
         let counterfactual = Counterfactual(classes: classes, verbs: verbs)
@@ -79,6 +83,29 @@ public struct Rewriter: Sendable {
     public func rewrite(_ sentence: String, variants: Bool = false) -> RewriteResult {
         let view = analyzer.view(of: sentence)
         return rewrite(sentence, view: view, signals: analyzer.signals(in: view), variants: variants)
+    }
+
+    /// `sentence` named nothing that happened and the user, asked (`observationQuestion`),
+    /// said what did: the rewrite with their answer where the blank was. An answer that is a
+    /// complaint of its own ("you left me at the party to talk to your mates") is rewritten
+    /// as it is; one that says nothing that happened leaves the rewrite with its blank.
+    public func rewrite(_ sentence: String, answer: String) -> RewriteResult {
+        let first = rewrite(sentence, variants: false)
+        guard first.changed, first.observationMissing else { return first }
+        // "idk", "no", "I'd rather not": nothing that happened, so the blank stays.
+        let unsure: Set<SignalKind> = [.unsure, .decline, .answerNo]
+        if analyzer.signals(in: answer).contains(where: { unsure.contains($0.kind) }) { return first }
+        let own = rewrite(answer, variants: false)
+        if own.changed, !own.observationMissing { return own }
+        let words = words(of: answer)
+        guard let observation = BlankAnswer(classes: classes, verbs: verbs, display: display, check: check).observation(from: words),
+              let blank = first.rewrite.range(of: "___") else { return first }
+        var filled = first.rewrite
+        filled.replaceSubrange(blank, with: observation)
+        var notes = RewriteNotes(templates: noteTemplates)
+        notes.add("answered")
+        let kept = first.notes.filter { !["label", "blank"].contains($0.kind) }
+        return RewriteResult(input: sentence, rewrite: filled, changed: true, notes: notes.notes + kept, alternatives: [filled])
     }
 
     /// The sentence as the stages read it.
@@ -212,7 +239,12 @@ public struct Rewriter: Sendable {
 
     /// What the coach asks when the observation is missing.
     private func question(for label: String?) -> String {
-        if let label, !label.hasPrefix("like") { return "What did they do, that time, that felt \(label)?" }
+        if let label, !label.hasPrefix("like") {
+            // "felt selfish", but not "felt terrible listener": a name is said, not felt.
+            let adjective = !label.contains(" ") && ["ish", "ous", "ive", "ful", "less", "y", "al", "ic", "ent", "ant", "ed", "ing", "ble", "ate", "ude", "ean", "zy"]
+                .contains { label.lowercased().hasSuffix($0) }
+            return adjective ? "What did they do, that time, that felt \(label)?" : "What did they do, that time, that made you say \"\(label)\"?"
+        }
         return "What happened, that one time you have in mind?"
     }
 
