@@ -62,16 +62,18 @@ enum RewriteRubric {
     @Test(arguments: [("examples/rewrite.jsonl", 1.0), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95),
                       ("rewrite-cases-3.jsonl", 0.95), ("rewrite-cases-4.jsonl", 0.95), ("rewrite-cases-5.jsonl", 0.95),
                       ("rewrite-cases-blind-1.jsonl", 0.95), ("rewrite-cases-blind-2.jsonl", 0.95), ("rewrite-cases-blind-3.jsonl", 0.95),
-                      ("rewrite-reviewed.jsonl", 1.0)])
+                      ("rewrite-reviewed.jsonl", 1.0), ("rewrite-cases-6.jsonl", 0.93)])
     func rewritesPassEveryCheck(file: String, floor: Double) throws {
         let (rate, misses) = try RewriteRubric.passRate(file)
         #expect(rate >= floor, "\(misses)")
     }
 
-    /// The held-out batches (blind 4–6) were never used to tune the rules: they were run
+    /// The held-out batches (blind 4–8) were never used to tune the rules: they were run
     /// once before any change and once at the end, and their figure is reported here. The
-    /// floors are a little under that end figure, so only a real fall fails.
-    @Test(arguments: [("heldout/rewrite-4.jsonl", 0.85), ("heldout/rewrite-5.jsonl", 0.80), ("heldout/rewrite-6.jsonl", 0.68)])
+    /// floors are a little under that end figure, so only a real fall fails. Batch 8 was
+    /// taken from blind analysis batches 25–27 (first run 0.732).
+    @Test(arguments: [("heldout/rewrite-4.jsonl", 0.90), ("heldout/rewrite-5.jsonl", 0.80), ("heldout/rewrite-6.jsonl", 0.76),
+                      ("heldout/rewrite-7.jsonl", 0.90), ("heldout/rewrite-8.jsonl", 0.70)])
     func heldOutBatchesAreReported(file: String, floor: Double) throws {
         let (rate, misses) = try RewriteRubric.passRate(file)
         print("held out \(file): pass rate \(String(format: "%.3f", rate))")
@@ -378,7 +380,7 @@ enum RewriteRubric {
     @Test func needsAndRequestsNameOnlyWhatTheSentenceRaised() throws {
         let files = ["examples/rewrite.jsonl", "rewrite-cases.jsonl", "rewrite-cases-2.jsonl", "rewrite-cases-3.jsonl",
                      "rewrite-cases-4.jsonl", "rewrite-cases-5.jsonl", "rewrite-cases-blind-1.jsonl", "rewrite-cases-blind-2.jsonl",
-                     "rewrite-cases-blind-3.jsonl"]
+                     "rewrite-cases-blind-3.jsonl", "rewrite-cases-6.jsonl"]
         let rewriter = try Fixtures.rewriter
         for text in try files.flatMap({ try Fixtures.jsonLines($0).compactMap { $0["text"] as? String } }) {
             let result = rewriter.rewrite(text)
