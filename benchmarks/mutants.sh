@@ -45,7 +45,7 @@ MUTANTS=(
   "check-in-off|Sources/RapportCore/Engine/SafetyNet.swift|a risk line no longer pauses the practice to ask"
   "any-answer-carries-on|Sources/RapportCore/Engine/SafetyNet.swift|any answer to the check-in carries on, not only a clear no"
   "negation-cancels-danger|Sources/RapportModel/Analysis/RuleSet.swift|a negation before a crisis drops it instead of asking"
-  "safety-stop-lesson|Sources/RapportCore/Engine/Conversation.swift|a safety stop's scorecard lists what was missed, like a lesson"
+  "safety-stop-lesson|Sources/RapportCore/Engine/ScoreKeeper.swift|a safety stop's scorecard lists what was missed, like a lesson"
   "transcript-unflushed|Sources/RapportCore/Transcript/TranscriptWriter.swift|records are held in memory until the end record"
   "empty-scorecard|Sources/RapportCore/Engine/Conversation.swift|the engine returns an empty scorecard"
   "reported-speech-unmarked|Sources/RapportModel/Analysis/LineView.swift|\"she said you never listen\" is read as the speaker's own criticism"
@@ -56,7 +56,7 @@ MUTANTS=(
   "colour-into-pipes|Sources/RapportTerminal/Style.swift|--color auto colours pipes and files too"
   "partner-unmoved|Sources/RapportCore/Engine/Conversation.swift|the partner's openness never changes"
   "never-give-up|Sources/RapportCore/Engine/Conversation.swift|a step never gives up after its tries"
-  "pitfalls-unrecorded|Sources/RapportCore/Engine/Conversation.swift|pitfalls never reach the scorecard"
+  "pitfalls-unrecorded|Sources/RapportCore/Engine/ScoreKeeper.swift|pitfalls never reach the scorecard"
   "transcript-world-readable|Sources/RapportCore/Transcript/TranscriptWriter.swift|transcripts are readable by other users"
 )
 
@@ -94,7 +94,7 @@ apply() {
     user-signals-empty)
       mutate Sources/RapportCore/Session/CoachSession.swift '(\.turn\(speaker:\s*\.user,[^\n]*signals:\s*)signals\.kinds' '\1[]' ;;
     no-end-after-quit)
-      mutate Sources/RapportCore/Session/CoachSession.swift '(transcript\?\.append\(\.end\(outcome:\s*outcome,[^\n]*\)\))' 'if outcome != .quit { \1 }' ;;
+      mutate Sources/RapportCore/Session/CoachSession.swift '(\n        \}\n        )(transcript\?\.append\(\.end\(outcome:\s*outcome,[^\n]*\)\))' '\1if outcome != .quit { \2 }' ;;
     crisis-stop-off)
       mutate Sources/RapportCore/Engine/SafetyNet.swift 'if let crisis = signals\.first\(\.crisis\) \{' 'if false, let crisis = signals.first(.crisis) {' ;;
     check-in-off)
@@ -104,7 +104,7 @@ apply() {
     negation-cancels-danger)
       mutate Sources/RapportModel/Analysis/RuleSet.swift '(\} else if line\.isNegated\(at: start, concepts: concepts, grammar: grammar\) \{\n\s*found\[index\]\.kind = )\.risk' '\1.feeling' ;;
     safety-stop-lesson)
-      mutate Sources/RapportCore/Engine/Conversation.swift 'if outcome == \.safetyStop \{ return Scorecard\(met: met, partNames: names\) \}' '' ;;
+      mutate Sources/RapportCore/Engine/ScoreKeeper.swift 'if outcome == \.safetyStop \{ return Scorecard\(met: met, partNames: names\) \}' '' ;;
     transcript-unflushed)
       mutate Sources/RapportCore/Transcript/TranscriptWriter.swift '(private var descriptor: Int32\n)' '\1    private var unwritten: [UInt8] = []\n'
       mutate Sources/RapportCore/Transcript/TranscriptWriter.swift 'let bytes = Array\(\(record\.jsonLine \+ "\\n"\)\.utf8\)' \
@@ -114,8 +114,8 @@ apply() {
     reported-speech-unmarked)
       mutate Sources/RapportModel/Analysis/LineView.swift 'isReported\[index\] = true' 'isReported[index] = false' ;;
     rewriter-unchanged)
-      mutate Sources/RapportModel/Rewrite/Rewriter.swift '(public func rewrite\(_ sentence: String\) -> RewriteResult \{\n)' \
-        '\1        if true { return RewriteResult(input: sentence, rewrite: sentence, changed: false, notes: [], alternatives: [sentence]) }\n' ;;
+      mutate Sources/RapportModel/Rewrite/Rewriter.swift '(private func rewrite\(_ sentence: String, view: LineView, signals: \[Signal\], variants: Bool\) -> RewriteResult \{\n)' \
+        '\1        if true { return .unchanged(sentence) }\n' ;;
     escapes-pass-through)
       mutate Sources/RapportModel/Support/TerminalSafeText.swift '(public static func sanitize\(_ text: String\) -> String \{\n)' '\1        if true { return text }\n' ;;
     no-wrapping)
@@ -123,13 +123,13 @@ apply() {
     no-color-ignored)
       mutate Sources/RapportTerminal/Style.swift 'getenv\("NO_COLOR"\)' 'getenv("RAPPORT_MUTANT_NO_COLOR")' ;;
     colour-into-pipes)
-      mutate Sources/RapportTerminal/Style.swift 'case \.auto: enabled = isatty\(descriptor\) == 1' 'case .auto: enabled = true' ;;
+      mutate Sources/RapportTerminal/Style.swift 'enabled = !noColor && isatty\(descriptor\) == 1' 'enabled = !noColor' ;;
     partner-unmoved)
       mutate Sources/RapportCore/Engine/Conversation.swift 'current \+= Conversation\.scale\(move, for: difficulty\)' 'current += 0 * Conversation.scale(move, for: difficulty)' ;;
     never-give-up)
       mutate Sources/RapportCore/Engine/Conversation.swift 'tries >= giveUp\.after \{' 'tries >= giveUp.after + 1_000 {' ;;
     pitfalls-unrecorded)
-      mutate Sources/RapportCore/Engine/Conversation.swift '\{ pitfallsSeen\.append\(pitfall\) \}' '{ _ = pitfall }' ;;
+      mutate Sources/RapportCore/Engine/ScoreKeeper.swift '(\n *)pitfalls\.append\(pitfall\)\n' '\1_ = pitfall\n' ;;
     transcript-world-readable)
       mutate Sources/RapportCore/Transcript/TranscriptWriter.swift 'O_CLOEXEC, 0o600\)' 'O_CLOEXEC, 0o644)'
       mutate Sources/RapportCore/Transcript/TranscriptWriter.swift 'fchmod\(opened, 0o600\)' 'fchmod(opened, 0o644)' ;;

@@ -18,7 +18,7 @@ import Testing
     }
 
     static let riskLine = "honestly I just want to disappear for good"
-    static let clearNos = ["no", "No, I just mean I'm embarrassed", "nope, not at all", "no I'm fine, just tired"]
+    static let clearNos = ["no", "No, I just mean I'm embarrassed", "nope, not at all", "no I'm fine, just tired", "lol no it was a pillow"]
     static let notNos = ["yes", "I don't know", "maybe", "kind of", "sometimes", "not sure", "no... but I think about it a lot", "can we just carry on"]
 
     private static var scenarios: [String] { ((try? Fixtures.library)?.scenarios ?? []).map(\.id) }
@@ -184,6 +184,12 @@ import Testing
     }
 
     /// A laughing emoji is a joke marker like "lol": a stop becomes a question, not nothing.
+    /// Play said as play ("as a joke", "messing around") asks rather than stops, like "lol".
+    @Test func playSaidAsPlayAsksRatherThanStops() {
+        let kinds = Set(analyzer.signals(in: "my little sister punched me in the arm as a joke").map(\.kind))
+        #expect(kinds.contains(.risk) && !kinds.contains(.crisis), "\(kinds)")
+    }
+
     @Test func aLaughingEmojiAsksRatherThanStops() {
         for line in ["I want to kill myself 😂", "honestly I want to die 🤣"] {
             let kinds = Set(analyzer.signals(in: line).map(\.kind))
