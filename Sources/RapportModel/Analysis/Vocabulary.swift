@@ -41,6 +41,8 @@ public struct Vocabulary: Sendable {
         self.grammar = grammar
         self.normaliser = normaliser
         self.rules = RuleSet(rules: rules, concepts: table, wordCount: lexicon.count)
+        var weights = weights
+        weights.link(lexicon)
         self.weights = weights
     }
 

@@ -231,15 +231,21 @@ extension KindWeights: BinaryCodable {
                 addNotOver(other, for: kinds[position])
             }
         }
-        let features = try reader.strings()
-        for feature in features {
+        let features = try reader.read(WeighedFeatures.self)
+        var weightsOf: [[Weight]] = []
+        weightsOf.reserveCapacity(features.count)
+        for _ in 0..<features.count {
             let count = try reader.count()
+            var list: [Weight] = []
+            list.reserveCapacity(count)
             for _ in 0..<count {
                 let position = try reader.int()
                 guard kinds.indices.contains(position) else { throw SnapshotError("snapshot: bad weight") }
-                add(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), feature: feature, kind: kinds[position])
+                list.append(Weight(kind: position, value: Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int()))))
             }
+            weightsOf.append(list)
         }
+        setFeatures(features, weightsOf: weightsOf)
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -247,15 +253,68 @@ extension KindWeights: BinaryCodable {
         for value in bias { writer.int(Int(value.bitPattern)) }
         for value in addAbove { writer.int(Int(value.bitPattern)) }
         for list in notOver { writer.strings(list.map(\.rawValue)) }
-        let features = table.keys.sorted()
-        writer.strings(features)
-        for feature in features {
-            let weights = table[feature] ?? []
+        writer.write(features)
+        for weights in weightsOf {
             writer.int(weights.count)
             for weight in weights {
                 writer.int(weight.kind)
                 writer.int(Int(weight.value.bitPattern))
             }
+        }
+    }
+}
+
+/// The features already numbered and indexed, so start-up reads the tables the weighing
+/// uses instead of parsing thousands of feature names.
+extension WeighedFeatures: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let names = try reader.strings()
+        let words = try reader.strings()
+        let wordFeature = try reader.int32s()
+        guard wordFeature.count == words.count, wordFeature.allSatisfy({ $0 < Int32(names.count) }) else {
+            throw SnapshotError("snapshot: bad word features")
+        }
+        let pairCount = try reader.count()
+        var pairFeature: [UInt64: Int32] = [:]
+        pairFeature.reserveCapacity(pairCount)
+        for _ in 0..<pairCount {
+            let first = try reader.int32()
+            let second = try reader.int32()
+            let feature = try reader.int32()
+            guard words.indices.contains(Int(first)), words.indices.contains(Int(second)), names.indices.contains(Int(feature)) else {
+                throw SnapshotError("snapshot: bad pair feature")
+            }
+            pairFeature[WeighedFeatures.key(first, second)] = feature
+        }
+        var ruleFeature: [SignalKind: Int32] = [:]
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            let feature = try reader.int32()
+            guard let kind = SignalKind(rawValue: name), names.indices.contains(Int(feature)) else {
+                throw SnapshotError("snapshot: bad rule feature \(name)")
+            }
+            ruleFeature[kind] = feature
+        }
+        self.init(names: names, words: words, wordFeature: wordFeature, pairFeature: pairFeature, ruleFeature: ruleFeature)
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.strings(names)
+        writer.strings(words)
+        writer.ints(wordFeature)
+        // Sorted, so the same files always give the same snapshot.
+        let pairs = pairFeature.sorted { $0.key < $1.key }
+        writer.int(pairs.count)
+        for (key, feature) in pairs {
+            writer.int(Int(key >> 32))
+            writer.int(Int(key & 0xFFFF_FFFF))
+            writer.int(Int(feature))
+        }
+        let rules = ruleFeature.sorted { $0.value < $1.value }
+        writer.int(rules.count)
+        for (kind, feature) in rules {
+            writer.string(kind.rawValue)
+            writer.int(Int(feature))
         }
     }
 }

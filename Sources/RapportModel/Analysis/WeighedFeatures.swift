@@ -1,0 +1,134 @@
+/// The features the weights name, numbered, and how a line finds its own among them
+/// without building a string per word: each word the features mention has a number, a
+/// word feature is found by that number, and a pair by the numbers of its two words.
+///
+/// A feature is named as `weights/kinds.tsv` writes it: "rule:remorse", "word:sorry" or
+/// "pair:thanks for". A feature of a line the weights do not name weighs nothing, so it is
+/// simply not found here; the order of the ones found is the order the line gives them.
+struct WeighedFeatures: Sendable {
+    /// Each feature's name, by number.
+    private(set) var names: [String] = []
+    /// Feature number by name, for adding weights while the vocabulary is built from its
+    /// files. A snapshot holds the tables below instead, so a decoded one leaves it empty.
+    private var numberByName: [String: Int32] = [:]
+    /// The feature "rule:KIND" by kind.
+    private(set) var ruleFeature: [SignalKind: Int32] = [:]
+    /// Every word that some word or pair feature mentions, by number, and the reverse.
+    private(set) var words: [String] = []
+    private var wordNumber: [String: Int32] = [:]
+    /// Per word number: its "word:" feature, or -1.
+    private(set) var wordFeature: [Int32] = []
+    /// Per pair of word numbers (first in the high half): its "pair:" feature.
+    private(set) var pairFeature: [UInt64: Int32] = [:]
+    /// Per lexicon id: the word number of that word, or -1 (filled in by `link`), so a word
+    /// the vocabulary knows costs no string lookup.
+    private var numberByLexicon: [Int32] = []
+
+    var count: Int { names.count }
+
+    init() {}
+
+    /// The tables as a snapshot holds them (see `Vocabulary+Binary.swift`).
+    init(names: [String], words: [String], wordFeature: [Int32], pairFeature: [UInt64: Int32], ruleFeature: [SignalKind: Int32]) {
+        self.names = names
+        self.words = words
+        wordNumber.reserveCapacity(words.count)
+        for (number, word) in words.enumerated() { wordNumber[word] = Int32(number) }
+        self.wordFeature = wordFeature
+        self.pairFeature = pairFeature
+        self.ruleFeature = ruleFeature
+    }
+
+    /// The feature's number, adding it the first time.
+    mutating func number(of name: String) -> Int {
+        if let found = numberByName[name] { return Int(found) }
+        let number = Int32(names.count)
+        names.append(name)
+        numberByName[name] = number
+        if name.hasPrefix("rule:") {
+            if let kind = SignalKind(rawValue: String(name.dropFirst(5))) { ruleFeature[kind] = number }
+        } else if name.hasPrefix("word:") {
+            wordFeature[Int(numberWord(String(name.dropFirst(5))))] = number
+        } else if name.hasPrefix("pair:") {
+            let words = name.dropFirst(5).split(separator: " ", omittingEmptySubsequences: false)
+            // Tokens hold no spaces, so a pair of anything but two words can never occur.
+            if words.count == 2 {
+                pairFeature[WeighedFeatures.key(numberWord(String(words[0])), numberWord(String(words[1])))] = number
+            }
+        }
+        return Int(number)
+    }
+
+    private mutating func numberWord(_ word: String) -> Int32 {
+        if let found = wordNumber[word] { return found }
+        let number = Int32(words.count)
+        wordNumber[word] = number
+        words.append(word)
+        wordFeature.append(-1)
+        return number
+    }
+
+    static func key(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+    }
+
+    /// Notes the lexicon id of every word the features mention.
+    mutating func link(_ lexicon: Lexicon) {
+        numberByLexicon = Array(repeating: -1, count: lexicon.count)
+        for (word, number) in wordNumber {
+            let id = lexicon.id(of: word)
+            if id >= 0 { numberByLexicon[Int(id)] = number }
+        }
+    }
+
+    /// The word number of a token, or -1 when no feature mentions it.
+    private func wordNumber(of token: Token) -> Int32 {
+        if token.word >= 0 && Int(token.word) < numberByLexicon.count { return numberByLexicon[Int(token.word)] }
+        return wordNumber[token.text] ?? -1
+    }
+
+    /// The features of a line, once each, in the order `KindWeights.features(of:found:)`
+    /// lists their names: each kind the rules found (in kind order), then each word and the
+    /// pair it ends.
+    func numbers(of line: LineView, found: [Signal]) -> [Int] {
+        var seen = [UInt64](repeating: 0, count: (names.count + 63) / 64)
+        var list: [Int] = []
+        func add(_ number: Int32) {
+            let bit: UInt64 = 1 << UInt64(number % 64)
+            if seen[Int(number / 64)] & bit == 0 {
+                seen[Int(number / 64)] |= bit
+                list.append(Int(number))
+            }
+        }
+        for kind in found.map(\.kind).sorted() {
+            if let number = ruleFeature[kind] { add(number) }
+        }
+        forEachWord(of: line, in: 0..<line.tokens.count) { word, pair in
+            if word >= 0 { add(word) }
+            if pair >= 0 { add(pair) }
+        }
+        return list
+    }
+
+    /// Calls `body` for each word in `range` with its word feature and the feature of the
+    /// pair it ends (-1 for none; punctuation breaks a pair), every time they occur.
+    func forEachWord(of line: LineView, in range: Range<Int>, _ body: (_ word: Int32, _ pair: Int32) -> Void) {
+        var previous: Int32?
+        for index in range {
+            let token = line.tokens[index]
+            if token.isPunctuation {
+                previous = nil
+                continue
+            }
+            let number = wordNumber(of: token)
+            var word: Int32 = -1
+            var pair: Int32 = -1
+            if number >= 0 {
+                word = wordFeature[Int(number)]
+                if let previous, previous >= 0 { pair = pairFeature[WeighedFeatures.key(previous, number)] ?? -1 }
+            }
+            body(word, pair)
+            previous = number
+        }
+    }
+}
