@@ -29,7 +29,8 @@ struct ConceptTable: Sendable {
         phrases = Array(repeating: [:], count: names.count)
         singleWords = Array(repeating: [], count: names.count)
         startsPhrase = Array(repeating: false, count: max(1, wordCount))
-        longest = entries.map { $0.map(\.count).max() ?? 0 }
+        // A closure, not `\.count`: key paths are looked up at run time, ~700 instructions each.
+        longest = entries.map { list in list.reduce(0) { longest, entry in max(longest, entry.count) } }
         for (concept, list) in entries.enumerated() {
             for entry in list {
                 if entry.count == 1 {

@@ -14,7 +14,7 @@ struct RuleSet: Sendable {
     private let requirements: [Int32]
 
     init(rules: [Rule], concepts: ConceptTable, wordCount: Int) {
-        let sorted = rules.enumerated().sorted { ($0.element.pass, $0.offset) < ($1.element.pass, $1.offset) }.map(\.element)
+        let sorted = rules.enumerated().sorted { ($0.element.pass, $0.offset) < ($1.element.pass, $1.offset) }.map { $0.element }
         self.rules = sorted
         let rank = concepts.index(of: "frequent").map { concept in
             Dictionary(concepts.orderedSingleWords(of: concept).enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: min)
@@ -33,7 +33,7 @@ struct RuleSet: Sendable {
         triggerStart = triggers.reduce(into: [0]) { starts, list in starts.append(starts.last! + Int32(list.count)) }
         triggerRules = triggers.flatMap { $0 }
         requirementStart = compiled.reduce(into: [0]) { starts, pattern in starts.append(starts.last! + Int32(pattern.requirements.count)) }
-        requirements = compiled.flatMap(\.requirements)
+        requirements = compiled.flatMap { $0.requirements }
     }
 
     /// Whether everything rule `rule` requires occurs in the line (a quick test before matching).

@@ -24,7 +24,11 @@ public struct Vocabulary: Sendable {
         // test of whether a rule can match a line is one bit per required word.
         var names = conceptNames
         var entries = conceptEntries
-        for word in Set(rules.flatMap { $0.pattern.flatMap(\.literalWords) }).sorted() {
+        var literal: Set<Int32> = []
+        for rule in rules {
+            for element in rule.pattern { element.collectLiteralWords(into: &literal) }
+        }
+        for word in literal.sorted() {
             names.append("=" + lexicon.words[Int(word)])
             entries.append([[word]])
         }
