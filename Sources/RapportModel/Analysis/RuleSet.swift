@@ -105,33 +105,42 @@ struct RuleSet: Sendable {
                     currentPass = rules[ruleIndex].pass
                 }
                 let maxLead = compiled[ruleIndex].maxLead
-                // Try starts just before each place the rule's trigger word occurs.
-                var nextStart = 0
-                while index < candidates.count && candidates[index] >> 20 == ruleIndex {
-                    let triggerAt = candidates[index] & 0xFFFFF
-                    index += 1
-                    var start = max(nextStart, triggerAt - maxLead)
-                    while start <= triggerAt {
-                        let match = compiled[ruleIndex].ops.withUnsafeBufferPointer { ops in
-                            compiled[ruleIndex].parts.withUnsafeBufferPointer { parts in
-                                matcher.match(ops, parts: parts, at: start)
+                let trigger = compiled[ruleIndex].trigger
+                // A pattern with no required step is indexed by an optional one: it may match
+                // without it, so it is not tested here.
+                let mustTake = trigger < compiled[ruleIndex].ops.count && compiled[ruleIndex].ops[trigger].consumes
+                    && !compiled[ruleIndex].ops[trigger].optional && !compiled[ruleIndex].ops[trigger].negated
+                compiled[ruleIndex].ops.withUnsafeBufferPointer { ops in
+                compiled[ruleIndex].parts.withUnsafeBufferPointer { parts in
+                    // Try starts just before each place the rule's trigger word occurs.
+                    var nextStart = 0
+                    while index < candidates.count && candidates[index] >> 20 == ruleIndex {
+                        let triggerAt = candidates[index] & 0xFFFFF
+                        index += 1
+                        // Where the trigger step cannot take the word ("a" not followed by
+                        // "mistake"), no start before it can match with its trigger here; a
+                        // match whose trigger is elsewhere is tried from that place instead.
+                        guard !mustTake || matcher.canTake(ops[trigger], parts: parts, at: triggerAt) else { continue }
+                        var start = max(nextStart, triggerAt - maxLead)
+                        while start <= triggerAt {
+                            let match = matcher.match(ops, parts: parts, at: start)
+                            guard let match, match.end > match.start,
+                                  guardsHold(rules[ruleIndex].guards, match, line, found, concepts, grammar)
+                            else {
+                                start += 1
+                                continue
                             }
+                            for kind in rules[ruleIndex].kinds {
+                                found.append(Found(kind: kind, range: match.span, rule: ruleIndex, match: match.start..<match.end))
+                            }
+                            if !rules[ruleIndex].cancels.isEmpty {
+                                cancelled.append(Cancel(kinds: rules[ruleIndex].cancels, range: match.start..<match.end, rule: ruleIndex))
+                            }
+                            start = max(match.end, start + 1)
                         }
-                        guard let match, match.end > match.start,
-                              guardsHold(rules[ruleIndex].guards, match, line, found, concepts, grammar)
-                        else {
-                            start += 1
-                            continue
-                        }
-                        for kind in rules[ruleIndex].kinds {
-                            found.append(Found(kind: kind, range: match.span, rule: ruleIndex, match: match.start..<match.end))
-                        }
-                        if !rules[ruleIndex].cancels.isEmpty {
-                            cancelled.append(Cancel(kinds: rules[ruleIndex].cancels, range: match.start..<match.end, rule: ruleIndex))
-                        }
-                        start = max(match.end, start + 1)
+                        nextStart = max(nextStart, start)
                     }
-                    nextStart = max(nextStart, start)
+                }
                 }
             }
         }
