@@ -2,16 +2,42 @@
 /// of a line: match, check guards, cancel, keep the best span per kind.
 struct RuleSet: Sendable {
     let rules: [Rule]
-    private let compiled: [CompiledPattern]
+    let compiled: [CompiledPattern]
     /// Rules to try when a word occurs in the line: for word id `w`, the rule numbers in
     /// `triggerRules[triggerStart[w]..<triggerStart[w + 1]]`. One flat array, so looking up a
     /// word touches one place in memory. Rules are sorted by pass.
-    private let triggerStart: [Int32]
-    private let triggerRules: [Int32]
+    let triggerStart: [Int32]
+    let triggerRules: [Int32]
     /// Every rule's quick-test requirements (see `CompiledPattern.requirements`), one after
     /// another: rule `r`'s are `requirements[requirementStart[r]..<requirementStart[r + 1]]`.
-    private let requirementStart: [Int32]
-    private let requirements: [Int32]
+    let requirementStart: [Int32]
+    let requirements: [Int32]
+
+    /// The tables as a snapshot holds them, built when the binary was: `rules` already in
+    /// pass order, one compiled pattern each. `isConsistent` checks them before use.
+    init(sorted rules: [Rule], compiled: [CompiledPattern], triggerStart: [Int32], triggerRules: [Int32],
+         requirementStart: [Int32], requirements: [Int32]) {
+        self.rules = rules
+        self.compiled = compiled
+        self.triggerStart = triggerStart
+        self.triggerRules = triggerRules
+        self.requirementStart = requirementStart
+        self.requirements = requirements
+    }
+
+    /// Whether every number in the tables points inside them, the lexicon and the concepts,
+    /// so that a damaged snapshot is an error, never a crash.
+    func isConsistent(wordCount: Int, conceptCount: Int) -> Bool {
+        let count = Int32(rules.count)
+        guard compiled.count == rules.count, triggerStart.count == wordCount + 1, triggerStart.first == 0,
+              triggerStart.last.map(Int.init) == triggerRules.count, zip(triggerStart, triggerStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              triggerRules.allSatisfy({ $0 >= 0 && $0 < count }),
+              requirementStart.count == rules.count + 1, requirementStart.first == 0,
+              requirementStart.last.map(Int.init) == requirements.count, zip(requirementStart, requirementStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              requirements.allSatisfy({ $0 >= 0 || $0 == Int32.min || Int(-$0 - 1) < conceptCount })
+        else { return false }
+        return compiled.allSatisfy { $0.isConsistent(conceptCount: conceptCount) }
+    }
 
     init(rules: [Rule], concepts: ConceptTable, wordCount: Int) {
         let sorted = rules.enumerated().sorted { ($0.element.pass, $0.offset) < ($1.element.pass, $1.offset) }.map { $0.element }

@@ -16,9 +16,12 @@ extension Vocabulary: BinaryCodable {
         let normaliser = try reader.read(Normaliser.self)
         let rules = try reader.readArray(Rule.self)
         let weights = try reader.read(KindWeights.self)
+        let compiled = try reader.readArray(CompiledPattern.self)
+        let ruleSet = RuleSet(sorted: rules, compiled: compiled, triggerStart: try reader.int32s(), triggerRules: try reader.int32s(),
+                              requirementStart: try reader.int32s(), requirements: try reader.int32s())
         do {
             try self.init(lexicon: lexicon, conceptNames: names, conceptEntries: entries, normaliser: normaliser, rules: rules,
-                          weights: weights)
+                          weights: weights, compiledRules: ruleSet)
         } catch {
             throw SnapshotError("snapshot vocabulary: \(error)")
         }
@@ -34,6 +37,45 @@ extension Vocabulary: BinaryCodable {
         writer.write(normaliser)
         writer.write(rules.rules)
         writer.write(weights)
+        // The rules as matching reads them, so start-up does not index them again.
+        writer.write(rules.compiled)
+        writer.ints(rules.triggerStart)
+        writer.ints(rules.triggerRules)
+        writer.ints(rules.requirementStart)
+        writer.ints(rules.requirements)
+    }
+}
+
+extension CompiledPattern: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        self.init(ops: try reader.readArray(), parts: try reader.readArray(), trigger: try reader.int(), maxLead: try reader.int(),
+                  requirements: try reader.int32s())
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.write(ops)
+        writer.write(parts)
+        writer.int(trigger)
+        writer.int(maxLead)
+        writer.ints(requirements)
+    }
+}
+
+extension CompiledPattern.Op: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        guard let code = CompiledPattern.Code(rawValue: UInt8(truncatingIfNeeded: try reader.int())) else {
+            throw SnapshotError("snapshot: bad pattern step")
+        }
+        let flags = try reader.int()
+        self.init(code: code, optional: flags & 1 != 0, negated: flags & 2 != 0, a: try reader.int32(), b: try reader.int32(),
+                  trailing: flags & 4 != 0)
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.int(Int(code.rawValue))
+        writer.int((optional ? 1 : 0) | (negated ? 2 : 0) | (trailing ? 4 : 0))
+        writer.int(Int(a))
+        writer.int(Int(b))
     }
 }
 
