@@ -183,6 +183,23 @@ import Testing
         }
     }
 
+    /// A laughing emoji is a joke marker like "lol": a stop becomes a question, not nothing.
+    @Test func aLaughingEmojiAsksRatherThanStops() {
+        for line in ["I want to kill myself 😂", "honestly I want to die 🤣"] {
+            let kinds = Set(analyzer.signals(in: line).map(\.kind))
+            #expect(kinds.contains(.risk) && !kinds.contains(.crisis), "\(line): \(kinds)")
+        }
+        #expect(analyzer.signals(in: "honestly I want to die").contains { $0.kind == .crisis })
+    }
+
+    /// What the person spoken to did counts as much as what "he" did: the user may be
+    /// rehearsing with the person who hurt them.
+    @Test func beingHurtByYouIsDangerToo() {
+        for line in ["You pinned me against the wall last night", "you threw a glass at me", "If you ever raise your hand to me again I'm leaving"] {
+            #expect(analyzer.signals(in: line).contains { $0.kind == .crisis && $0.about == .beingHurt }, "\(line)")
+        }
+    }
+
     @Test func aLineIsCrisisOrRiskNeverBoth() {
         for line in ["I want to die and I've been giving my things away", "he hit me and he gets scary when he drinks"] {
             let kinds = analyzer.signals(in: line).map(\.kind)
