@@ -45,15 +45,20 @@ struct WeighedFeatures: Sendable {
         let number = Int32(names.count)
         names.append(name)
         numberByName[name] = number
-        if name.hasPrefix("rule:") {
-            if let kind = SignalKind(rawValue: String(name.dropFirst(5))) { ruleFeature[kind] = number }
-        } else if name.hasPrefix("word:") {
-            wordFeature[Int(numberWord(String(name.dropFirst(5))))] = number
-        } else if name.hasPrefix("pair:") {
-            let words = name.dropFirst(5).split(separator: " ", omittingEmptySubsequences: false)
+        // Read as bytes, not Characters: a word may begin with a combining mark (the U+FE0F
+        // an emoji leaves behind), which joins the ":" or " " before it into one Character.
+        let utf8 = Array(name.utf8)
+        let rest = utf8.dropFirst(5)
+        if utf8.starts(with: "rule:".utf8) {
+            if let kind = SignalKind(rawValue: String(decoding: rest, as: UTF8.self)) { ruleFeature[kind] = number }
+        } else if utf8.starts(with: "word:".utf8) {
+            wordFeature[Int(numberWord(String(decoding: rest, as: UTF8.self)))] = number
+        } else if utf8.starts(with: "pair:".utf8) {
             // Tokens hold no spaces, so a pair of anything but two words can never occur.
-            if words.count == 2 {
-                pairFeature[WeighedFeatures.key(numberWord(String(words[0])), numberWord(String(words[1])))] = number
+            if let space = rest.firstIndex(of: 0x20), !rest[(space + 1)...].contains(0x20) {
+                let first = numberWord(String(decoding: rest[..<space], as: UTF8.self))
+                let second = numberWord(String(decoding: rest[(space + 1)...], as: UTF8.self))
+                pairFeature[WeighedFeatures.key(first, second)] = number
             }
         }
         return Int(number)
