@@ -96,23 +96,35 @@ struct WeighedFeatures: Sendable {
     /// lists their names: each kind the rules found (in kind order), then each word and the
     /// pair it ends.
     func numbers(of line: LineView, found: [Signal]) -> [Int] {
-        var seen = [UInt64](repeating: 0, count: (names.count + 63) / 64)
+        var seen = FeatureSet(count: names.count)
         var list: [Int] = []
-        func add(_ number: Int32) {
-            let bit: UInt64 = 1 << UInt64(number % 64)
-            if seen[Int(number / 64)] & bit == 0 {
-                seen[Int(number / 64)] |= bit
-                list.append(Int(number))
-            }
-        }
+        list.reserveCapacity(2 * line.tokens.count + found.count)
         for kind in found.map(\.kind).sorted() {
-            if let number = ruleFeature[kind] { add(number) }
+            if let number = ruleFeature[kind], seen.insert(number) { list.append(Int(number)) }
         }
         forEachWord(of: line, in: 0..<line.tokens.count) { word, pair in
-            if word >= 0 { add(word) }
-            if pair >= 0 { add(pair) }
+            if word >= 0 && seen.insert(word) { list.append(Int(word)) }
+            if pair >= 0 && seen.insert(pair) { list.append(Int(pair)) }
         }
         return list
+    }
+
+    /// Which features a line has already listed: one bit each.
+    private struct FeatureSet {
+        var bits: [UInt64]
+
+        init(count: Int) {
+            bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+        }
+
+        /// Adds the feature; false if it was there.
+        mutating func insert(_ number: Int32) -> Bool {
+            let slot = Int(number) / 64
+            let bit: UInt64 = 1 << UInt64(Int(number) % 64)
+            guard bits[slot] & bit == 0 else { return false }
+            bits[slot] |= bit
+            return true
+        }
     }
 
     /// Calls `body` for each word in `range` with its word feature and the feature of the
