@@ -35,6 +35,12 @@ public struct KindWeights: Sendable {
     /// Kinds the weighing never decides.
     static let neverWeighed: Set<SignalKind> = [.crisis, .risk]
 
+    /// `neverWeighed.contains(kind)`, for every line: comparing the case costs nothing, where
+    /// a Set of a String-backed enum hashes the kind's name.
+    static func isNeverWeighed(_ kind: SignalKind) -> Bool {
+        kind == .crisis || kind == .risk
+    }
+
     var isEmpty: Bool { kinds.isEmpty }
 
     init() {}
@@ -131,9 +137,8 @@ public struct KindWeights: Sendable {
         }
         var signals: [Signal] = []
         var setAside: [Signal] = []
-        let foundKinds = Set(found.map(\.kind))
         for signal in found {
-            guard let position = kinds.firstIndex(of: signal.kind), !KindWeights.neverWeighed.contains(signal.kind) else {
+            guard let position = kinds.firstIndex(of: signal.kind), !KindWeights.isNeverWeighed(signal.kind) else {
                 signals.append(signal)
                 continue
             }
@@ -146,8 +151,8 @@ public struct KindWeights: Sendable {
                 setAside.append(aside)
             }
         }
-        for (position, kind) in kinds.enumerated() where score[position] > addAbove[position] && !foundKinds.contains(kind)
-            && !KindWeights.neverWeighed.contains(kind) {
+        for (position, kind) in kinds.enumerated() where score[position] > addAbove[position] && !found.contains(where: { $0.kind == kind })
+            && !KindWeights.isNeverWeighed(kind) {
             let added = addedSignal(kind, position: position, score: score[position], line: line, features: features)
             let opposed = found.contains { notOver[position].contains($0.kind) && $0.start < added.end && added.start < $0.end }
             if !opposed { signals.append(added) }
