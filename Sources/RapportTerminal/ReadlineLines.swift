@@ -41,6 +41,9 @@ public final class ReadlineLines: LineSource {
     public func next(prompt: String) -> InputEvent {
         ReadlineLines.received.removeAll()
         rl_callback_handler_install(prompt) { line in
+            // Removed here, inside the callback: readline otherwise shows the prompt again at
+            // once, before what the line makes us print (a stray "you>" above the menu).
+            rl_callback_handler_remove()
             if let line {
                 ReadlineLines.received.append(String(cString: line))
                 free(line)
@@ -53,11 +56,8 @@ public final class ReadlineLines: LineSource {
         while true {
             if !ReadlineLines.received.isEmpty {
                 let line = ReadlineLines.received.removeFirst()
-                guard let line else {
-                    StandardOutput.out.line()
-                    StandardOutput.out.flush()
-                    return .endOfInput
-                }
+                // Ctrl-D: readline has already ended the prompt's line.
+                guard let line else { return .endOfInput }
                 return .line(line)
             }
             var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)

@@ -42,7 +42,9 @@ public final class SessionPrinter {
             output.line(coloured + body.dropFirst(label.count))
         case let .meter(name, openness):
             guard showMeter else { return }
-            let filled = max(0, min(10, (openness + 5) / 10))
+            // Whole tens, so a bar of a given length always carries the same word (rounding
+            // put six blocks on both "wary" at 55 and "opening up" at 60).
+            let filled = max(0, min(10, openness / 10))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
             output.line(style.dim("   \(safe(name)) ▕\(bar)▏ \(SessionPrinter.mood(openness))"))
         case .notice(let text):
@@ -64,12 +66,12 @@ public final class SessionPrinter {
             }
             output.line()
         case .rewrite(let result):
-            if result.changed {
-                output.line(style.coach("Try: ") + safe(result.rewrite))
-                for note in result.notes { output.line(style.dim("  · " + safe(note.message))) }
-            } else {
-                output.line(style.coach("That works as it is: ") + safe(result.rewrite))
-                for note in result.notes { output.line(style.dim("  · " + safe(note.message))) }
+            // Wrapped between words, like the coach's lines, never mid-word by the terminal.
+            let label = result.changed ? "Try: " : "That works as it is: "
+            let body = TranscriptRenderer.wrap(safe(result.rewrite), label: label, width: width)
+            output.line(style.coach(label) + body.dropFirst(label.count))
+            for note in result.notes {
+                output.line(style.dim(TranscriptRenderer.wrap(safe(note.message), label: "  · ", width: width)))
             }
         }
     }

@@ -47,7 +47,7 @@ enum FixtureCases {
 
     /// A safety batch: each line labelled crisis, risk or none.
     static func safety(_ file: String) throws -> [SafetyCase] {
-        try objects(try Fixtures.text(file), file: file, required: ["id", "text", "label"], optional: ["style", "why"]).map { object, location in
+        try objects(try Fixtures.text(file), file: file, required: ["id", "text", "label"], optional: ["style", "why", "about"]).map { object, location in
             let label = try string(object["label"], "label", location)
             guard ["crisis", "risk", "none"].contains(label) else { throw FixtureError("\(location): label must be crisis, risk or none, not '\(label)'") }
             return SafetyCase(id: try string(object["id"], "id", location), text: try string(object["text"], "text", location),

@@ -74,4 +74,34 @@ import Testing
             #expect(messages.contains { $0.hasPrefix("weights/extra.tsv:4:1") && $0.contains("@not-over") })
         }
     }
+
+    /// `weights/danger.tsv` only ever asks: a `risk` on a line the rules found no danger in,
+    /// with the words it quotes, and never on a line the rules already flagged.
+    @Test func theDangerReadingOnlyAsksWhereTheRulesFoundNothing() throws {
+        let analyzer = try Fixtures.analyzer
+        var asked = 0
+        for line in try Self.corpus() {
+            let signals = analyzer.reading(of: line).signals
+            let weighed = signals.filter { $0.rule?.file == "weights/danger.tsv" }
+            guard let risk = weighed.first else { continue }
+            asked += 1
+            #expect(weighed.count == 1 && risk.kind == .risk && risk.about != nil, "\(line)")
+            #expect(!signals.contains { $0.rule?.file != "weights/danger.tsv" && ($0.kind == .crisis || $0.kind == .risk) }, "\(line)")
+            #expect(line.unicodeScalars.count >= risk.end && !risk.text.isEmpty)
+        }
+        #expect(asked > 0)
+    }
+
+    @Test func aBadDangerLineIsReportedAtItsLine() throws {
+        var files = BuiltIn.vocabularyFiles.filter { $0.path != "weights/danger.tsv" }
+        files.append((path: "weights/danger.tsv", text: "self\t@bias\t-3\nfriends\tword:pills\t1.0\nself\trule:crisis\t2.0\n"))
+        do {
+            _ = try Vocabulary.load(files)
+            Issue.record("a broken danger file loaded")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.contains { $0.hasPrefix("weights/danger.tsv:2:1") && $0.contains("safety topic") })
+            #expect(messages.contains { $0.hasPrefix("weights/danger.tsv:3:") && $0.contains("rule:distress") })
+        }
+    }
 }

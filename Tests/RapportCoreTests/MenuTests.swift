@@ -34,6 +34,18 @@ import Testing
         #expect(!said(draft).contains { $0.contains("Who is the apology for") })
     }
 
+    /// /restart starts the practice again with the words it was chosen with: it still knows
+    /// who the apology is for.
+    @Test func restartKeepsWhoItIsFor() throws {
+        let coach = try session()
+        _ = coach.handle("I need to apologise to my sister")
+        _ = coach.handle("y")
+        let again = coach.handle("/restart")
+        #expect(said(again).contains { $0.contains("your sister") }, "\(said(again))")
+        let draft = coach.handle("i yelled at her on the phone and hung up")
+        #expect(!said(draft).contains { $0.contains("Who is the apology for") || $0.contains("who do you want to apologise to") })
+    }
+
     @Test func theWarmUpChosenWithAPersonDoesNotAskWhoItIsFor() throws {
         let coach = try session()
         _ = coach.handle("i wanna thank my neighbour")
@@ -41,6 +53,33 @@ import Testing
         #expect(coach.scenario?.id == "warm-up")
         #expect(said(started).contains { $0.contains("your neighbour") })
         #expect(!said(started).contains { $0.contains("Who is it") || $0.contains("Who would you like") })
+    }
+
+    /// Chosen in words that say what it is about and with whom, a practice does not ask what
+    /// it is about again: it goes to the first real step, with the person's name in it.
+    @Test(arguments: [("i need to say no to my mum who keeps asking to borrow money", "boundary", "your mum"),
+                      ("my sister really hurt me when she made fun of my job at dinner", "hurt", "your sister")])
+    func aPracticeChosenWithItsSubjectDoesNotAskForIt(words: String, practice: String, person: String) throws {
+        let coach = try session()
+        _ = coach.handle(words)
+        let started = coach.handle("yes")
+        #expect(coach.scenario?.id == practice)
+        let lines = said(started)
+        #expect(lines.contains { $0.contains(person) }, "\(lines)")
+        #expect(!lines.contains { $0.contains("What do you want to set one about") || $0.contains("What would you like to set one about")
+            || $0.contains("What happened?") }, "asked again: \(lines)")
+    }
+
+    /// Chosen by number, the practice asks its first question as usual; and a person slot
+    /// not filled yet is "them", never a raw "{who}".
+    @Test func aPracticeChosenByNumberAsksItsFirstQuestion() throws {
+        let coach = try session()
+        let library = try Fixtures.library
+        let number = try #require(library.scenarios.firstIndex { $0.id == "hurt" }) + 1
+        let started = coach.handle("\(number)")
+        #expect(said(started).contains { $0.contains("What happened") })
+        let next = said(coach.handle("it was rude what happened"))
+        #expect(next.contains { $0.contains(" them ") } && !next.joined().contains("{"), "\(next)")
     }
 
     @Test func noToTheOfferGoesBackToChoosing() throws {

@@ -44,7 +44,7 @@ import Testing
         let text = ProgressRenderer.text(report, glyphs: .plain)
         #expect(text.contains("3 sessions: 1 completed, 1 abandoned, 1 cut off"))
         #expect(text.contains(".#-  1 of 2"), "commitment: missed, met, cut off")
-        #expect(text.contains("Most common pitfall: excuse (once), last seen in \"but I was tired\""))
+        #expect(text.contains("Most common pitfall: excuses (once), last seen in \"but I was tired\""))
     }
 
     @Test func progressWithNothingSavedSaysSo() throws {

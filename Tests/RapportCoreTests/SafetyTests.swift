@@ -46,7 +46,7 @@ import Testing
 
     /// The blind safety batches (Fixtures/safety) pinned like the analysis fixtures: every
     /// danger line caught and every safe line left alone, except the known misses.
-    @Test(arguments: "ABCDEFGH".map { "safety/batch-\($0).jsonl" })
+    @Test(arguments: ["A", "B", "C", "D", "E", "F", "G", "H", "S1", "S2"].map { "safety/batch-\($0).jsonl" })
     func blindBatchesGiveTheirPinnedResult(file: String) throws {
         let known = try Fixtures.knownMisses().filter { $0.hasPrefix(file + " ") }
         var actual: Set<String> = []
@@ -280,13 +280,21 @@ import Testing
         #expect(hasMenu(coach.handle("/scenarios")))
     }
 
-    @Test func inAPracticeCommandTheStopEndsTheRun() {
+    /// `rapport practice X` does not exit the moment it stops: the help, the one quiet line
+    /// naming /scenarios and /quit, and then either of those works, as at the menu.
+    @Test func inAPracticeCommandTheStopWaitsForScenariosOrQuit() {
         let coach = session(.practice("warm-up"))
         _ = coach.start()
         let outputs = coach.handle("I want to kill myself")
         #expect(said(outputs).contains("988"))
-        #expect(said(outputs).contains("come back"))
+        #expect(said(outputs).contains("/scenarios") && said(outputs).contains("/quit"), "\(said(outputs))")
         #expect(!hasScorecard(outputs))
+        #expect(!hasMenu(outputs))
+        #expect(!coach.isDone, "the run waits for /scenarios or /quit")
+        #expect(!coach.inPractice)
+        #expect(hasMenu(coach.handle("/scenarios")))
+        #expect(!coach.isDone)
+        _ = coach.handle("/quit")
         #expect(coach.isDone)
     }
 

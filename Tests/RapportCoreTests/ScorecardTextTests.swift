@@ -13,8 +13,8 @@ import Testing
             "Scorecard (completed)",
             "  Done well: Saying sorry",
             "  Still to add: Saying what will change, repair",
-            "  Watch out for excuse: \"but I was tired\"",
-            "  Watch out for minimizing: \"it's no big deal\"",
+            "  Watch out for excuses: \"but I was tired\"",
+            "  Watch out for making it smaller: \"it's no big deal\"",
             "  Next time: Drop the but.",
         ])
     }
@@ -33,7 +33,7 @@ import Testing
     @Test func quotedWordsAreMadeSafe() {
         let card = Scorecard(pitfalls: [.init(kind: .contempt, text: "whatever\u{1B}[2J")], next: "Try\u{7} again")
         let lines = ScorecardText.lines(card, outcome: .completed)
-        #expect(lines == ["Scorecard (completed)", "  Watch out for contempt: \"whatever^[[2J\"", "  Next time: Try^G again"])
+        #expect(lines == ["Scorecard (completed)", "  Watch out for scorn: \"whatever^[[2J\"", "  Next time: Try^G again"])
     }
 
     /// `transcripts show` prints the whole card after the conversation.
@@ -50,7 +50,7 @@ import Testing
             Scorecard (ended at end of input)
               Done well: Saying sorry
               Still to add: commitment
-              Watch out for excuse: "but I was tired"
+              Watch out for excuses: "but I was tired"
 
             """)
     }

@@ -90,6 +90,21 @@ import Testing
         #expect(sink.ends.map(\.outcome) == [.safetyStop])
     }
 
+    /// Under `--no-save` `/help` does not promise that the session is saved; Ctrl-D at a
+    /// terminal says goodbye as /quit does, and a script's end of input does not.
+    @Test func helpKnowsAboutNoSaveAndCtrlDSaysGoodbye() throws {
+        let unsaved = CoachSession(library: library, analyzer: analyzer, rewriter: rewriter,
+                                   options: .init(seed: 1, difficulty: .realistic, saving: false) { _, _ in nil }, mode: .practice("warm-up"))
+        _ = unsaved.start()
+        let help = notices(unsaved.handle("/help")).joined()
+        #expect(help.contains("/quit") && !help.contains("your session is saved"), "\(help)")
+        #expect(notices(unsaved.endOfInput(goodbye: true)).contains { $0.hasPrefix("Bye") })
+        let saved = session(.menu)
+        _ = saved.start()
+        #expect(notices(saved.handle("/help")).joined().contains("your session is saved"))
+        #expect(!notices(saved.endOfInput()).contains { $0.hasPrefix("Bye") }, "a script's last line is not a goodbye")
+    }
+
     @Test func slashCommandsWorkEverywhere() throws {
         let coach = session(.practice("warm-up"))
         _ = coach.start()
@@ -195,7 +210,8 @@ import Testing
         _ = coach.start()
         let outputs = coach.handle("honestly I want to die")
         #expect(said(outputs).joined(separator: " ").contains("988"))
-        #expect(coach.isDone)
+        #expect(!coach.inPractice)
+        #expect(!coach.isDone, "waits for /scenarios or /quit")
         guard case let .end(outcome, _, _)? = sink.records.last else { Issue.record("no end record"); return }
         #expect(outcome == .safetyStop)
         // At the menu too.

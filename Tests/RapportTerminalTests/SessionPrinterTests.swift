@@ -52,6 +52,22 @@ import Testing
             == "Coach: see\n       \(long)\n       end\n")
     }
 
+    /// A `/rewrite` and its notes wrap between words under their label, as the coach's
+    /// lines do, instead of running past the edge and breaking mid-word.
+    @Test func aRewriteAndItsNotesWrapBetweenWords() throws {
+        let rewrite = "I feel unheard when I talk about work and it seems nobody is listening, because I need to feel heard."
+        let note = "You didn't name a feeling, so this uses \"unheard\": not being listened to usually leaves people feeling unheard."
+        let output = try printed([.rewrite(RewriteResult(input: "x", rewrite: rewrite, changed: true,
+                                                         notes: [.init(kind: "x", message: note)], alternatives: []))], width: 50)
+        let lines = output.split(separator: "\n").map(String.init)
+        for line in lines { #expect(line.count <= 50, "\(line.count) > 50: \(line)") }
+        #expect(lines.first?.hasPrefix("Try: I feel unheard") == true)
+        #expect(lines.contains { $0.hasPrefix("  · You didn't") })
+        #expect(lines.filter { $0.hasPrefix("     ") }.count >= 2, "the rewrite's continuation sits under its text: \(lines)")
+        let words = output.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        #expect(words == ("Try: " + rewrite + " · " + note).split(separator: " ").map(String.init), "no word is cut")
+    }
+
     /// What the user typed comes back in lines, notices and rewrites; none of it may move the
     /// cursor, clear the screen, retitle the window or flip the text direction.
     @Test func escapesInTypedTextAreNeutralised() throws {
@@ -82,7 +98,7 @@ import Testing
             Scorecard (completed)
               Done well: Saying sorry
               Still to add: Saying what will change
-              Watch out for excuse: "but I was tired"
+              Watch out for excuses: "but I was tired"
               Next time: Drop the but, and say what you will do
                         differently next time so they can hear it.
 
@@ -95,6 +111,15 @@ import Testing
         #expect(try printed([.meter(name: "Robin", openness: 100)], showMeter: true) == "   Robin ▕██████████▏ open\n")
         #expect(try printed([.meter(name: "Robin", openness: 0)], showMeter: true) == "   Robin ▕░░░░░░░░░░▏ shut down\n")
         #expect(try printed([.meter(name: "Robin", openness: 50)], showMeter: false) == "")
+        // A bar of one length always says the same word: the bar and its label agree.
+        var words: [Int: Set<String>] = [:]
+        for openness in 0...100 {
+            let line = try printed([.meter(name: "R", openness: openness)], showMeter: true)
+            let blocks = line.filter { $0 == "█" }.count
+            let word = line.components(separatedBy: "▏ ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            words[blocks, default: []].insert(word)
+        }
+        for (blocks, said) in words { #expect(said.count == 1, "\(blocks) blocks read as \(said)") }
     }
 
     @Test func aRewriteShowsTheSentenceAndItsNotes() throws {

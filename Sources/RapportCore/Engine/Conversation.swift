@@ -18,6 +18,15 @@ public struct Conversation: Sendable {
 
     /// What `{who}` and the other slots hold.
     private var slots: SlotBook
+    /// How a reply is meant: pointing back, asking the coach, where a quote may stop.
+    private let replies: ReplyReader
+    /// What the lines said since the last reply asked for: a reply that points back to the
+    /// one before ("I just said") says that reply held it.
+    private var asked: Set<SignalKind> = []
+    /// The coach's lines since the last reply, and in the turn before: no coach line is
+    /// said twice the same in a row when it has another way to say it.
+    private var coachSaid: Set<String> = []
+    private var coachSaidBefore: Set<String> = []
     /// Whether the current state's capture took the last reply.
     private var captured: Bool?
     /// Kinds said so far in collecting states, with the first words that carried each.
@@ -74,6 +83,7 @@ public struct Conversation: Sendable {
         stateID = scenario.start
         score = ScoreKeeper(scenario: scenario, difficulty: difficulty)
         slots = SlotBook(words: library.slotWords)
+        replies = ReplyReader(words: library.slotWords)
         if let partner = scenario.partner {
             openness = min(100, max(0, partner.openness + Conversation.startShift(difficulty)))
         }
@@ -128,16 +138,54 @@ public struct Conversation: Sendable {
         case .pass:
             break
         }
-        let kinds = Set(signals.map(\.kind))
+        coachSaidBefore = coachSaid
+        coachSaid = []
+        if replies.asksCoach(text, kinds: Set(signals.map(\.kind))) {
+            // "What am I supposed to say to that??" is for the coach: the step's hint, and
+            // the practice waits where it was.
+            lastTurn = TurnTrace(kinds: Set(signals.map(\.kind)))
+            coachSaid = coachSaidBefore
+            sayHint(&events)
+            return events
+        }
+        let heard = read(text, signals)
+        asked = []
+        let kinds = Set(heard.map(\.kind))
         lastReply = text
-        lastSignals = signals
+        lastSignals = heard
         replySalt = StableHash.of(text)
         history.append(kinds)
         lastRewrite = rewriter?.rewrite(text, analysed: signals)
         lastTurn = TurnTrace(kinds: kinds)
-        respond(text, signals, &events, rereads: 1)
+        respond(text, heard, &events, rereads: 1)
         return events
     }
+
+    /// The signals as the practice hears them: quotes widened to whole clauses, and a reply
+    /// that points back ("i just said. a few days") carrying what the last lines asked for,
+    /// in the words of the reply before.
+    private func read(_ text: String, _ signals: [Signal]) -> [Signal] {
+        var heard = signals.map { replies.quoted($0, in: text) }
+        guard let pointer = replies.pointerBack(in: text), !lastReply.isEmpty, !asked.isEmpty else { return heard }
+        let rest = heard.filter { $0.start >= pointer }
+        // "I just said I was sorry, what more do you want?" is said to them, not a pointer.
+        guard Set(rest.map(\.kind)).isDisjoint(with: scenario.pitfalls + [.defensiveness, .contempt, .stonewalling]) else { return heard }
+        heard = rest
+        for kind in asked.sorted() where !heard.contains(where: { $0.kind == kind }) {
+            heard.append(Signal(kind: kind, text: QuotedWords.quote(lastReply), start: -1, end: -1))
+        }
+        return heard
+    }
+
+    /// The current step's hint, said by the coach (or a general nudge where there is none).
+    private mutating func sayHint(_ events: inout [EngineEvent]) {
+        let variants = state?.hint.isEmpty == false ? state!.hint : [Conversation.noHint]
+        let line = SpokenLine(speaker: .coach, variants: variants, when: nil, location: state?.location ?? scenario.startLocation)
+        say([line], in: position, context: conditionContext(reply: []), &events)
+    }
+
+    /// What the coach says when a step has no hint.
+    public static let noHint = "Say it the way you would in real life; there's no wrong answer."
 
     /// Ends the session early (quit, end of input, a signal), with its scorecard.
     /// Leaving while a safety question waits is not a no: it is a safety stop.
@@ -167,7 +215,11 @@ public struct Conversation: Sendable {
         captured = state.capture.map { slots.fill($0, from: text, kinds: kinds) }
         given = []
         if state.collect && dialogue.role == .scenario {
-            given = kinds
+            // A part the rubric counts only elsewhere was not given here: a time-out read as
+            // a request is not the proposal the coach still asks for.
+            given = kinds.filter { kind in
+                scenario.rubric.first { $0.part == kind }.map { $0.states.isEmpty || $0.states.contains(state.id) } ?? true
+            }
             collect(signals, text: text)
             score.hear(signals, in: state.id)
             movePartner(kinds, signals)
@@ -254,7 +306,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func take(_ transition: Transition) {
-        if dialogue.role == .scenario { score.take(transition) }
+        if dialogue.role == .scenario { score.take(transition, movesOn: transition.go.map { $0 != stateID } ?? false) }
         lastTurn.taken.append(transition)
     }
 
@@ -344,11 +396,12 @@ public struct Conversation: Sendable {
             if let condition = line.when, !condition.holds(in: context) { continue }
             // Nobody asks for what they were just given.
             if asking || line.speaker == .partner, !line.asks.isEmpty, Set(line.asks).isSubset(of: given) { continue }
-            guard let variant = pick(line.variants) else { continue }
-            let text = render(variant)
+            guard let (variant, text) = choose(line) else { continue }
             let event = EngineEvent.say(speaker: line.speaker, text: text, state: state)
             events.append(event)
             lastPrompt = event
+            asked.formUnion(line.asks)
+            if line.speaker == .coach { coachSaid.insert(text) }
             // A jab is brought up once; after that the partner has said their piece.
             if variant.contains("{jab}") { jab = nil }
             if line.speaker == .partner, let mood = line.mood, let current = openness {
@@ -366,6 +419,21 @@ public struct Conversation: Sendable {
     private mutating func pick(_ variants: [String]) -> String? {
         guard !variants.isEmpty else { return nil }
         return variants[Int((random.next() ^ replySalt) % UInt64(variants.count))]
+    }
+
+    /// A line's variant and its text: for the coach, not the very words it said in the turn
+    /// before, when the line has another way to say it.
+    private mutating func choose(_ line: SpokenLine) -> (String, String)? {
+        guard !line.variants.isEmpty else { return nil }
+        let first = Int((random.next() ^ replySalt) % UInt64(line.variants.count))
+        var fallback: (String, String)?
+        for step in 0..<line.variants.count {
+            let variant = line.variants[(first + step) % line.variants.count]
+            let text = render(variant)
+            if line.speaker != .coach || !coachSaidBefore.contains(text) { return (variant, text) }
+            if fallback == nil { fallback = (variant, text) }
+        }
+        return fallback
     }
 
     private func render(_ text: String) -> String {
@@ -391,8 +459,19 @@ public struct Conversation: Sendable {
                     }
                     return fromReply ?? fromSession ?? ""
                 }
+                // A person slot not filled yet ("my boss was rude" names nobody) is "them",
+                // never the raw placeholder.
                 return slots[name].map { library.reflections.apply(QuotedWords.quote($0)) }
+                    ?? (isPersonSlot(name) ? SlotReader.stranger : nil)
             }
+        }
+    }
+
+    /// Whether a state of this practice captures a person into `slot`.
+    private func isPersonSlot(_ slot: String) -> Bool {
+        scenario.orderedStates.contains { state in
+            guard let capture = state.capture else { return false }
+            return (capture.kind == .person && capture.slot == slot) || capture.person == slot
         }
     }
 

@@ -7,6 +7,9 @@ struct ScoreKeeper: Sendable {
     private let difficulty: Difficulty
     /// Parts earned and not taken back since.
     private(set) var credited: Set<SignalKind> = []
+    /// Parts a transition credited (the coach praised them) and not taken back since. They
+    /// are on the card even where this difficulty does not ask for them.
+    private(set) var praised: Set<SignalKind> = []
     private(set) var pitfalls: [Scorecard.Pitfall] = []
     /// Replies given in states that count towards the rubric.
     private(set) var scoredReplies = 0
@@ -17,6 +20,10 @@ struct ScoreKeeper: Sendable {
     /// Whether there is anything to score: with no scored reply and no credit, leaving is not
     /// a lesson, and the card is empty.
     var isLesson: Bool { scoredReplies > 0 || everCredited }
+
+    /// The last reply heard, and the pitfalls it added (which its transition may clear).
+    private var lastHeard: [Signal] = []
+    private var lastPitfalls: [(pitfall: Scorecard.Pitfall, signal: Signal)] = []
 
     /// Pitfalls quoted on one card, at most.
     private static let pitfallLimit = 12
@@ -32,6 +39,8 @@ struct ScoreKeeper: Sendable {
     /// A reply in a collecting state: the parts and pitfalls it carried, where they count.
     mutating func hear(_ signals: [Signal], in state: String) {
         scoredReplies += 1
+        lastHeard = signals
+        lastPitfalls = []
         for signal in signals {
             if let part = scenario.rubric.first(where: { $0.part == signal.kind }), part.states.isEmpty || part.states.contains(state) {
                 credited.insert(signal.kind)
@@ -39,26 +48,45 @@ struct ScoreKeeper: Sendable {
             guard let watched = scenario.watchedPitfalls.first(where: { $0.kind == signal.kind }),
                   watched.states.isEmpty || watched.states.contains(state) else { continue }
             let pitfall = Scorecard.Pitfall(kind: signal.kind, text: signal.text)
-            if !pitfalls.contains(pitfall) && pitfalls.count < ScoreKeeper.pitfallLimit { pitfalls.append(pitfall) }
+            // Past the limit only a kind not yet on the card is added: every kind heard is named.
+            if !pitfalls.contains(pitfall)
+                && (pitfalls.count < ScoreKeeper.pitfallLimit || !pitfalls.contains { $0.kind == signal.kind }) {
+                pitfalls.append(pitfall)
+                lastPitfalls.append((pitfall, signal))
+            }
         }
     }
 
-    /// A transition was taken: what it took back, then what it acknowledged.
-    mutating func take(_ transition: Transition) {
+    /// A transition was taken: what it took back, then what it acknowledged. `movesOn`: it
+    /// leaves the step, so the coach accepted the reply as it was.
+    mutating func take(_ transition: Transition, movesOn: Bool = false) {
         credited.subtract(transition.undoes)
+        praised.subtract(transition.undoes)
         credited.formUnion(transition.credits)
+        praised.formUnion(transition.credits)
         if !transition.credits.isEmpty { everCredited = true }
+        // Words the coach just praised and moved on from are not a pitfall on the card: "if
+        // you keep texting him late, I'll go to bed" is a boundary, though "you keep texting
+        // him" is a "you…". Praise that stays to ask again ("try it without the sorry")
+        // leaves the pitfall it names.
+        let praisedSpans = movesOn ? lastHeard.filter { transition.credits.contains($0.kind) } : []
+        guard !praisedSpans.isEmpty else { return }
+        let cleared = lastPitfalls.filter { entry in
+            praisedSpans.contains { $0.start <= entry.signal.start && entry.signal.end <= $0.end && $0.kind != entry.signal.kind }
+        }.map(\.pitfall)
+        pitfalls.removeAll { cleared.contains($0) }
+        lastPitfalls.removeAll { cleared.contains($0.pitfall) }
     }
 
     /// The card. After a safety stop it keeps what was met and nothing else, and before any
     /// scored reply it is empty: neither is a lesson (SPEC.md).
     func card(outcome: Outcome?, tip: (String) -> String) -> Scorecard {
-        var names = Dictionary(parts.map { ($0.part.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
-        for pitfall in scenario.watchedPitfalls {
-            if let name = pitfall.name { names[pitfall.kind.rawValue] = name }
-        }
+        let names = scenario.partNames
         guard isLesson else { return Scorecard(partNames: names) }
-        let met = parts.filter { credited.contains($0.part) }.map(\.part.rawValue)
+        // What this difficulty asks for and was earned, and whatever else the coach praised.
+        let met = scenario.rubric.filter { part in
+            credited.contains(part.part) && (part.from <= difficulty || praised.contains(part.part))
+        }.map(\.part.rawValue)
         if outcome == .safetyStop { return Scorecard(met: met, partNames: names) }
         let missed = parts.filter { !credited.contains($0.part) }.map(\.part.rawValue)
         var card = Scorecard(met: met, missed: missed, pitfalls: pitfalls, partNames: names)

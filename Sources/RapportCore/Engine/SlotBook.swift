@@ -54,8 +54,14 @@ struct SlotBook: Sendable {
 
     /// Fills a dialogue's person slots with someone `text` names, before it starts: the
     /// words a practice was chosen with ("I need to apologise to my sister").
+    /// The slot that holds the words a practice was chosen with at the menu, when they say
+    /// who it is about ("i need to say no to my mum who keeps asking to borrow money"): a
+    /// first question about what it is about can be skipped (`skip: when: {known: [opening]}`).
+    static let opening = "opening"
+
     mutating func notePerson(in text: String, for dialogue: Dialogue) {
         guard let person = reader.findPerson(in: text) else { return }
+        keep(text, in: SlotBook.opening)
         for capture in dialogue.orderedStates.compactMap(\.capture) {
             for slot in [capture.kind == .person ? capture.slot : nil, capture.person].compactMap({ $0 }) where !known.contains(slot) {
                 keep(person, in: slot)

@@ -38,7 +38,7 @@ public enum ProgressRenderer {
             }
             if let top = scenario.pitfalls.first {
                 let times = top.count == 1 ? "once" : "\(top.count) times"
-                out += "  Most common pitfall: \(top.kind.rawValue) (\(times)), last seen in \"\(TerminalSafeText.sanitize(top.example))\"\n"
+                out += "  Most common pitfall: \(TerminalSafeText.sanitize(top.name)) (\(times)), last seen in \"\(TerminalSafeText.sanitize(top.example))\"\n"
             } else {
                 out += "  No pitfalls seen.\n"
             }

@@ -20,6 +20,8 @@ public struct ProgressReport: Sendable {
         public var count: Int
         /// The most recent words that carried it.
         public var example: String
+        /// How the card names it ("excuses", "giving in when they pushed").
+        public var name: String
     }
 
     public struct ScenarioProgress: Sendable {
@@ -87,7 +89,10 @@ public struct ProgressReport: Sendable {
                 counts[pitfall.kind] = ((counts[pitfall.kind]?.count ?? 0) + 1, pitfall.text)
             }
         }
-        let pitfalls = counts.map { PitfallCount(kind: $0.key, count: $0.value.count, example: $0.value.example) }
+        let pitfalls = counts.map { kind, seen in
+            PitfallCount(kind: kind, count: seen.count, example: seen.example,
+                         name: names[kind.rawValue] ?? PitfallNames.plain[kind] ?? kind.rawValue)
+        }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind.rawValue < $1.kind.rawValue }
 
         var outcomes: [Outcome?: Int] = [:]

@@ -10,10 +10,14 @@ public final class CoachSession {
         /// Opens a transcript for a practice; nil when sessions are not saved. A thrown
         /// error is shown once and the practice goes on unsaved.
         public var openTranscript: (_ scenario: String, _ started: Date) throws -> TranscriptSink?
+        /// Whether sessions are meant to be saved (false under `--no-save`): what `/help` says.
+        public var saving: Bool
 
-        public init(seed: UInt64, difficulty: Difficulty, openTranscript: @escaping (String, Date) throws -> TranscriptSink?) {
+        public init(seed: UInt64, difficulty: Difficulty, saving: Bool = true,
+                    openTranscript: @escaping (String, Date) throws -> TranscriptSink?) {
             self.seed = seed
             self.difficulty = difficulty
+            self.saving = saving
             self.openTranscript = openTranscript
         }
     }
@@ -24,14 +28,18 @@ public final class CoachSession {
         case practice(String)
     }
 
-    public static let commands: [(name: String, help: String)] = [
-        ("/help", "what you can type"),
-        ("/hint", "a nudge for the current step"),
-        ("/rewrite SENTENCE", "turn a blaming sentence into an I-statement"),
-        ("/restart", "start this practice again"),
-        ("/scenarios", "leave this practice and see the menu"),
-        ("/quit", "leave rapport (your session is saved)"),
-    ]
+    /// The slash commands and what `/help` says of each. `saving`: whether sessions are
+    /// saved (under `--no-save` `/help` does not promise a saved session).
+    public static func commands(saving: Bool) -> [(name: String, help: String)] {
+        [
+            ("/help", "what you can type"),
+            ("/hint", "a nudge for the current step"),
+            ("/rewrite SENTENCE", "turn a blaming sentence into an I-statement"),
+            ("/restart", "start this practice again"),
+            ("/scenarios", "leave this practice and see the menu"),
+            ("/quit", saving ? "leave rapport (your session is saved)" : "leave rapport (nothing is saved: --no-save)"),
+        ]
+    }
 
     private let library: DialogueLibrary
     private let analyzer: SignalDetecting
@@ -50,6 +58,8 @@ public final class CoachSession {
     /// A practice guessed from words typed at the menu, waiting for a yes; and those words,
     /// which may name who it is about.
     private var offered: (dialogue: Dialogue, words: String)?
+    /// The words the running practice was chosen with: /restart starts it with them again.
+    private var openedWith: String?
 
     public init(library: DialogueLibrary, analyzer: SignalDetecting, rewriter: Rewriter, options: Options, mode: Mode) {
         self.library = library
@@ -103,11 +113,15 @@ public final class CoachSession {
         return reply(text)
     }
 
-    /// Standard input ended.
-    public func endOfInput() -> [SessionOutput] {
+    /// Standard input ended. `goodbye`: someone at a terminal pressed Ctrl-D, and is told
+    /// goodbye as for /quit (a script reaching the end of its lines is not).
+    public func endOfInput(goodbye: Bool = false) -> [SessionOutput] {
         isDone = true
-        return leaveSafety() + finish(.abandoned)
+        let outputs = leaveSafety() + finish(.abandoned)
+        return goodbye ? outputs + [.notice(CoachSession.goodbye)] : outputs
     }
+
+    static let goodbye = "Bye for now. Go gently."
 
     /// A signal (Ctrl-C twice, SIGTERM, SIGHUP) ends the session.
     public func interrupt() -> [SessionOutput] {
@@ -197,6 +211,7 @@ public final class CoachSession {
     /// Starts a practice. `opening`: the words it was chosen with, which may name who it is about.
     private func begin(_ dialogue: Dialogue, opening: String? = nil) -> [SessionOutput] {
         var outputs: [SessionOutput] = []
+        openedWith = opening
         let started = Date()
         let seed = nextSeed()
         do {
@@ -255,7 +270,8 @@ public final class CoachSession {
             transcript?.append(.end(outcome: outcome, ended: Date(), scorecard: scorecard))
             transcript = nil
             conversation = nil
-            if mode != .menu { isDone = true }
+            // `rapport practice X` does not exit on a stop either: the quiet line offers
+            // /scenarios and /quit, and the session waits for one (or end of input).
             return quiet
         }
         transcript?.append(.end(outcome: outcome, ended: Date(), scorecard: scorecard))
@@ -297,7 +313,7 @@ public final class CoachSession {
         switch name {
         case "/help", "/?":
             var lines = ["You can type:"]
-            lines += CoachSession.commands.map { "  \($0.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.help)" }
+            lines += CoachSession.commands(saving: options.saving).map { "  \($0.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.help)" }
             lines.append(conversation == nil
                 ? "Or a practice's number or name, or just say what's coming up (\"I need to apologise to my sister\")."
                 : "Anything else is your reply in the practice.")
@@ -318,10 +334,12 @@ public final class CoachSession {
         case "/restart":
             guard let scenario = conversation?.scenario else { return [.notice("Pick a practice from the menu first: type its number.")] }
             let stopping = conversation?.isCheckingIn == true
+            let opening = openedWith
             var outputs = finish(.quit, carryOn: false)
             if stopping { return outputs }
             outputs.append(.notice("Starting again."))
-            outputs += begin(scenario)
+            // Chosen as "I need to apologise to my sister": still to your sister.
+            outputs += begin(scenario, opening: opening)
             return outputs
         case "/scenarios", "/menu":
             let stopping = conversation?.isCheckingIn == true
@@ -331,7 +349,7 @@ public final class CoachSession {
         case "/quit", "/exit", "/q":
             isDone = true
             var outputs = finish(.quit)
-            outputs.append(.notice("Bye for now. Go gently."))
+            outputs.append(.notice(CoachSession.goodbye))
             return outputs
         default:
             return [.notice("I don't know \(name). Type /help to see what you can type.")]

@@ -84,11 +84,50 @@ public enum ScorecardText {
         func name(_ part: String) -> String { card.partNames[part] ?? part }
         if !card.met.isEmpty { lines.append("  Done well: " + card.met.map(name).joined(separator: ", ")) }
         if !card.missed.isEmpty { lines.append("  Still to add: " + card.missed.map(name).joined(separator: ", ")) }
-        for pitfall in card.pitfalls {
-            lines.append("  Watch out for \(name(pitfall.kind.rawValue)): \"\(TerminalSafeText.sanitize(pitfall.text))\"")
+        // Quotes watched for the same things share one line: 'Watch out for demands: "a", "b"'.
+        var merged: [(kinds: [SignalKind], texts: [String])] = []
+        for group in grouped(card.pitfalls) {
+            if let index = merged.firstIndex(where: { $0.kinds == group.kinds }) {
+                merged[index].texts.append(group.text)
+            } else {
+                merged.append((group.kinds, [group.text]))
+            }
+        }
+        for group in merged {
+            let names = group.kinds.map { card.partNames[$0.rawValue] ?? PitfallNames.plain[$0] ?? $0.rawValue }
+            let quotes = group.texts.map { "\"\(TerminalSafeText.sanitize($0))\"" }.joined(separator: ", ")
+            lines.append("  Watch out for \(list(names)): \(quotes)")
         }
         if let next = card.next { lines.append("  Next time: " + TerminalSafeText.sanitize(next)) }
         return lines
+    }
+
+    /// Pitfalls that quote the same words, one line each: "ur such a gossip" is a
+    /// you-statement, a label and scorn at once, and "never" is part of "you never help".
+    /// The longer quote stands for the group; order is the order first seen.
+    static func grouped(_ pitfalls: [Scorecard.Pitfall]) -> [(kinds: [SignalKind], text: String)] {
+        var groups: [(kinds: [SignalKind], text: String)] = []
+        for pitfall in pitfalls {
+            let words = pitfall.text.trimmed.lowercased()
+            if let index = groups.firstIndex(where: { group in
+                let other = group.text.trimmed.lowercased()
+                return other.contains(words) || words.contains(other)
+            }) {
+                if !groups[index].kinds.contains(pitfall.kind) { groups[index].kinds.append(pitfall.kind) }
+                if pitfall.text.count > groups[index].text.count { groups[index].text = pitfall.text }
+            } else {
+                groups.append(([pitfall.kind], pitfall.text))
+            }
+        }
+        return groups
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ names: [String]) -> String {
+        var unique: [String] = []
+        for name in names where !unique.contains(name) { unique.append(name) }
+        guard let last = unique.last, unique.count > 1 else { return unique.first ?? "" }
+        return unique.dropLast().joined(separator: ", ") + " and " + last
     }
 
     static func describe(_ outcome: Outcome) -> String {

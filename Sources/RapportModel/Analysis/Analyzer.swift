@@ -18,7 +18,12 @@ public final class Analyzer: SignalDetecting, Sendable {
     /// ones the weighing set aside (for `analyze --explain`).
     func reading(of view: LineView) -> (signals: [Signal], setAside: [Signal]) {
         let found = vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
-        return vocabulary.weights.weigh(found, line: view)
+        var reading = vocabulary.weights.weigh(found, line: view)
+        if let risk = vocabulary.danger.ask(found, line: view) {
+            reading.signals.append(risk)
+            reading.signals.sort { ($0.start, $0.kind) < ($1.start, $1.kind) }
+        }
+        return reading
     }
 
     /// The signals of a line, and what the weighing set aside, with its reasons.

@@ -110,6 +110,11 @@ public struct KindWeights: Sendable {
         return list
     }
 
+    /// The word and pair features of the tokens in `range` ("word:sorry", "pair:i am").
+    static func features(of line: LineView, in range: Range<Int>) -> [String] {
+        wordsAndPairs(line, in: range).flatMap { word, pair in ["word:" + word] + (pair.map { ["pair:" + $0] } ?? []) }
+    }
+
     /// Each word in `range`, with the pair it ends (nil at the start or after punctuation).
     private static func wordsAndPairs(_ line: LineView, in range: Range<Int>) -> [(String, String?)] {
         var result: [(String, String?)] = []

@@ -12,12 +12,15 @@ public struct Vocabulary: Sendable {
     let rules: RuleSet
     /// The second reading, weighed over the whole line (`weights/*.tsv`); empty if none.
     let weights: KindWeights
+    /// The reading for danger the rules missed (`weights/danger.tsv`); empty if none.
+    let danger: DangerWeights
 
     /// Links loaded parts into a vocabulary ready to match. Fails only when a concept the
     /// analysis relies on is missing. `compiledRules`, from a snapshot, are the `rules`
     /// already indexed (they are then not indexed again; that took a fifth of start-up).
     init(lexicon: Lexicon, conceptNames: [String], conceptEntries: [[[Int32]]], normaliser: Normaliser,
-         rules: [Rule], weights: KindWeights = KindWeights(), compiledRules: RuleSet? = nil) throws(DiagnosticList) {
+         rules: [Rule], weights: KindWeights = KindWeights(), danger: DangerWeights = DangerWeights(),
+         compiledRules: RuleSet? = nil) throws(DiagnosticList) {
         var lexicon = lexicon
         var normaliser = normaliser
         normaliser.link(&lexicon)
@@ -56,6 +59,7 @@ public struct Vocabulary: Sendable {
         var weights = weights
         weights.link(lexicon)
         self.weights = weights
+        self.danger = danger
     }
 
     /// Loads vocabulary files, each named by its path inside the vocabulary folder

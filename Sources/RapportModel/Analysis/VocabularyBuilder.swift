@@ -53,12 +53,17 @@ struct VocabularyBuilder {
         }
         assignPasses(&rules)
         var weights = KindWeights()
+        var danger = DangerWeights()
         for file in files where file.path.hasPrefix("weights/") && file.path.hasSuffix(".tsv") {
-            parseWeights(file.text, file: file.path, into: &weights)
+            if file.path == "weights/danger.tsv" {
+                parseDanger(file.text, file: file.path, into: &danger)
+            } else {
+                parseWeights(file.text, file: file.path, into: &weights)
+            }
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         return try Vocabulary(lexicon: lexicon, conceptNames: concepts.names, conceptEntries: concepts.entries,
-                              normaliser: normaliser, rules: rules, weights: weights)
+                              normaliser: normaliser, rules: rules, weights: weights, danger: danger)
     }
 
     private mutating func report(_ file: String, _ line: Int, _ column: Int, _ message: String) {
@@ -344,6 +349,36 @@ struct VocabularyBuilder {
                 weights.add(value, feature: feature, kind: kind)
             } else {
                 report(file, number, 1 + parts[0].count + 1, "a feature is @bias, @add, @not-over, rule:KIND, word:WORD or pair:WORD WORD, not '\(feature)'")
+            }
+        }
+    }
+
+    /// `TOPIC<TAB>FEATURE<TAB>WEIGHT` lines, written by tools/train_danger.py: TOPIC is a
+    /// safety topic (`self`, `hurt`), FEATURE is `@bias`, `@ask` (the mark to ask above),
+    /// `rule:distress`, `word:WORD` or `pair:WORD WORD`.
+    private mutating func parseDanger(_ text: String, file: String, into danger: inout DangerWeights) {
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count == 3, let value = Float(parts[2]) else {
+                report(file, number, 1, "expected 'TOPIC<TAB>FEATURE<TAB>WEIGHT', e.g. 'self\tword:pills\t0.8'")
+                continue
+            }
+            guard let topic = SafetyTopic(rawValue: String(parts[0])) else {
+                report(file, number, 1, "unknown safety topic '\(parts[0])' (self, hurt or others)")
+                continue
+            }
+            let feature = String(parts[1])
+            if feature == "@bias" {
+                danger.setBias(value, for: topic)
+            } else if feature == "@ask" {
+                danger.setAskAbove(value, for: topic)
+            } else if feature == "rule:distress" || ["word:", "pair:"].contains(where: { feature.utf8.starts(with: $0.utf8) }) {
+                danger.add(value, feature: feature, topic: topic)
+            } else {
+                report(file, number, 1 + parts[0].count + 1, "a danger feature is @bias, @ask, rule:distress, word:WORD or pair:WORD WORD, not '\(feature)'")
             }
         }
     }

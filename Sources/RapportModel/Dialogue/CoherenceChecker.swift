@@ -7,7 +7,9 @@
 ///   can be said at that difficulty, so the card never lists as missing what nobody asked for;
 /// - every partner line says how it sounds (`mood:`) or is chosen by openness, so the
 ///   meter agrees with the words;
-/// - no tip begins "Next time": the card already says it.
+/// - no tip begins "Next time": the card already says it;
+/// - a coach line said while the state waits again has a second way to say it, so a reply
+///   that misses twice is not met with the very same words.
 public enum CoherenceChecker {
     public static func check(_ dialogue: Dialogue, praise: PraiseWords) -> [Diagnostic] {
         guard dialogue.role == .scenario else { return [] }
@@ -51,6 +53,18 @@ public enum CoherenceChecker {
                 if !byOpenness {
                     problems.append(line.location.diagnostic(
                         "say how this partner line sounds (mood: wary), or choose it by openness, so the meter agrees with it", severity: .warning))
+                }
+            }
+        }
+
+        for state in dialogue.orderedStates {
+            let staying = state.on.filter { $0.detour == nil && ($0.go == nil || $0.go == state.id) }
+                + [state.otherwise].compactMap { $0 }.filter { $0.detour == nil && ($0.go == nil || $0.go == state.id) }
+            for transition in staying {
+                for line in transition.say where line.speaker == .coach && line.variants.count < 2 {
+                    problems.append(line.location.diagnostic(
+                        "this coach line can be said again when the next reply misses too; give it a second variant so it is not word for word",
+                        severity: .warning))
                 }
             }
         }

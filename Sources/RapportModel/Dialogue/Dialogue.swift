@@ -46,9 +46,10 @@ public struct Dialogue: Sendable, Equatable {
     }
 
     /// The rubric's names for its parts, by kind ("acknowledgement" → "Owning what you did"),
-    /// and the names of pitfalls that have one ("agreement" → "giving in when they pushed").
+    /// and the plain names of its pitfalls ("agreement" → "giving in when they pushed",
+    /// "label" → "labels").
     public var partNames: [String: String] {
-        let pitfalls = watchedPitfalls.compactMap { pitfall in pitfall.name.map { (pitfall.kind.rawValue, $0) } }
+        let pitfalls = watchedPitfalls.compactMap { pitfall in pitfall.plainName.map { (pitfall.kind.rawValue, $0) } }
         return Dictionary(rubric.map { ($0.part.rawValue, $0.name) } + pitfalls, uniquingKeysWith: { first, _ in first })
     }
 }
@@ -190,7 +191,8 @@ public struct RubricPart: Sendable, Equatable {
 /// A pitfall the scorecard warns about, quoting the user's words.
 public struct WatchedPitfall: Sendable, Equatable {
     public var kind: SignalKind
-    /// How the card names it ("giving in when they pushed"); the kind's name when nil.
+    /// How the card names it ("giving in when they pushed"); when nil, the shared plain
+    /// name (`PitfallNames`).
     public var name: String?
     /// The states whose replies count for it; empty means every collecting state.
     public var states: [String] = []

@@ -79,12 +79,18 @@ public enum DialogueChecker {
             if dialogue.rubric.contains(where: { $0.part == pitfall.kind }) {
                 problems.append(dialogue.startLocation.diagnostic("'\(pitfall.kind.rawValue)' is both a rubric part and a pitfall; choose one"))
             }
+            if pitfall.plainName == nil {
+                problems.append(dialogue.startLocation.diagnostic(
+                    "the pitfall '\(pitfall.kind.rawValue)' has no plain name for the card; write it as {kind: \(pitfall.kind.rawValue), name: …}",
+                    severity: .warning))
+            }
         }
 
         // Slots quoted but never captured, and placeholders that name nothing.
         let captured = Set(dialogue.states.values.flatMap { $0.capture?.slots ?? [] })
         for (condition, location) in allConditions(of: dialogue) {
-            for slot in condition.known + condition.unknown where !captured.contains(slot) {
+            // `opening`: the words the practice was chosen with at the menu (built in).
+            for slot in condition.known + condition.unknown where !captured.contains(slot) && slot != "opening" {
                 problems.append(location.diagnostic("'\(slot)' in known/unknown names a slot no state captures"))
             }
         }

@@ -133,7 +133,7 @@ public struct SlotReader: Sendable {
     /// The length of the longest entry that matches at `index`, if one does. An entry
     /// does not run across a comma or a full stop. The last word may carry a texted
     /// possessive ("my mums bday": "mums" for "mum's").
-    private func match(_ entries: [[String]], in tokens: Tokens, at index: Int) -> Int? {
+    func match(_ entries: [[String]], in tokens: Tokens, at index: Int) -> Int? {
         for entry in entries where index + entry.count <= tokens.count {
             let typed = tokens.bare[index..<(index + entry.count)]
             let exact = typed.elementsEqual(entry)
@@ -147,7 +147,7 @@ public struct SlotReader: Sendable {
 }
 
 /// A reply split into words: as typed, and bare (lowercase, without the punctuation around).
-private struct Tokens {
+struct Tokens {
     let original: [String]
     let bare: [String]
 

@@ -1,12 +1,14 @@
-/// The word lists slot filling reads (`Vocabulary/slots.txt`): who someone can be to the
-/// user, the words around such a phrase, answers that name nobody, fillers, and where a
-/// phrase ends. `SlotReader` does the reading.
+/// The word lists the coach reads replies with (`Vocabulary/slots.txt`): for slot filling,
+/// who someone can be to the user, the words around such a phrase, answers that name nobody,
+/// fillers, and where a phrase ends (`SlotReader` reads those); and how a reply is meant:
+/// pointing back, asking the coach, where a quote cannot stop (`ReplyReader`).
 public struct SlotWords: Sendable, Equatable {
     /// Each list's entries, lowercase, each split into words.
     public private(set) var lists: [String: [[String]]] = [:]
 
     /// The lists a file must have.
-    public static let keys = ["person", "owner", "modifier", "nobody", "not-name", "filler", "break"]
+    public static let keys = ["person", "owner", "modifier", "nobody", "not-name", "filler", "break",
+                                   "points-back", "for-coach", "dangling"]
 
     public init() {}
 

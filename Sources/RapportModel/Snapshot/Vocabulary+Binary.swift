@@ -16,12 +16,13 @@ extension Vocabulary: BinaryCodable {
         let normaliser = try reader.read(Normaliser.self)
         let rules = try reader.readArray(Rule.self)
         let weights = try reader.read(KindWeights.self)
+        let danger = try reader.read(DangerWeights.self)
         let compiled = try reader.readArray(CompiledPattern.self)
         let ruleSet = RuleSet(sorted: rules, compiled: compiled, triggerStart: try reader.int32s(), triggerRules: try reader.int32s(),
                               requirementStart: try reader.int32s(), requirements: try reader.int32s())
         do {
             try self.init(lexicon: lexicon, conceptNames: names, conceptEntries: entries, normaliser: normaliser, rules: rules,
-                          weights: weights, compiledRules: ruleSet)
+                          weights: weights, danger: danger, compiledRules: ruleSet)
         } catch {
             throw SnapshotError("snapshot vocabulary: \(error)")
         }
@@ -37,6 +38,7 @@ extension Vocabulary: BinaryCodable {
         writer.write(normaliser)
         writer.write(rules.rules)
         writer.write(weights)
+        writer.write(danger)
         // The rules as matching reads them, so start-up does not index them again.
         writer.write(rules.compiled)
         writer.ints(rules.triggerStart)
@@ -357,6 +359,42 @@ extension WeighedFeatures: BinaryCodable {
         for (kind, feature) in rules {
             writer.string(kind.rawValue)
             writer.int(Int(feature))
+        }
+    }
+}
+
+extension DangerWeights: BinaryCodable {
+    public init(from reader: inout BinaryReader) throws(SnapshotError) {
+        self.init()
+        for name in try reader.strings() {
+            guard let topic = SafetyTopic(rawValue: name) else { throw SnapshotError("snapshot: unknown safety topic \(name)") }
+            _ = index(of: topic)
+        }
+        for position in topics.indices { setBias(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: topics[position]) }
+        for position in topics.indices { setAskAbove(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: topics[position]) }
+        for feature in try reader.strings() {
+            let count = try reader.count()
+            for _ in 0..<count {
+                let position = try reader.int()
+                guard topics.indices.contains(position) else { throw SnapshotError("snapshot: bad danger weight") }
+                add(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), feature: feature, topic: topics[position])
+            }
+        }
+    }
+
+    public func write(to writer: inout BinaryWriter) {
+        writer.strings(topics.map(\.rawValue))
+        for value in bias { writer.int(Int(value.bitPattern)) }
+        for value in askAbove { writer.int(Int(value.bitPattern)) }
+        let features = table.keys.sorted()
+        writer.strings(features)
+        for feature in features {
+            let weights = table[feature] ?? []
+            writer.int(weights.count)
+            for weight in weights {
+                writer.int(weight.topic)
+                writer.int(Int(weight.value.bitPattern))
+            }
         }
     }
 }

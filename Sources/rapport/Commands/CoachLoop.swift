@@ -18,7 +18,7 @@ enum CoachLoop {
                                      showMeter: interactive && isatty(1) == 1)
         let saving = !options.noSave
         let folder = TranscriptFolder.resolve(option: options.transcripts)
-        let sessionOptions = CoachSession.Options(seed: options.effectiveSeed, difficulty: options.difficulty) { scenario, started in
+        let sessionOptions = CoachSession.Options(seed: options.effectiveSeed, difficulty: options.difficulty, saving: saving) { scenario, started in
             guard saving else { return nil }
             // A transcript that cannot be saved is a warning, on standard error; the practice goes on.
             do {
@@ -51,7 +51,7 @@ enum CoachLoop {
                 input.remember(line)
                 printer.show(session.handle(line))
             case .endOfInput:
-                printer.show(session.endOfInput())
+                printer.show(session.endOfInput(goodbye: interactive))
             case .readFailed(let code):
                 readFailure = code
                 printer.show(session.endOfInput())

@@ -1,0 +1,101 @@
+/// A reading for danger only, after the rules: when the rules found no danger in a line,
+/// a weighed sum over its words and pairs of words, one per topic (`self`, `hurt`), says
+/// whether the line as a whole reads like someone in danger. If it does, the line gets a
+/// `risk`: the coach asks once, plainly, and a clear no goes back to the practice. It never
+/// makes a `crisis` (a stop stays the rules' alone) and never takes away what the rules found.
+///
+/// The weights are data (`Vocabulary/weights/danger.tsv`), learned by
+/// `tools/train_danger.py` from labelled lines and public posts; rules written one phrasing at
+/// a time miss the next person's words, and this catches some of what they miss.
+public struct DangerWeights: Sendable {
+    /// The topics weighed, in file order.
+    private(set) var topics: [SafetyTopic] = []
+    private(set) var bias: [Float] = []
+    /// How far above zero a topic's score must be to ask.
+    private(set) var askAbove: [Float] = []
+    /// Feature ("word:pills", "pair:end it", "rule:distress") → (topic position, weight).
+    private(set) var table: [String: [(topic: Int, value: Float)]] = [:]
+
+    var isEmpty: Bool { topics.isEmpty }
+
+    init() {}
+
+    mutating func index(of topic: SafetyTopic) -> Int {
+        if let found = topics.firstIndex(of: topic) { return found }
+        topics.append(topic)
+        bias.append(0)
+        askAbove.append(.infinity)
+        return topics.count - 1
+    }
+
+    mutating func setBias(_ value: Float, for topic: SafetyTopic) { bias[index(of: topic)] = value }
+
+    mutating func setAskAbove(_ value: Float, for topic: SafetyTopic) { askAbove[index(of: topic)] = value }
+
+    mutating func add(_ value: Float, feature: String, topic: SafetyTopic) {
+        let position = index(of: topic)
+        table[feature, default: []].append((position, value))
+    }
+
+    /// The features this reading uses: the line's words and pairs, and `rule:distress` when
+    /// the rules found a sign of distress (other kinds say nothing about danger).
+    static func features(of line: LineView, found: [Signal]) -> [String] {
+        var list = KindWeights.features(of: line, found: []).filter { !$0.hasPrefix("rule:") }
+        if found.contains(where: { $0.kind == .distress }) { list.insert("rule:distress", at: 0) }
+        return list
+    }
+
+    /// A `risk` for a line the rules found no danger in, when a topic weighs above its mark.
+    func ask(_ found: [Signal], line: LineView) -> Signal? {
+        guard !topics.isEmpty, !line.tokens.isEmpty, !found.contains(where: { $0.kind == .crisis || $0.kind == .risk }) else { return nil }
+        let features = DangerWeights.features(of: line, found: found)
+        var score = bias
+        for feature in features {
+            for weight in table[feature] ?? [] { score[weight.topic] += weight.value }
+        }
+        var best: Int?
+        for position in topics.indices where score[position] > askAbove[position] {
+            if best.map({ score[position] - askAbove[position] > score[$0] - askAbove[$0] }) ?? true { best = position }
+        }
+        guard let position = best else { return nil }
+        let span = heaviestSentence(line, topic: position)
+        let (text, start, end) = line.text(of: span)
+        let note = "asked about, not stopped: the message as a whole reads like danger, though no rule names it; most: "
+            + strongest(features, topic: position).joined(separator: ", ")
+        return Signal(kind: .risk, text: text, start: start, end: end, rule: RuleLocation(file: "weights/danger.tsv", line: 0),
+                      about: topics[position], note: note)
+    }
+
+    /// The sentence whose words weigh most for the topic, trailing punctuation left off.
+    private func heaviestSentence(_ line: LineView, topic: Int) -> Range<Int> {
+        var best = line.sentences.first ?? 0..<line.tokens.count
+        var bestWeight = -Float.infinity
+        for sentence in line.sentences {
+            let total = KindWeights.features(of: line, in: sentence).reduce(Float(0)) { $0 + weight(of: $1, topic: topic) }
+            if total > bestWeight {
+                bestWeight = total
+                best = sentence
+            }
+        }
+        while best.count > 1 && line.tokens[best.upperBound - 1].isPunctuation { best = best.lowerBound..<(best.upperBound - 1) }
+        return best
+    }
+
+    /// The three features that weighed most for the topic, quoted, for `--explain`.
+    private func strongest(_ features: [String], topic: Int) -> [String] {
+        var weighed: [(name: String, value: Float)] = []
+        for feature in features {
+            let value = weight(of: feature, topic: topic)
+            if value > 0 { weighed.append((feature, value)) }
+        }
+        weighed.sort { $0.value > $1.value }
+        return weighed.prefix(3).map { item in
+            let name = item.name.split(separator: ":", maxSplits: 1).last.map(String.init) ?? item.name
+            return "\"" + name + "\""
+        }
+    }
+
+    private func weight(of feature: String, topic: Int) -> Float {
+        table[feature]?.first { $0.topic == topic }?.value ?? 0
+    }
+}
