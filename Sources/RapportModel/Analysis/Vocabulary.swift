@@ -59,6 +59,8 @@ public struct Vocabulary: Sendable {
         var weights = weights
         weights.link(lexicon)
         self.weights = weights
+        var danger = danger
+        danger.link(lexicon)
         self.danger = danger
     }
 

@@ -372,24 +372,29 @@ extension DangerWeights: BinaryCodable {
         }
         for position in topics.indices { setBias(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: topics[position]) }
         for position in topics.indices { setAskAbove(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: topics[position]) }
-        for feature in try reader.strings() {
+        let features = try reader.read(WeighedFeatures.self)
+        var weightsOf: [[(topic: Int, value: Float)]] = []
+        weightsOf.reserveCapacity(features.count)
+        for _ in 0..<features.count {
             let count = try reader.count()
+            var list: [(topic: Int, value: Float)] = []
+            list.reserveCapacity(count)
             for _ in 0..<count {
                 let position = try reader.int()
                 guard topics.indices.contains(position) else { throw SnapshotError("snapshot: bad danger weight") }
-                add(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), feature: feature, topic: topics[position])
+                list.append((position, Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int()))))
             }
+            weightsOf.append(list)
         }
+        setFeatures(features, weightsOf: weightsOf)
     }
 
     public func write(to writer: inout BinaryWriter) {
         writer.strings(topics.map(\.rawValue))
         for value in bias { writer.int(Int(value.bitPattern)) }
         for value in askAbove { writer.int(Int(value.bitPattern)) }
-        let features = table.keys.sorted()
-        writer.strings(features)
-        for feature in features {
-            let weights = table[feature] ?? []
+        writer.write(features)
+        for weights in weightsOf {
             writer.int(weights.count)
             for weight in weights {
                 writer.int(weight.topic)
