@@ -62,16 +62,18 @@ enum RewriteRubric {
     @Test(arguments: [("examples/rewrite.jsonl", 1.0), ("rewrite-cases.jsonl", 1.0), ("rewrite-cases-2.jsonl", 0.95),
                       ("rewrite-cases-3.jsonl", 0.95), ("rewrite-cases-4.jsonl", 0.95), ("rewrite-cases-5.jsonl", 0.95),
                       ("rewrite-cases-blind-1.jsonl", 0.95), ("rewrite-cases-blind-2.jsonl", 0.95), ("rewrite-cases-blind-3.jsonl", 0.95),
-                      ("rewrite-reviewed.jsonl", 1.0)])
+                      ("rewrite-reviewed.jsonl", 1.0), ("rewrite-cases-6.jsonl", 0.93)])
     func rewritesPassEveryCheck(file: String, floor: Double) throws {
         let (rate, misses) = try RewriteRubric.passRate(file)
         #expect(rate >= floor, "\(misses)")
     }
 
-    /// The held-out batches (blind 4–6) were never used to tune the rules: they were run
+    /// The held-out batches (blind 4–8) were never used to tune the rules: they were run
     /// once before any change and once at the end, and their figure is reported here. The
-    /// floors are a little under that end figure, so only a real fall fails.
-    @Test(arguments: [("heldout/rewrite-4.jsonl", 0.85), ("heldout/rewrite-5.jsonl", 0.80), ("heldout/rewrite-6.jsonl", 0.68)])
+    /// floors are a little under that end figure, so only a real fall fails. Batch 8 was
+    /// taken from blind analysis batches 25–27 (first run 0.732).
+    @Test(arguments: [("heldout/rewrite-4.jsonl", 0.90), ("heldout/rewrite-5.jsonl", 0.80), ("heldout/rewrite-6.jsonl", 0.76),
+                      ("heldout/rewrite-7.jsonl", 0.90), ("heldout/rewrite-8.jsonl", 0.70)])
     func heldOutBatchesAreReported(file: String, floor: Double) throws {
         let (rate, misses) = try RewriteRubric.passRate(file)
         print("held out \(file): pass rate \(String(format: "%.3f", rate))")
@@ -115,6 +117,48 @@ enum RewriteRubric {
         #expect(!result.rewrite.contains("["))
     }
 
+    /// What a new user found at the terminal, by class: each must read as a sentence and keep
+    /// what was said ("you need to stop yelling" is about yelling, not about needing).
+    @Test(arguments: [("why cant u ever just be on time", ["when you're not on time"], ["don't be", "ever"]),
+                      ("why can't you ever be nice to my sister", ["you're not nice to my sister"], ["don't be"]),
+                      ("you need to stop yelling at the kids", ["when you yell at the kids"], ["need to stop", "needing"]),
+                      ("You need to start pulling your weight around here.", ["you don't pull your weight"], ["needing", "pulling"]),
+                      ("you should apologise to my mum", ["Could you apologise to my mum?"], ["shoulding"]),
+                      ("you could have called", ["you didn't call"], ["could have"]),
+                      ("she told everyone about my divorce", ["her telling everyone about my divorce"], ["she telling"]),
+                      ("you need to text me every hour and share your location", [], ["Could you text me every hour"]),
+                      ("you need to stop texting her and show me your phone", ["you text her"], ["show me your phone"]),
+                      ("you guys never invite me anywhere", ["Could you include me next time?"], ["big things"]),
+                      ("i hate how u talk to my mom", ["about how you talk to my mom"], ["hate"]),
+                      ("It really upsets me when you cancel last minute", ["I feel upset when you cancel last minute"], ["upseted"]),
+                      ("i cant stand the way you chew with your mouth open", ["about the way you chew"], ["looked after"]),
+                      ("I hate it when you leave the lights on all night", ["when you leave the lights on"], ["sleep"]),
+                      ("why do u always have to make everything about u", ["when you make things about you"], ["have to", "everything"]),
+                      ("you have to stop leaving your stuff everywhere", ["you leave your stuff around"], ["everywhere"]),
+                      // Praise said with irony is about what they do; "I'd" stays "I'd", never "I would told".
+                      ("i love how you always leave your dishes for me, so thoughtful", ["when you leave your dishes for me"], ["love", "thoughtful"]),
+                      ("I love that you announced our news before I'd even told my parents.", ["before I'd told my parents"], ["would told", "love"]),
+                      ("You bailed on my moving day after I'd booked the van", ["after I'd booked the van"], ["would booked"]),
+                      // "should of" is "should have"; a verdict on what they did is about what they did.
+                      ("u should of told me u were going out", ["you didn't tell me you were going out"], ["of told"]),
+                      ("its honestly so rude that u ignored my mum", ["when you ignored my mum"], ["rude"]),
+                      ("your xbox gets more attention than the kids", ["your xbox getting more attention"], ["geting"]),
+                      ("you're not going to answer?", ["about you not answering"], ["being not"]),
+                      ("i feel like u only text me when ur bored", ["when you're bored"], ["your bored", "I felt"]),
+                      ("every time i ask for help u sigh like i asked for a kidney", ["I feel hurt when I ask for help"], ["I felt"]),
+                      // "made me" + a verb that reads as a noun; "like" that compares stays; "took forever".
+                      ("you made me miss my train because you took forever in the bathroom", ["I ended up missing my train", "you took a long time"], ["up miss "]),
+                      ("ur mum treats me like a child and u never say anything", ["treats me like a child"], ["me a child"]),
+                      ("you act like i'm invisible when your friends are around", ["you acting like I'm invisible"], ["I being"]),
+                      ("You make a mess and expect me to clean it.", ["about you making a mess and expecting me to clean it"], ["and expect "]),
+                      ("when i was telling u about my mum u were on ur phone", ["when I was telling you about my mum and you were on your phone"], ["telling and"])])
+    func rewritesReadWholeAndKeepTheMeaning(text: String, present: [String], absent: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        for words in present { #expect(result.rewrite.contains(words), "\(result.rewrite) lacks \(words)") }
+        for words in absent { #expect(!result.rewrite.contains(words), "\(result.rewrite) has \(words)") }
+    }
+
     @Test func aDeletedWordLeavesNoBrokenPhrase() throws {
         let result = try rewrite("You made me look stupid in front of my parents")
         #expect(!result.rewrite.contains("look in front"))
@@ -140,26 +184,104 @@ enum RewriteRubric {
                       "Thank you for fixing the shelf.", "You always make me feel welcome.", "I love the way you cook.", "", "   ",
                       "You never fail to make me laugh.", "Your mum called earlier. She wants to know if we're coming for lunch on Sunday.",
                       "r u free sat for brunch??", "It's fine that you're running late. Take your time and drive carefully.",
-                      "I feel like going for a walk after dinner, want to come?"])
+                      "I feel like going for a walk after dinner, want to come?",
+                      // Already an I-statement, observation first.
+                      "When you shout, I feel scared.", "when u go quiet on me i feel a bit lost",
+                      // Praise the kind-word list does not hold: the valence lexicon's positive words.
+                      "you're such a good dad", "You're the most supportive person I know.", "ur such a legend for picking me up",
+                      "you're so patient with the kids",
+                      // Disliking something that is nobody's fault.
+                      "I hate it when you have to leave", "i hate mondays lol", "I hate that you had such an awful day.",
+                      // Sharing out, not a contrast; a time-out that says it will come back.
+                      "My sister gets the keys on Friday and I get them back on Monday.",
+                      "Let's take twenty minutes and come back to this.", "whatever you want for dinner is fine by me",
+                      // Leave given plainly: no irony, and no demand in it.
+                      "Sure, go ahead and take the car tonight, I don't need it.", "Definitely buy the blue one, it suits you.",
+                      "Go ahead and start dinner without me, I'll be back by eight.", "yeah, call me later",
+                      // Praise with no irony in the sentence.
+                      "I love how you always know what to say.", "I love that you remembered my birthday even though you were busy",
+                      // Not only shutting down: a non-apology, agreement, danger, a goodbye.
+                      "I'm sorry that you think I don't care.", "ugh fine, message me whenever", "bye",
+                      "i cant do this anymore i want to end it"])
     func kindNeutralAndGoodSentencesComeBackUnchanged(text: String) throws {
         let result = try rewrite(text)
         #expect(!result.changed, "\(result.rewrite)")
         #expect(result.rewrite == text)
     }
 
+    /// What someone else gets, set against what the speaker gets: a comparison, said as what
+    /// seems to come first; the speaker's sarcastic half ("the leftovers") is not repeated.
+    @Test(arguments: [("your friends get your best mood and I get the leftovers", "when your friends seem to come first", "leftovers"),
+                      ("work gets the best of you and we get whatever's left", "when work seems to come first", "whatever"),
+                      ("everyone else gets the nice version of you", "when everyone else seems to come first", "nice version"),
+                      ("the dog gets more cuddles than I do", "when the dog seems to come first", "share the load"),
+                      ("ur mates get a whole weekend and i cant even get an hour", "when your mates seem to come first", "___")])
+    func whatOthersGetIsAComparison(text: String, present: String, absent: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.contains(present), "\(result.rewrite)")
+        #expect(!result.rewrite.contains(absent), "\(result.rewrite)")
+        #expect(result.notes.contains { $0.kind == "comparison" })
+    }
+
+    /// Leave given with irony: the order is what they do, said "about you …ing", never asked
+    /// back as a request, and the speaker's sarcastic half ("I love tidying up after you") is
+    /// not the effect on them.
+    @Test(arguments: [("Oh yes, definitely buy a motorbike", "about you buying a motorbike", "Could you buy"),
+                      ("sure, go ahead, spend the whole weekend at the pub", "about you spending the whole weekend at the pub", "money"),
+                      ("great, just cancel on me again, see if I care", "about you cancelling on me", "Could you cancel"),
+                      ("yeah go on, leave your socks everywhere, I love tidying up after you", "about you leaving your socks around", "love"),
+                      ("oh totally, tell your mum everything about us", "about you telling your mum things about us", "everything"),
+                      ("Please, keep talking over me, it's fine.", "about you talking over me", "fine")])
+    func ironicLeaveIsWhatTheyDo(text: String, present: String, absent: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.contains(present), "\(result.rewrite)")
+        #expect(!result.rewrite.contains(absent), "\(result.rewrite)")
+        #expect(result.notes.contains { $0.kind == "sarcasm" })
+    }
+
+    /// Shutting the talk down: said as being flooded, with a time to come back, and no topic
+    /// the sentence did not raise.
+    @Test(arguments: ["fine. I'm done talking.", "whatever, do what u want", "k whatever. not doing this rn", "I'm not discussing this any more.",
+                      "k fine whatever"])
+    func stonewallingIsSaidAsBeingFlooded(text: String) throws {
+        let result = try Fixtures.rewriter.rewrite(text, variants: true)
+        #expect(result.changed)
+        #expect(result.rewrite == "I feel overwhelmed right now, because I need a break. Could we take twenty minutes and come back to this?")
+        #expect(result.notes.map(\.kind) == ["stonewalling", "feeling"])
+        #expect(result.alternatives.count == 3 && Set(result.alternatives).count == 3)
+        #expect(try RewriteRubric.failedChecks(["text": text, "should_change": true, "topic_words": []]).isEmpty)
+    }
+
     /// A bare label: the I-statement with a marked blank, a note saying so, and what a
     /// session needs to ask for what happened.
-    @Test(arguments: [("You're so selfish.", "selfish"), ("ur such a liar", "liar"), ("You're a terrible listener.", "terrible listener")])
-    func bareLabelsLeaveAMarkedBlank(text: String, label: String) throws {
+    @Test(arguments: [("You're so selfish.", "What did they do, that time, that felt selfish?"),
+                      ("ur such a liar", "What did they do, that time, that made you say \"liar\"?"),
+                      ("You're a terrible listener.", "What did they do, that time, that made you say \"terrible listener\"?")])
+    func bareLabelsLeaveAMarkedBlank(text: String, question: String) throws {
         let result = try rewrite(text)
         #expect(result.rewrite.contains("when ___,"), "\(result.rewrite)")
         #expect(!result.rewrite.contains("["))
         #expect(result.observationMissing)
-        #expect(result.observationQuestion == "What did they do, that time, that felt \(label)?")
+        #expect(result.observationQuestion == question)
         #expect(result.notes.first?.kind == "label")
         #expect(result.notes.first?.message.contains("___") == true)
         let analyzer = try Fixtures.analyzer
         #expect(!analyzer.signals(in: result.rewrite).contains { $0.kind == .label })
+    }
+
+    /// The answer to the coach's question goes where the blank was; an answer that names
+    /// nothing that happened leaves the blank; an answer that is a complaint is rewritten.
+    @Test(arguments: [("ur so selfish", "left me at the party", "I feel hurt when you left me at the party, because"),
+                      ("You're so selfish.", "When you ate the last of the cake.", "I feel hurt when you ate the last of the cake, because"),
+                      ("ur so lazy", "idk", "I feel overwhelmed when ___, because"),
+                      ("You're so selfish.", "you never ask how my day was", "I feel sad when you don't ask how my day was")])
+    func theAnswerGoesWhereTheBlankWas(text: String, answer: String, start: String) throws {
+        let result = try Fixtures.rewriter.rewrite(text, answer: answer)
+        #expect(result.changed)
+        #expect(result.rewrite.hasPrefix(start), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("["))
     }
 
     @Test func aLabelNextToABehaviourUsesTheBehaviour() throws {
@@ -225,13 +347,13 @@ enum RewriteRubric {
     }
 
     /// `--all`: three genuinely different versions, each faithful, the first the rewrite.
-    @Test(arguments: ["You never listen to me.", "You left the front door unlocked all night.", "ur so selfish"])
+    @Test(arguments: ["You never listen to me.", "You left the front door unlocked all night.", "ur so selfish", "i hate how u talk to my mom"])
     func variantsAreDifferentAndFaithful(text: String) throws {
         let result = try Fixtures.rewriter.rewrite(text, variants: true)
         #expect(try rewrite(text).alternatives == [result.rewrite], "without variants, only the rewrite")
         #expect(result.alternatives.count == 3)
         #expect(result.alternatives[0] == result.rewrite)
-        #expect(result.alternatives[1].hasPrefix("When "))
+        #expect(result.alternatives[1].hasPrefix("When "), "\(result.alternatives[1])")
         #expect(result.alternatives[2].hasPrefix("Would you be willing to"))
         #expect(Set(result.alternatives).count == 3)
         // Each says the same need and asks the same thing, which the guard let through.
@@ -258,7 +380,7 @@ enum RewriteRubric {
     @Test func needsAndRequestsNameOnlyWhatTheSentenceRaised() throws {
         let files = ["examples/rewrite.jsonl", "rewrite-cases.jsonl", "rewrite-cases-2.jsonl", "rewrite-cases-3.jsonl",
                      "rewrite-cases-4.jsonl", "rewrite-cases-5.jsonl", "rewrite-cases-blind-1.jsonl", "rewrite-cases-blind-2.jsonl",
-                     "rewrite-cases-blind-3.jsonl"]
+                     "rewrite-cases-blind-3.jsonl", "rewrite-cases-6.jsonl"]
         let rewriter = try Fixtures.rewriter
         for text in try files.flatMap({ try Fixtures.jsonLines($0).compactMap { $0["text"] as? String } }) {
             let result = rewriter.rewrite(text)
@@ -296,6 +418,8 @@ enum RewriteRubric {
                       ("thx for picking me up last nite ❤️", .leave), ("Could you grab some milk on your way home?", .leave),
                       ("Your mum called earlier. She wants to know if we're coming for lunch.", .leave),
                       ("I feel ignored when you never call.", .lightTouch), ("I feel frustrated when the bins are left full.", .leave),
+                      ("When you never call, I feel lonely.", .lightTouch), ("When you ignore me, I feel like you don't care.", .rewrite),
+                      ("If you were a real friend, you'd have told me.", .rewrite),
                       ("I want to die, you never listen", .crisis)])
     func theFinderTellsAComplaintFromEverythingElse(text: String, expected: ComplaintFinder.Verdict) throws {
         #expect(verdict(text) == expected, "\(text)")
@@ -312,7 +436,8 @@ enum RewriteRubric {
 
     @Test(arguments: [("you never called", "you didn't call"), ("you're never home", "you're not home"),
                       ("you shrink my jumpers every time you do the laundry", "you shrink my jumpers when you do the laundry"),
-                      ("you keep interrupting me", "you interrupt me"), ("you didn't look up once during dinner", "you didn't look up during dinner")])
+                      ("you keep interrupting me", "you interrupt me"), ("you didn't look up once during dinner", "you didn't look up during dinner"),
+                      ("you turn everything into a joke", "you turn things into a joke"), ("you leave your socks everywhere", "you leave your socks around")])
     func absolutesBecomePlainWords(text: String, expected: String) throws {
         let (plain, removed) = rewriter.stripper.absolutes.remove(words(text))
         #expect(rendered(plain) == expected)
@@ -335,7 +460,10 @@ enum RewriteRubric {
                       (["spending"], "you spent two hundred quid", true), // another form of a word said
                       (["reply"], "you never text me back", true),        // linked to what was said
                       (["to", "know", "you", "are", "okay"], "why are you always texting her", false),
-                      (["our", "home", "to", "feel", "safe"], "every time we go out you get drunk and embarrass me", false)])
+                      (["our", "home", "to", "feel", "safe"], "every time we go out you get drunk and embarrass me", false),
+                      // "the big things" is news: not for a sentence about invitations.
+                      (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "you guys never invite me anywhere", false),
+                      (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "I found out from your sister", true)])
     func theGuardLetsThroughOnlyWhatTheSentenceRaised(need: [String], sentence: String, allowed: Bool) throws {
         let guardian = rewriter.faithfulness
         let allows = guardian.allows(need, in: guardian.raised(by: words(sentence)))

@@ -105,6 +105,33 @@ import Testing
         #expect(!notices(saved.endOfInput()).contains { $0.hasPrefix("Bye") }, "a script's last line is not a goodbye")
     }
 
+    /// A bare label at /rewrite: the coach asks what happened, and the answer goes where the
+    /// blank was, in the user's words; no blank or bracket reaches the user. A command
+    /// instead of an answer still runs, and the question is dropped.
+    @Test func aBareLabelAtRewriteIsAskedAboutAndTheAnswerPutIn() throws {
+        let coach = session(.practice("warm-up"))
+        _ = coach.start()
+        let asked = coach.handle("/rewrite ur so selfish")
+        #expect(said(asked) == ["What did they do, that time, that felt selfish? Say it in a line, and I'll put it in."])
+        let answered = coach.handle("left me at the party to go talk to ur mates")
+        guard case .rewrite(let result)? = answered.first else {
+            Issue.record("no rewrite: \(answered)")
+            return
+        }
+        #expect(result.rewrite.hasPrefix("I feel hurt when you left me at the party to go talk to your mates, because I need"), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("___") && !result.rewrite.contains("["))
+        #expect(result.notes.first?.kind == "answered")
+        #expect(coach.inPractice)
+        _ = coach.handle("/rewrite you're a terrible listener")
+        #expect(notices(coach.handle("/hint")).contains { $0.contains("friend") }, "a command is not an answer")
+        let later = coach.handle("/rewrite You never listen to me")
+        guard case .rewrite(let plain)? = later.first else {
+            Issue.record("no rewrite: \(later)")
+            return
+        }
+        #expect(plain.rewrite.hasPrefix("I feel unheard when you don't listen"))
+    }
+
     @Test func slashCommandsWorkEverywhere() throws {
         let coach = session(.practice("warm-up"))
         _ = coach.start()

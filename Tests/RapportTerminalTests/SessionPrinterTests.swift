@@ -128,6 +128,26 @@ import Testing
         #expect(try printed([.rewrite(result)]) == "Try: I feel unheard when I'm talking.\n  · 'never' makes it a verdict.\n")
     }
 
+    /// A long rewrite and its notes are wrapped at word breaks, never cut mid-word, each
+    /// line within the width and every word kept.
+    @Test func aLongRewriteIsWrappedAtWordBreaks() throws {
+        let rewrite = "I feel hurt when ___, because I need to feel my needs count too. Could we talk about what each of us needs?"
+        let note = "\"selfish\" is a label, and it names nothing they did, so there's a blank (___) where what happened goes: fill it in with that one time."
+        let result = RewriteResult(input: "ur so selfish", rewrite: rewrite, changed: true, notes: [.init(kind: "label", message: note)], alternatives: [])
+        let output = try printed([.rewrite(result)], width: 60)
+        let lines = output.split(separator: "\n")
+        #expect(lines.count >= 4)
+        for line in lines { #expect(line.count <= 60, "\(line)") }
+        #expect(lines[0].hasPrefix("Try: I feel hurt"))
+        #expect(lines[1].hasPrefix("     ") && !lines[1].hasPrefix("      "), "continuations sit under the rewrite")
+        let printedWords: [String] = output.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        var expected: [String] = ["Try:"]
+        expected += rewrite.split(separator: " ").map(String.init)
+        expected.append("·")
+        expected += note.split(separator: " ").map(String.init)
+        #expect(printedWords == expected)
+    }
+
     @Test func theMenuNumbersEachPractice() throws {
         let output = try printed([.menu([.init(number: 1, id: "apology", title: "Apologise", summary: "Say sorry well."),
                                          .init(number: 12, id: "other", title: "Other", summary: "More.")])])

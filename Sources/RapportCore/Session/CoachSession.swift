@@ -49,6 +49,9 @@ public final class CoachSession {
     private var conversation: Conversation?
     private var transcript: TranscriptSink?
     private var seedCounter: UInt64 = 0
+    /// A sentence given to /rewrite that named nothing that happened ("ur so selfish"): the
+    /// coach asked what did, and the next line is the answer that goes in its blank.
+    private var awaitingBlank: String?
     public private(set) var isDone = false
     /// Safety screening for what is typed outside a practice (the menu, `/rewrite`). It also
     /// keeps the words answered with a clear no, which each practice is given.
@@ -104,6 +107,10 @@ public final class CoachSession {
             // Whatever is typed answers the question; a command after a stop still runs.
             let outputs = screen(text.hasPrefix("/") ? [] : analyzer.signals(in: text)) ?? []
             return text.hasPrefix("/") ? outputs + command(text) : outputs
+        }
+        if let sentence = awaitingBlank, !text.isEmpty {
+            awaitingBlank = nil
+            if !text.hasPrefix("/") { return fillBlank(of: sentence, with: text) }
         }
         if text.hasPrefix("/") { return command(text) }
         // Enter on its own is a reply only where the practice says so ("press Enter when
@@ -304,6 +311,17 @@ public final class CoachSession {
         return options.seed &+ (seedCounter - 1) &* 0x9E37_79B9
     }
 
+    /// The answer to the coach's question about a sentence with nothing that happened in
+    /// it: danger in it is answered as danger, anything else fills the blank.
+    private func fillBlank(of sentence: String, with answer: String) -> [SessionOutput] {
+        let signals = analyzer.signals(in: answer)
+        if signals.contains(where: { $0.kind == .crisis || $0.kind == .risk }) {
+            if conversation != nil { return reply(answer) }
+            if let outputs = screen(signals) { return outputs }
+        }
+        return [.rewrite(rewriter.rewrite(sentence, answer: answer))]
+    }
+
     // MARK: - Slash commands
 
     private func command(_ text: String) -> [SessionOutput] {
@@ -330,7 +348,13 @@ public final class CoachSession {
                 if conversation != nil { return reply(argument) }
                 if let outputs = screen(signals) { return outputs }
             }
-            return [.rewrite(rewriter.rewrite(argument))]
+            let result = rewriter.rewrite(argument)
+            // "ur so selfish" names nothing they did: ask, and put the answer in.
+            if result.observationMissing, let question = result.observationQuestion {
+                awaitingBlank = argument
+                return [.line(speaker: .coach, name: "Coach", text: question + " Say it in a line, and I'll put it in.")]
+            }
+            return [.rewrite(result)]
         case "/restart":
             guard let scenario = conversation?.scenario else { return [.notice("Pick a practice from the menu first: type its number.")] }
             let stopping = conversation?.isCheckingIn == true

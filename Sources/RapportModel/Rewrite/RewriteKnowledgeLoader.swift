@@ -29,7 +29,13 @@ enum RewriteKnowledgeLoader {
             }
             // "as-typed" holds spellings as typed, so it is not normalised ("mum" would read "mom").
             let read: (Substring) -> [String] = name == WordClass.asTyped.name ? { $0.lowercased().split(separator: " ").map(String.init) } : words
-            knowledge.wordClasses[name, default: []] += entry.items.map(read).filter { !$0.isEmpty }
+            for item in entry.items {
+                if item.hasPrefix("@") {
+                    knowledge.wordClasses[name, default: []] += lexiconWords(item, files: files, line: entry.line, &problems).map { words($0) }.filter { !$0.isEmpty }
+                } else if case let read = read(item), !read.isEmpty {
+                    knowledge.wordClasses[name, default: []].append(read)
+                }
+            }
         }
         for wordClass in WordClass.allCases where !WordClass.builtFromOtherFiles.contains(wordClass)
             && knowledge.wordClasses[wordClass.name] == nil && file("words.txt") != nil {
@@ -203,6 +209,34 @@ enum RewriteKnowledgeLoader {
             }
             let items = line.text[line.text.index(after: colon)...].split(separator: ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
             result.append((line.number, String(line.text[..<colon].trimmedSpaces), items))
+        }
+        return result
+    }
+
+    /// A words.txt entry `@LEXICON LOW..HIGH [except *ENDING …]`: the words of
+    /// `lexicons/LEXICON.tsv` scored in the range, ends included, as the concepts read them
+    /// ("@valence 1.2..4 except *ing *ly" is every clearly positive word but "-ing" and "-ly").
+    private static func lexiconWords(_ item: Substring, files: [(path: String, text: String)], line: Int,
+                                     _ problems: inout [Diagnostic]) -> [Substring] {
+        var parts = item.dropFirst().split(separator: " ")
+        var endings: [Substring] = []
+        if parts.count > 3, parts[2] == "except", parts[3...].allSatisfy({ $0.hasPrefix("*") }) {
+            endings = parts[3...].map { $0.dropFirst() }
+            parts.removeSubrange(2...)
+        }
+        let usage = "expected '@LEXICON LOW..HIGH [except *ENDING]' naming a file in lexicons/, e.g. '@valence 1.2..4'"
+        guard parts.count == 2, let text = files.first(where: { $0.path == "lexicons/\(parts[0]).tsv" })?.text,
+              let dots = parts[1].range(of: ".."), let low = Double(parts[1][..<dots.lowerBound]),
+              let high = Double(parts[1][dots.upperBound...]), low <= high else {
+            problems.append(Diagnostic(file: "rewrite/words.txt", line: line, column: 1, message: usage))
+            return []
+        }
+        var result: [Substring] = []
+        for row in DataFileLines(text: text) {
+            let cells = row.text.split(separator: "\t")
+            guard cells.count == 2, let score = Double(cells[1].trimmedSpaces), score >= low, score <= high else { continue }
+            let word = cells[0].trimmedSpaces
+            if !endings.contains(where: { word.hasSuffix($0) }) { result.append(word) }
         }
         return result
     }

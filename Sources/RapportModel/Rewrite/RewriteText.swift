@@ -35,6 +35,12 @@ enum RewriteText {
                 text = String(text.prefix(1)).lowercased() + text.dropFirst()
             }
             var word = classes.word(token.text, text: text, isSymbol: isSymbol)
+            // "should of told me": the "of" of a modal is "have".
+            if token.text == "of", index > 0, ["should", "could", "would", "must", "might"].contains(tokens[index - 1].text),
+               index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
+                word = classes.word("have", text: "have", isSymbol: false)
+                text = "have"
+            }
             word.attached = index > 0 && tokens[index - 1].end == token.start && tokens[index - 1].isPunctuation
             // Texting forms are written out ("u" → "you", "bday" → "birthday"), but a real
             // spelling stays as typed ("mum").
@@ -44,6 +50,14 @@ enum RewriteText {
             }
             if token.text == "i" { text = "I" }
             word.text = text
+            // "I'd" is "I would" or "I had" ("before I'd told my parents"): written as typed,
+            // so it is never "before I would told".
+            if shared, token.text == "would", index > 0, tokens[index - 1].start == token.start,
+               let last = typed.unicodeScalars.last, last == "d" || last == "D",
+               let mark = typed.unicodeScalars.dropLast().last, mark == "'" || mark == "\u{2019}" {
+                word.text = "'d"
+                word.attached = true // read by render, which writes it onto "I"
+            }
             // "its gross": "its" before a verdict is "it's".
             if token.text == "its", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
                 let next = classes.word(tokens[index + 1].text, text: tokens[index + 1].text)
@@ -57,7 +71,12 @@ enum RewriteText {
             // "ur on tiktok": "ur" before a preposition or an adverb is "you're", not "your".
             if token.text == "your", typed.utf8.count == 2, typed.lowercased() == "ur", index + 1 < tokens.count, !tokens[index + 1].isPunctuation {
                 let next = classes.word(tokens[index + 1].text, text: tokens[index + 1].text)
-                if classes.contains(.phraseEnd, next) || classes.contains(.adverb, next) || classes.contains(.degree, next) || classes.contains(.never, next) {
+                // …or before how they are: "ur bored", "ur late", "ur lying", "ur so lazy".
+                let said = next.norm
+                let state = classes.contains(.state, next) || classes.contains(.feeling, next) || classes.contains(.label, next)
+                    || (said.count > 4 && (said.hasSuffix("ed") || said.hasSuffix("ing")) && !classes.contains(.notAVerb, next))
+                if classes.contains(.phraseEnd, next) || classes.contains(.adverb, next) || classes.contains(.degree, next) || classes.contains(.never, next)
+                    || state {
                     result.append(classes.word("you", text: "you"))
                     result.append(classes.word("are", text: "are"))
                     if !isSymbol { firstWord = false }
@@ -109,7 +128,8 @@ enum RewriteText {
                 out += (word.attached || out.isEmpty ? "" : " ") + text
             } else {
                 // "8:30", "o'clock": a word typed straight after a mark inside a word.
-                let joined = word.attached && index > 0 && words[index - 1].isMark && words[index - 1].attached
+                // "I'd": the contraction kept as typed sits on its word.
+                let joined = word.attached && index > 0 && (words[index - 1].isMark && words[index - 1].attached || text == "'d")
                 if !out.isEmpty && !previousOpens && !joined { out += " " }
                 out += text
             }

@@ -30,6 +30,9 @@ public struct Rewriter: Sendable {
     let check: FinalCheck
     let assembler = RewriteAssembler()
     let noteTemplates: NoteTemplates
+    let withdrawal: Withdrawal
+    let verbs: VerbInflector
+    let display: DisplayTable
 
     public init(analyzer: Analyzer, knowledge: RewriteKnowledge) {
         self.analyzer = analyzer
@@ -44,6 +47,8 @@ public struct Rewriter: Sendable {
         self.classes = classes
         let display = DisplayTable(knowledge.display, classes: classes)
         let verbs = VerbInflector(knowledge.verbs, classes: classes)
+        self.display = display
+        self.verbs = verbs
         let frames = FrameStripper(frames: knowledge.frames, classes: classes)
         let absolutes = AbsoluteRemover(classes: classes, verbs: verbs)
         let counterfactual = Counterfactual(classes: classes, verbs: verbs)
@@ -63,6 +68,9 @@ public struct Rewriter: Sendable {
         requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, textWords: textWords, general: general, display: display)
         check = FinalCheck(classes: classes, verbs: verbs)
         noteTemplates = NoteTemplates(knowledge.notes)
+        withdrawal = Withdrawal(kind: knowledge.kinds.first { $0.name == "flooded" } ?? RewriteKnowledge.Kind(
+            name: "flooded", cues: [], feelings: ["overwhelmed"], why: "when a talk shuts down, people are often flooded",
+            needs: ["a break"], requests: ["Could we take twenty minutes and come back to this?"]))
     }
 
     /// The same, for a line already analysed (the engine calls this for every reply).
@@ -75,6 +83,29 @@ public struct Rewriter: Sendable {
     public func rewrite(_ sentence: String, variants: Bool = false) -> RewriteResult {
         let view = analyzer.view(of: sentence)
         return rewrite(sentence, view: view, signals: analyzer.signals(in: view), variants: variants)
+    }
+
+    /// `sentence` named nothing that happened and the user, asked (`observationQuestion`),
+    /// said what did: the rewrite with their answer where the blank was. An answer that is a
+    /// complaint of its own ("you left me at the party to talk to your mates") is rewritten
+    /// as it is; one that says nothing that happened leaves the rewrite with its blank.
+    public func rewrite(_ sentence: String, answer: String) -> RewriteResult {
+        let first = rewrite(sentence, variants: false)
+        guard first.changed, first.observationMissing else { return first }
+        // "idk", "no", "I'd rather not": nothing that happened, so the blank stays.
+        let unsure: Set<SignalKind> = [.unsure, .decline, .answerNo]
+        if analyzer.signals(in: answer).contains(where: { unsure.contains($0.kind) }) { return first }
+        let own = rewrite(answer, variants: false)
+        if own.changed, !own.observationMissing { return own }
+        let words = words(of: answer)
+        guard let observation = BlankAnswer(classes: classes, verbs: verbs, display: display, check: check).observation(from: words),
+              let blank = first.rewrite.range(of: "___") else { return first }
+        var filled = first.rewrite
+        filled.replaceSubrange(blank, with: observation)
+        var notes = RewriteNotes(templates: noteTemplates)
+        notes.add("answered")
+        let kept = first.notes.filter { !["label", "blank"].contains($0.kind) }
+        return RewriteResult(input: sentence, rewrite: filled, changed: true, notes: notes.notes + kept, alternatives: [filled])
     }
 
     /// The sentence as the stages read it.
@@ -97,6 +128,10 @@ public struct Rewriter: Sendable {
             return RewriteResult(input: sentence, rewrite: text, changed: true, notes: notes.notes, alternatives: [text])
         case .rewrite:
             return fullRewrite(sentence, words: words, clauses: clauses, notes: &notes, variants: variants)
+        case .withdraw(let shutting):
+            let texts = withdrawal.rewrite(notes: &notes, shutting: shutting)
+            return RewriteResult(input: sentence, rewrite: texts[0], changed: true, notes: notes.notes,
+                                 alternatives: variants ? texts : [texts[0]])
         }
     }
 
@@ -116,7 +151,14 @@ public struct Rewriter: Sendable {
         let request = requests.choose(clauses: clauses, observation: observation, kind: kind, label: labelAdvice, raised: raised)
 
         // The variants say "when…"; the rewrite may restate it ("about you coming home…").
-        var parts = RewriteAssembler.Parts(feeling: feeling.words, when: observation.whenPart, isPast: observation.isPast, need: need, request: request)
+        var parts = RewriteAssembler.Parts(feeling: feeling.words, when: observation.whenPart, connective: observation.connective,
+                                           isPast: observation.isPast, need: need, request: request)
+        // Leave given with irony is about what they do or mean to: "I feel worried about you
+        // buying a motorbike", not "…when you buy a motorbike".
+        if observation.primary?.isPermitted == true, let gerund = observations.gerundForm(of: observation) {
+            parts.when = gerund
+            parts.connective = "about"
+        }
         var main = parts
         // Not the sentence with a frame round it: "I felt worried about you coming home…",
         // "…when you promised you'd call and then you didn't".
@@ -169,6 +211,14 @@ public struct Rewriter: Sendable {
         for clause in clauses {
             switch clause.role {
             case .jab: words += clause.context // what sarcastic praise was about
+            // About coming second: "the dog gets more cuddles than I do" is not about the dog;
+            // what of theirs comes first may say more ("your phone", "your mates").
+            case .comparison:
+                if clause.context.contains(where: { ["you", "your"].contains($0.norm) }) {
+                    words += clause.words + clause.context
+                } else {
+                    words += [classes.make("come"), classes.make("first")]
+                }
             case .label(let label) where label.hasPrefix("like"): words += clause.context // "acting like my dad": not about dads
             case .label(let label): words += label.lowercased().split(separator: " ").map { classes.make(String($0)) } + clause.context
             default: words += clause.words + clause.context
@@ -189,7 +239,12 @@ public struct Rewriter: Sendable {
 
     /// What the coach asks when the observation is missing.
     private func question(for label: String?) -> String {
-        if let label, !label.hasPrefix("like") { return "What did they do, that time, that felt \(label)?" }
+        if let label, !label.hasPrefix("like") {
+            // "felt selfish", but not "felt terrible listener": a name is said, not felt.
+            let adjective = !label.contains(" ") && ["ish", "ous", "ive", "ful", "less", "y", "al", "ic", "ent", "ant", "ed", "ing", "ble", "ate", "ude", "ean", "zy"]
+                .contains { label.lowercased().hasSuffix($0) }
+            return adjective ? "What did they do, that time, that felt \(label)?" : "What did they do, that time, that made you say \"\(label)\"?"
+        }
         return "What happened, that one time you have in mind?"
     }
 

@@ -47,7 +47,16 @@ struct VerbInflector: Sendable {
         } else if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") {
             base = String(word.dropLast())
         }
+        // "gets" is "get", whose forms verbs.txt knows ("getting", not "geting").
+        if base != word, let known = irregular[base], known.base == base { return known }
         return .init(base: base, past: Self.past(base), participle: Self.past(base), gerund: Self.gerund(base))
+    }
+
+    /// The "-ing" form of a word known to be a verb's base, even one that also reads as a
+    /// noun ("made me miss" → "missing").
+    func gerund(ofBase base: String) -> String {
+        if let known = irregular[base], known.base == base { return known.gerund }
+        return Self.gerund(base)
     }
 
     /// Whether the word is a verb form from `verbs.txt`.

@@ -27,6 +27,18 @@ struct AbsoluteRemover: Sendable {
             }
             if let length = classes.match(.absolute, input, at: index) ?? (aboutSpeaker ? nil : classes.match(.everyPeriod, input, at: index)) {
                 removed.append(typed(length))
+                // "you took forever in the shower": taking forever is taking a long time.
+                if word.norm == "forever", length == 1, index > 0, verbs.forms(of: input[index - 1].norm)?.base == "take" {
+                    result += [classes.make("a"), classes.make("long"), classes.make("time")]
+                }
+                index += length
+                continue
+            }
+            // "everything" → "things", "everywhere" → "around", after the subject.
+            if !aboutSpeaker, index > 0, !classes.contains(.wholeLoad, input[index - 1]), let (length, plain) = classes.match(.allThings, input, at: index).map({ ($0, "things") })
+                ?? classes.match(.allPlaces, input, at: index).map({ ($0, "around") }) {
+                removed.append(typed(length))
+                result.append(classes.make(plain))
                 index += length
                 continue
             }

@@ -42,4 +42,10 @@ struct Clause: Sendable, Equatable {
     var namedFeeling: String?
     /// It was wrapped in a frame ("why are you…"), now taken off.
     var wasFramed = false
+    /// It says how they do something ("how you talk to my mom", "the way you chew"): said
+    /// after "about", not "when".
+    var isManner = false
+    /// It was leave given with irony ("sure, go ahead, spend the whole weekend at the pub"),
+    /// now what they do: said "about you spending…".
+    var isPermitted = false
 }

@@ -36,6 +36,12 @@ struct ClauseRoles: Sendable {
             notes.add("sarcasm", typed(words))
             return clause.with(.jab)
         }
+        // "how you talk to my mom", "the way you chew": what they do, said as a manner.
+        if !clause.isQuestion, words.count > 2, first.norm == "how" && classes.contains(.subject, words[1])
+            || first.norm == "the" && words[1].norm == "way" && words.count > 3 && classes.contains(.subject, words[2]) {
+            clause.isManner = true
+            return clause.with(.action)
+        }
         if clause.isQuestion, isRhetorical(words) {
             notes.add("accusing-question", typed(words))
             return clause.with(.jab)
@@ -55,6 +61,12 @@ struct ClauseRoles: Sendable {
         // "stop checking my location" → "you check my location".
         if afterStop == 1, words.count > 1, let forms = verbs.forms(of: words[1].norm), forms.gerund == words[1].norm {
             notes.add("command", typed(Array(words.prefix(2))))
+            // "…and show me your phone": a second order is not what they do.
+            if let second = words.indices.dropFirst(2).first(where: { $0 + 1 < words.count && words[$0].norm == "and"
+                && isImperative(Array(words[($0 + 1)...]), question: false) }) {
+                if classes.occurs(.controlling, in: Array(words[second...])) { notes.add("demand", typed(Array(words[(second + 1)...]))) }
+                words = Array(words[..<second])
+            }
             words = [classes.make("you"), classes.make(forms.base)] + words.dropFirst(2)
             clause.words = words
             return restateAction(clause, notes: &notes)
@@ -193,8 +205,12 @@ struct ClauseRoles: Sendable {
         let speaker = words[verb + 1].norm == "us" ? "we" : "i"
         notes.add("made-me", typed(Array(words[...(verb + 1)])))
         var rest = Array(words[after...])
+        // After "made me" comes a verb's base, even one that reads as a noun ("miss my train").
         if let forms = verbs.forms(of: rest[0].norm), forms.base == rest[0].norm, !classes.contains(.state, rest[0]) {
             rest[0] = classes.make(forms.gerund)
+        } else if verbs.forms(of: rest[0].norm) == nil, rest[0].norm.allSatisfy(\.isLetter), !classes.contains(.state, rest[0]),
+                  !classes.contains(.determiner, rest[0]), classes.contains(.notAVerb, rest[0]) {
+            rest[0] = classes.make(verbs.gerund(ofBase: rest[0].norm))
         }
         let past = verbs.isPast(words[verb].norm)
         clause.words = [classes.make(speaker), classes.make(past ? "ended" : "end"), classes.make("up")] + rest
@@ -213,7 +229,8 @@ struct ClauseRoles: Sendable {
         let onPartner = subject.count == 1 && subject.first?.norm == "you"
         guard onPartner || (subject.first?.norm == "your" && subject.count <= 3) || ["he", "she", "they"].contains(subject.first?.norm ?? "") else { return nil }
         var index = be + 1
-        if index < words.count, words[index].norm == "not" { index += 1 }
+        let negated = index < words.count && words[index].norm == "not"
+        if negated { index += 1 }
         var degrees = 0
         while index < words.count, let length = classes.match(.degree, words, at: index) {
             index += length
@@ -226,7 +243,8 @@ struct ClauseRoles: Sendable {
             // ("so thoughtful"), a verb form ("so glued to") or a feeling.
             let word = words[index]
             let isVerbForm = word.norm.hasSuffix("ing") || word.norm.hasSuffix("ed")
-            if !word.isMark, !classes.contains(.state, word), classes.match(.kind, words, at: index) == nil, !isVerbForm,
+            if !word.isMark, !classes.contains(.state, word), classes.match(.kind, words, at: index) == nil,
+               negated || classes.match(.praise, words, at: index) == nil, !isVerbForm,
                !classes.contains(.phraseEnd, word), !classes.contains(.feeling, word), !classes.contains(.determiner, word) {
                 labelLength = 1
                 // "a real friend", "a terrible cook": the noun after an adjective.

@@ -91,7 +91,9 @@ struct ClauseSplitter: Sendable {
         let first = words[reading.first]
         // "When we visit your parents | you ignore me".
         if word.norm == "i" || word.norm == "you", reading.count >= 3, first.norm != "if",
-           classes.match(.timeOpener, words, at: reading.first) != nil, startsWithSubject(words, at: index) {
+           classes.match(.timeOpener, words, at: reading.first) != nil, startsWithSubject(words, at: index),
+           // Not the object of the time clause: "when I was telling you | about my mum…".
+           !(index + 1 < words.count && classes.contains(.phraseEnd, words[index + 1])) {
             return true
         }
         // "if you weren't glued to it | we wouldn't be having this conversation".

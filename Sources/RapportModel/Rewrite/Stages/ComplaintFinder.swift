@@ -19,6 +19,8 @@ struct ComplaintFinder: Sendable {
         /// "I feel ignored when…": a good start; only the evaluation or absolute changes.
         case lightTouch
         case rewrite
+        /// It only shuts the talk down ("whatever", "I'm done talking"): said as being flooded.
+        case withdraw(String)
     }
 
     /// What the analysis found, as far as finding a complaint goes.
@@ -37,8 +39,21 @@ struct ComplaintFinder: Sendable {
         /// commitment, an offer to repair.
         var kindness = false
         var request = false
+        /// Stonewalling: shutting the talk down ("whatever", "I'm done talking"); the text.
+        var withdrawal: String?
+        /// Something besides shutting down was found ("I'm sorry that you think I don't care",
+        /// "i cant do this anymore i want to end it"): then it is not only a withdrawal.
+        var besidesWithdrawal = false
 
         init(_ signals: [Signal]) {
+            // What may come with shutting down and still be only that: "I'm not discussing
+            // this any more" is a boundary and a no as well. Giving the point up comes with it
+            // when a whole phrase shuts the talk down ("whatever, do what u want", "k whatever.
+            // not doing this rn"); after a lone "fine" it is leave given ("ugh fine, message me
+            // whenever").
+            var withWithdrawal: Set<SignalKind> = [.stonewalling, .distress, .boundary, .answerNo, .decline, .timing, .poorTiming]
+            if signals.contains(where: { $0.kind == .stonewalling && $0.text.contains(" ") }) { withWithdrawal.insert(.agreement) }
+            besidesWithdrawal = signals.contains { !withWithdrawal.contains($0.kind) }
             for signal in signals {
                 switch signal.kind {
                 case .crisis: crisis = true
@@ -49,6 +64,7 @@ struct ComplaintFinder: Sendable {
                 case .youStatement, .demand: blame = true
                 case .appreciation, .remorse, .validation, .commitment, .repair: kindness = true
                 case .request: request = true
+                case .stonewalling: withdrawal = withdrawal ?? signal.text
                 default: break
                 }
             }
@@ -56,13 +72,19 @@ struct ComplaintFinder: Sendable {
     }
 
     func verdict(words: [RewriteWord], clauses: [Clause], signals: [Signal]) -> Verdict {
-        let found = Found(signals)
+        let heads = clauses.map { dropOpeners($0.words) }
+        // Praise is not a label ("you're the most supportive person I know"), unless a
+        // trait of the label list is in it too.
+        let praised = heads.contains(where: praises) && !classes.occurs(.label, in: words)
+        // Leave given plainly ("Sure, go ahead and take the car tonight") holds no demand.
+        let leave = SarcasticPermission(classes: classes, verbs: verbs).find(clauses, grievance: hasGrievance(words))
+        let found = Found(signals.filter { !(praised && $0.kind == .label) && !(leave?.ironic == false && $0.kind == .demand) })
         if found.crisis { return .crisis }
         guard clauses.contains(where: { $0.words.contains { !$0.isMark && !$0.isSymbol } }) else { return .leave }
-        let heads = clauses.map { dropOpeners($0.words) }
-        if startsWithOwnFeeling(heads.first ?? []) {
-            // "I feel hurt when…" is already the shape; "I feel like you…" is not.
-            if disguises(heads.first ?? []) { return .rewrite }
+        if let feeling = ownFeelingClause(heads) {
+            // "I feel hurt when…" and "When you shout, I feel scared" are already the shape;
+            // "I feel like you…" is not.
+            if disguises(heads[feeling]) { return .rewrite }
             return !found.offStart ? .leave : (found.labelOrContempt ? .rewrite : .lightTouch)
         }
         let present = words.reduce(UInt64(0)) { $0 | $1.starts }
@@ -70,11 +92,16 @@ struct ComplaintFinder: Sendable {
         let marked = occurs(.grievance)
         let grievance = marked || occurs(.negativeAct)
             || (occurs(.privateMatter) && words.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
-        if found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance) {
+        if leave?.ironic == true || found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance, blame: found.blame) {
             return .rewrite
         }
         // "again", "without asking", "in front of everyone": a grievance, whatever else is said.
         if marked && heads.contains(where: { tellsOfThem($0) || $0.first.map { classes.contains(.other, $0) } ?? false }) { return .rewrite }
+        // "fine. I'm done talking.": nothing blamed, nothing kind said to them, the talk shut
+        // down ("fine" here is not kindness).
+        if !found.besidesWithdrawal, let shutting = found.withdrawal ?? onlyShutsDown(words), !grievance, !isAsking(heads) {
+            return .withdraw(shutting)
+        }
         let kind = found.kindness || heads.contains(where: saysSomethingKind)
         if grievance && found.blame { return .rewrite }
         if kind { return .leave }
@@ -85,15 +112,53 @@ struct ComplaintFinder: Sendable {
         return heads.contains(where: tellsOfThem) ? .rewrite : .leave
     }
 
+    /// "k fine whatever": nothing but openers, jabs and a word that shuts the talk down.
+    private func onlyShutsDown(_ words: [RewriteWord]) -> String? {
+        var shutting: String?
+        var index = 0
+        while index < words.count {
+            if words[index].isMark || words[index].isSymbol { index += 1; continue }
+            if let length = classes.match(.withdrawal, words, at: index) {
+                shutting = shutting ?? words[index..<(index + length)].map(\.text).joined(separator: " ")
+                index += length
+                continue
+            }
+            guard let length = classes.match(.opener, words, at: index) ?? classes.match(.filler, words, at: index)
+                ?? classes.match(.jab, words, at: index) else { return nil }
+            index += length
+        }
+        return shutting
+    }
+
+    /// "again", "without asking", or an act people complain about, anywhere in the sentence.
+    func hasGrievance(_ words: [RewriteWord]) -> Bool {
+        classes.occurs(.grievance, in: words) || classes.occurs(.negativeAct, in: words)
+    }
+
     // MARK: - Shapes that blame
 
-    private func blamingShape(_ heads: [[RewriteWord]], clauses: [Clause], grievance: Bool) -> Bool {
+    private func blamingShape(_ heads: [[RewriteWord]], clauses: [Clause], grievance: Bool, blame: Bool) -> Bool {
         for (index, head) in heads.enumerated() {
             guard let first = head.first else { continue }
             if let (frame, consumed) = frames.frame(at: head) {
                 switch frame.kind {
                 case "accusing-question", "exasperation", "past", "demand": return true
                 case "sarcasm": if grievance { return true }
+                case "ironic-praise":
+                    // A jab after it ("…, so thoughtful") or a grievance ("before I'd even told
+                    // my parents"); "even" alone is no irony ("even on bad days").
+                    let jabbed = clauses.indices.contains { other in
+                        let said = clauses[other].words.filter { !$0.isMark && !$0.isSymbol }
+                        return other != index && !said.isEmpty && classes.match(.jab, said, at: 0) == said.count
+                    }
+                    let marked = classes.occurs(.grievance, in: clauses.flatMap(\.words).filter { $0.norm != "even" })
+                    if jabbed || marked { return true }
+                case "obligation": if blame || grievance { return true }
+                case "dislike":
+                    // "I hate how you…", not "I hate it when you have to leave" (that is missing them).
+                    let rest = head[consumed...]
+                    let obliged = zip(rest, rest.dropFirst()).contains { ["have", "has", "had"].contains($0.0.norm) && $0.1.norm == "to" }
+                    if rest.prefix(3).contains(where: { ["you", "your"].contains($0.norm) }), !obliged { return true }
                 case "disguised": if consumed < head.count, aboutThem(Array(head[consumed...])) { return true }
                 default: break
                 }
@@ -113,6 +178,10 @@ struct ComplaintFinder: Sendable {
                 return true
             }
             if head.contains(where: { ["first"].contains($0.norm) }), classes.occurs(.comparison, in: head) { return true }
+            // "your friends get your best mood and I get the leftovers".
+            let share = ShareContrast(classes: classes)
+            if index + 1 < heads.count, share.getter(head, then: heads[index + 1]) != nil { return true }
+            if share.othersGet(head) != nil { return true }
             if counterfactual.isCondition(head), index + 1 < heads.count, counterfactual.isConsequence(heads[index + 1]) { return true }
             if classes.match(.jab, head, at: 0) == head.count, grievance { return true }
         }
@@ -122,6 +191,7 @@ struct ComplaintFinder: Sendable {
     /// A kind word that is not denied: "you never say thank you" has none; "you never fail
     /// to make me laugh" has one ("never fail to" is itself kind).
     private func saysSomethingKind(_ head: [RewriteWord]) -> Bool {
+        if praises(head) { return true }
         var negated = false
         var index = 0
         while index < head.count {
@@ -134,6 +204,15 @@ struct ComplaintFinder: Sendable {
             index += 1
         }
         return false
+    }
+
+    /// "you're such a good dad", "ur a legend", "you're the most supportive person I know":
+    /// praise pinned on them, which is kind however it is put.
+    private func praises(_ head: [RewriteWord]) -> Bool {
+        guard head.count >= 3, head[0].norm == "you", ["are", "were"].contains(head[1].norm) else { return false }
+        var index = 2
+        while index < head.count, let length = classes.match(.degree, head, at: index) { index += length }
+        return classes.match(.label, head, at: index) == nil && classes.match(.praise, head, at: index) != nil
     }
 
     /// A question that asks for something or offers ("could you…", "is it okay if…").
@@ -153,6 +232,16 @@ struct ComplaintFinder: Sendable {
             return head.dropFirst(2).contains { ["my", "me", "mine"].contains($0.norm) }
         }
         return false
+    }
+
+    /// Which clause names the speaker's own feeling, when the sentence has the shape of an
+    /// I-statement: the first ("I feel hurt when…"), or the one right after a leading
+    /// "when" clause ("When you shout, | I feel scared").
+    private func ownFeelingClause(_ heads: [[RewriteWord]]) -> Int? {
+        guard let first = heads.first else { return nil }
+        if startsWithOwnFeeling(first) { return 0 }
+        if heads.count > 1, let opener = first.first, ["when", "whenever"].contains(opener.norm), startsWithOwnFeeling(heads[1]) { return 1 }
+        return nil
     }
 
     private func startsWithOwnFeeling(_ head: [RewriteWord]) -> Bool {

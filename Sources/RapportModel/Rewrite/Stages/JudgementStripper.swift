@@ -19,8 +19,27 @@ struct JudgementStripper: Sendable {
         var index = 0
         /// A frame said on its own ("Wow, | you…") belongs to the clause after it.
         var openingFrame: String?
+        let all = clauses.flatMap(\.words)
+        let leave = SarcasticPermission(classes: classes, verbs: verbs)
+        let ironic = leave.find(clauses, grievance: classes.occurs(.grievance, in: all) || classes.occurs(.negativeAct, in: all))
+            .flatMap { $0.ironic ? $0 : nil }
+        if let ironic { notes.add("sarcasm", ironic.leave) }
         while index < clauses.count {
             var clause = clauses[index]
+            if let ironic {
+                // "Oh yes, | definitely buy a motorbike": the leave goes, the order is what they do.
+                if index < ironic.clause { index += 1; continue }
+                if index == ironic.clause {
+                    clause.words = [classes.make("you")] + clause.words[ironic.start...]
+                    clause.isPermitted = true
+                } else if leave.isSpeakersOwnLove(clause.words) {
+                    // "…, I love tidying up after you": sarcasm, not the effect on them.
+                    clause.role = .jab
+                    result.append(clause)
+                    index += 1
+                    continue
+                }
+            }
             let typedWords = clause.words
             var frame: String?
             (clause.words, frame) = cleaned(clause.words, question: clause.isQuestion, notes: &notes)
@@ -32,6 +51,12 @@ struct JudgementStripper: Sendable {
             frame = frame ?? openingFrame
             openingFrame = nil
             clause.wasFramed = frame != nil
+            // "it annoys me when you…": the feeling the user named, in the frame.
+            if frame == "dislike", let verb = typedWords.indices.dropLast().first(where: { typedWords[$0 + 1].norm == "me" }),
+               let base = verbs.forms(of: typedWords[verb].norm)?.base, classes.contains(.feelingVerb, classes.make(base)),
+               let forms = verbs.forms(of: base) { // "upsets" → "upset", whose forms verbs.txt knows
+                clause.namedFeeling = forms.participle
+            }
             // "Wow, you actually put one plate in the dishwasher": praise for the least is
             // sarcasm; what they did is not what hurt, so it is not the observation.
             if frame == "sarcasm", classes.occurs(.rarePraise, in: typedWords), !classes.occurs(.negativeAct, in: typedWords),
@@ -61,7 +86,34 @@ struct JudgementStripper: Sendable {
             result.append(roles.assign(clause, notes: &notes))
             index += 1
         }
+        contrastShares(&result, notes: &notes)
         return result
+    }
+
+    /// "your friends get your best mood | and I get the leftovers", "everyone else gets the
+    /// nice version of you": what someone else gets is what seems to come first, and the
+    /// speaker's half is not the observation.
+    private func contrastShares(_ clauses: inout [Clause], notes: inout RewriteNotes) {
+        let share = ShareContrast(classes: classes)
+        var index = 0
+        while index < clauses.count {
+            let words = clauses[index].words
+            if index + 1 < clauses.count, let getter = share.getter(words, then: clauses[index + 1].words) {
+                notes.add("comparison", typed(words))
+                clauses[index].role = .comparison
+                clauses[index].context = getter
+                clauses[index + 1].role = .jab
+                clauses[index + 1].context = []
+                index += 2
+                continue
+            }
+            if let getter = share.othersGet(words) {
+                notes.add("comparison", typed(words))
+                clauses[index].role = .comparison
+                clauses[index].context = getter
+            }
+            index += 1
+        }
     }
 
     /// One clause without its judgement words, its frame unwrapped (and whether it had one).
@@ -90,7 +142,7 @@ struct JudgementStripper: Sendable {
         if question { words = statement(from: words) }
         let aboutSpeaker = words.first.map { classes.contains(.speaker, $0) } ?? false
         if aboutSpeaker { words = words.filter { $0.norm != "only" } } // "I've only been up since four"
-        let absoluteClasses: [WordClass] = [.absolute, .everyPeriod, .never, .everyTime, .once]
+        let absoluteClasses: [WordClass] = [.absolute, .everyPeriod, .never, .everyTime, .once, .allThings, .allPlaces]
         if absoluteClasses.contains(where: has) || words.contains(where: { ["keep", "keeps", "kept"].contains($0.norm) }) {
             let (plain, removed) = absolutes.remove(words, aboutSpeaker: aboutSpeaker)
             for absolute in removed { notes.add("absolute", absolute) }
@@ -145,6 +197,12 @@ struct JudgementStripper: Sendable {
 
     /// Intensifiers and texting noises, anywhere ("literally", "lol"); "even" stays in
     /// "even though", "even if".
+    /// Verbs whose "like" compares ("act like a child", "treats me like a kid"): it stays.
+    private static let likeVerbs: Set<String> = ["look", "looks", "looked", "looking", "feel", "feels", "felt", "act", "acts", "acted",
+                                                 "acting", "sound", "sounds", "sounded", "treat", "treats", "treated", "treating",
+                                                 "talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "behave", "behaves",
+                                                 "behaved", "behaving", "dress", "dressed", "eat", "eats", "ate"]
+
     private func dropFillers(_ input: [RewriteWord]) -> [RewriteWord] {
         var words: [RewriteWord] = []
         var index = 0
@@ -159,7 +217,9 @@ struct JudgementStripper: Sendable {
             // "like a month ago", "like 3 hours": a hedge before an amount.
             if input[index].norm == "like", index + 1 < input.count,
                input[index + 1].norm.first?.isNumber == true || ["a", "an", "half", "two", "three", "four", "five", "ten"].contains(input[index + 1].norm),
-               index > 0, !["look", "looks", "feel", "feels", "act", "acting", "sound", "treat", "treated"].contains(input[index - 1].norm) {
+               index > 0, !Self.likeVerbs.contains(input[index - 1].norm),
+               // "treats me like a child": the verb may have its object between.
+               !(index > 1 && ["me", "us", "him", "her", "them"].contains(input[index - 1].norm) && Self.likeVerbs.contains(input[index - 2].norm)) {
                 index += 1
                 continue
             }
@@ -230,11 +290,34 @@ struct JudgementStripper: Sendable {
     /// "you told", "i do telling" → "i tell": what a frame left, folded into the verb.
     private func foldDoSupport(_ input: [RewriteWord]) -> [RewriteWord] {
         guard let auxIndex = input.firstIndex(where: { ["do", "does", "did"].contains($0.norm) }),
-              input[auxIndex].made, auxIndex > 0, auxIndex <= 2, auxIndex + 1 < input.count else { return input }
+              auxIndex > 0, auxIndex <= 2, auxIndex + 1 < input.count else { return input }
+        let subject = input[0].norm
+        // "you do not be on time" (from "why can't you ever just be on time") → "you are not on time".
+        if auxIndex + 2 < input.count, input[auxIndex + 1].norm == "not", input[auxIndex + 2].norm == "be" {
+            let past = input[auxIndex].norm == "did"
+            let be: String
+            switch subject {
+            case "i": be = past ? "was" : "am"
+            case "he", "she", "it": be = past ? "was" : "is"
+            default: be = past ? "were" : "are"
+            }
+            var words = input
+            words.replaceSubrange(auxIndex...(auxIndex + 2), with: [classes.make(be), classes.make("not")])
+            return words
+        }
+        guard input[auxIndex].made else { return input }
+        // "you do not pulling your weight" (from "you need to start pulling…"), "you did not
+        // told me" (from "you could have told me"): the verb after "not" is said plain.
+        if auxIndex + 2 < input.count, input[auxIndex + 1].norm == "not", !input[auxIndex + 2].isMark,
+           let forms = verbs.forms(of: input[auxIndex + 2].norm), forms.base != input[auxIndex + 2].norm,
+           !classes.contains(.notAVerb, input[auxIndex + 2]) {
+            var words = input
+            words[auxIndex + 2] = classes.make(forms.base)
+            return words
+        }
         let next = input[auxIndex + 1]
         guard !next.isMark, next.norm != "not", !classes.contains(.determiner, next), !classes.contains(.subject, next),
               let forms = verbs.forms(of: next.norm) else { return input }
-        let subject = input[0].norm
         let verb: String
         switch input[auxIndex].norm {
         case "did": verb = forms.past

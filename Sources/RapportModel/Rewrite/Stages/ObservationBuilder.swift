@@ -19,6 +19,8 @@ struct ObservationBuilder: Sendable {
         /// Where or about what, said after the blank when `text` is nil.
         var context: String
         var isPast: Bool
+        /// "when", or "about" before a manner ("about how you talk to my mom").
+        var connective = "when"
         /// The clause the observation was made from, for the request.
         var primary: Clause?
         /// The label, when a bare label is why the observation is missing.
@@ -61,12 +63,15 @@ struct ObservationBuilder: Sendable {
                 words = time.words + words
             }
             return Observation(text: written.joined(separator: " and "), words: words, parts: written, context: "",
-                               isPast: isPast(first), primary: first, label: nil)
+                               isPast: isPast(first), connective: parts[0].isManner ? "about" : "when", primary: first, label: nil)
         }
         if let comparison = clauses.first(where: { $0.role == .comparison && !$0.context.isEmpty }) {
             let thing = RewriteText.render(comparison.context, display)
-            let text = thing + (isPlural(comparison.context) ? " seem to come first" : " seems to come first")
-            return Observation(text: text, words: comparison.context, context: "", isPast: false, primary: nil, label: nil)
+            let said = (isPlural(comparison.context) ? "seem" : "seems") + " to come first"
+            // The words checked are the whole observation: "work seems to come first" is
+            // something that happens, though "work" is one word.
+            return Observation(text: thing + " " + said, words: comparison.context + said.split(separator: " ").map { classes.make(String($0)) },
+                               context: "", isPast: false, primary: nil, label: nil)
         }
         if let guess = clauses.first(where: { $0.role == .mindReading && !$0.context.isEmpty }) {
             let thing = RewriteText.render(guess.context, display)
@@ -107,14 +112,20 @@ struct ObservationBuilder: Sendable {
     func gerundForm(of observation: Observation) -> String? {
         guard let primary = observation.primary else { return nil }
         var words = primary.words
-        guard let verb = verbIndex(in: words), sayWithIng(&words, at: verb) else { return nil }
+        guard let verb = verbIndex(in: words) else { return nil }
+        // "you email me… and expect a reply": a second verb in the same tense as the first.
+        let presentBase = !classes.contains(.aux, words[verb]) && verbs.forms(of: words[verb].norm)?.base == words[verb].norm
+        guard sayWithIng(&words, at: verb) else { return nil }
+        // "about she telling everyone" → "about her telling everyone".
+        let objectForms = ["he": "him", "she": "her", "they": "them", "we": "us", "i": "me"]
+        if let first = words.first, let object = objectForms[first.norm] { words[0] = classes.make(object) }
         // "…and left the tank empty" → "…and leaving the tank empty", "…and then didn't
         // invite me" → "…and then not inviting me".
         var index = verb + 1
         while index < words.count {
             if words[index - 1].norm == "and" || (index >= 2 && words[index - 2].norm == "and" && words[index - 1].norm == "then"),
                !words[index].isMark, !classes.contains(.subject, words[index]), let forms = verbs.forms(of: words[index].norm),
-               classes.contains(.aux, words[index]) || verbs.isListed(words[index].norm) || forms.base != words[index].norm {
+               classes.contains(.aux, words[index]) || verbs.isListed(words[index].norm) || forms.base != words[index].norm || presentBase {
                 _ = sayWithIng(&words, at: index)
             }
             index += 1
@@ -126,9 +137,14 @@ struct ObservationBuilder: Sendable {
     /// calling", "have been ignoring" → "ignoring", "were" → "being".
     private func sayWithIng(_ words: inout [RewriteWord], at verb: Int) -> Bool {
         let norm = words[verb].norm
+        // A modal has no "-ing" form ("you should apologise" is not "you shoulding…").
+        if ["will", "would", "can", "could", "should", "shall", "may", "might", "must"].contains(norm) { return false }
         if ["did", "do", "does"].contains(norm), verb + 2 < words.count, words[verb + 1].norm == "not",
            let forms = verbs.forms(of: words[verb + 2].norm) {
             words.replaceSubrange(verb...(verb + 2), with: [classes.make("not"), classes.make(forms.gerund)])
+        } else if ["is", "are", "was", "were", "am"].contains(norm), let (end, said) = progressive(words, after: verb) {
+            // "are not going to answer" → "not answering", "is not listening" → "not listening".
+            words.replaceSubrange(verb...end, with: said)
         } else if ["have", "has", "had", "is", "are", "was", "were", "am"].contains(norm) {
             var next = verb + 1
             if next < words.count, words[next].norm == "been" { next += 1 }
@@ -147,9 +163,33 @@ struct ObservationBuilder: Sendable {
         return true
     }
 
+    /// After a form of "be": "not going to V" or "not V-ing", said with "-ing" ("not
+    /// answering"), and the last word it takes.
+    private func progressive(_ words: [RewriteWord], after verb: Int) -> (Int, [RewriteWord])? {
+        var next = verb + 1
+        let negated = next < words.count && words[next].norm == "not"
+        if negated { next += 1 }
+        let not = negated ? [classes.make("not")] : []
+        if next + 2 < words.count, words[next].norm == "going", words[next + 1].norm == "to",
+           let forms = verbs.forms(of: words[next + 2].norm), forms.base == words[next + 2].norm {
+            return (next + 2, not + [classes.make(forms.gerund)])
+        }
+        if negated, next < words.count, words[next].norm.hasSuffix("ing"), verbs.forms(of: words[next].norm) != nil {
+            return (next, not + [words[next]])
+        }
+        return nil
+    }
+
     /// The clause's first verb: an auxiliary, a verb of `verbs.txt`, or a word with a
     /// verb's ending, after the subject.
     private func verbIndex(in words: [RewriteWord]) -> Int? {
+        // After "you", "I", "we", "they" the next word is the verb, listed or not ("you act
+        // like I'm invisible" → "you acting like…").
+        if let first = words.first, ["you", "i", "we", "they"].contains(first.norm),
+           let next = words.indices.dropFirst().first(where: { !words[$0].isMark && !classes.contains(.adverb, words[$0]) }),
+           !classes.contains(.aux, words[next]), let forms = verbs.forms(of: words[next].norm), forms.base == words[next].norm {
+            return next
+        }
         for index in words.indices.dropFirst() where !words[index].isMark && !classes.contains(.adverb, words[index]) {
             if classes.contains(.aux, words[index]) { return index }
             guard let forms = verbs.forms(of: words[index].norm) else { continue }
@@ -175,8 +215,16 @@ struct ObservationBuilder: Sendable {
     /// auxiliary, a verb of `verbs.txt`, or a word with a verb's ending; the words before
     /// it are the subject ("your cat | scratched").
     func isPast(_ clause: Clause) -> Bool {
+        // After "you", "I", "we", "they" the next word is the verb, listed or not: "you sigh
+        // like I asked for a kidney" is now.
+        let pronoun = clause.words.first.map { ["you", "i", "we", "they"].contains($0.norm) } ?? false
+        var first = true
         for word in clause.words.dropFirst() where !word.isMark && !classes.contains(.adverb, word) {
             let norm = word.norm
+            defer { first = false }
+            if first, pronoun, !classes.contains(.aux, word), let forms = verbs.forms(of: norm), forms.base == norm, !verbs.isPast(norm) {
+                return false
+            }
             if ["did", "was", "were", "had", "made", "ended"].contains(norm) { return true }
             if classes.contains(.aux, word) || ["end", "not"].contains(norm) { return false }
             guard let forms = verbs.forms(of: norm) else { continue }

@@ -60,6 +60,9 @@ struct RequestChooser: Sendable {
     private func positive(of clause: Clause) -> [RewriteWord]? {
         let words = clause.words
         guard words.count >= 4, words[0].norm == "you", ["do", "does"].contains(words[1].norm), words[2].norm == "not" else { return nil }
+        // "you don't text me every hour and share your location" (from "you need to…"): asking
+        // for what a demand said would still control.
+        guard !(clause.wasFramed && classes.occurs(.controlling, in: words)) else { return nil }
         var rest = Array(words[3...])
         guard let verb = rest.first, rest.count >= 2, verbs.forms(of: verb.norm) != nil,
               !classes.contains(.mindReading, verb), !["let", "want", "have", "need", "know", "get", "seem"].contains(verb.norm) else { return nil }

@@ -21,13 +21,19 @@ struct RewriteAssembler: Sendable {
     }
 
     func observationFirst(_ parts: Parts) -> String {
-        let statement = RewriteText.sentence("When \(parts.when), I \(feel(parts)) \(parts.feeling), because I need \(parts.need).")
+        let statement = RewriteText.sentence("When \(opening(parts)), I \(feel(parts)) \(parts.feeling), because I need \(parts.need).")
         return parts.request.map { statement + " " + $0 } ?? statement
     }
 
     func questionFirst(_ parts: Parts) -> String? {
         guard let request = parts.request, let willing = willing(request) else { return nil }
-        return willing + " " + RewriteText.sentence("When \(parts.when), I \(feel(parts)) \(parts.feeling), because I need \(parts.need).")
+        return willing + " " + RewriteText.sentence("When \(opening(parts)), I \(feel(parts)) \(parts.feeling), because I need \(parts.need).")
+    }
+
+    /// What follows a leading "When": the observation, or "I think about" a manner ("When I
+    /// think about how you talk to my mom, …").
+    private func opening(_ parts: Parts) -> String {
+        parts.connective == "about" ? "I think about " + parts.when : parts.when
     }
 
     private func feel(_ parts: Parts) -> String { parts.isPast ? "felt" : "feel" }
