@@ -69,7 +69,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCLITests",
-            dependencies: ["RapportCore"]
+            dependencies: ["RapportCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "RapportTerminalTests",

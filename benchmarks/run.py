@@ -7,8 +7,9 @@
 Measures start-up of whole processes (`rapport scenarios`, `rapport rewrite "You never
 listen"`), `rapport analyze --json` and `rapport rewrite --json` throughput over 10,000 and
 100,000 generated lines, the engine's time per turn over a long scripted session (p50/p99,
-from RapportBench), and peak memory (max RSS) of a batch and of a session. Prints a
-Markdown table; the README quotes it.
+from RapportBench), and peak memory (max RSS) of a batch and of a session; then the
+instruction counts under callgrind (instructions.py: start-up, and per line with start-up
+subtracted). Prints Markdown tables; the README quotes them.
 """
 import argparse
 import os
@@ -16,6 +17,7 @@ import statistics
 import subprocess
 import time
 
+import instructions
 from common import BENCH, RAPPORT, ROOT, cpu_name, lines_file, timed
 
 
@@ -36,6 +38,7 @@ def throughput(command, path, count, runs=3):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-build", action="store_true", help="use the release binaries already built")
+    parser.add_argument("--no-instructions", action="store_true", help="leave out the callgrind instruction counts")
     args = parser.parse_args()
     if not args.no_build:
         # The Swift runtime and Foundation linked in: a third faster to start, and faster
@@ -73,6 +76,14 @@ def main():
     print("| --- | --- | --- | --- |")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+
+    if not args.no_instructions:
+        count = 1000
+        print("\nInstructions under callgrind (benchmarks/instructions.py):\n")
+        print("| measure | instructions | goal |")
+        print("| --- | --- | --- |")
+        for row in instructions.rows(instructions.measure(RAPPORT, count), count):
+            print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":

@@ -11,14 +11,22 @@ struct Runtime {
     let rewriter: Rewriter
     var library: DialogueLibrary
 
+    /// The runtime loaded last, kept for the rest of the process. A command's own copy then
+    /// never frees the tables when it ends: the process ends instead, which is free, where
+    /// freeing every table one by one cost as much as a tenth of start-up. Commands run on
+    /// the main thread only, hence unchecked.
+    nonisolated(unsafe) private static var kept: Runtime?
+
     /// Loads the built-in data. A failure here means a damaged build (exit 70).
     static func load() throws -> Runtime {
         do {
             let compiled = try BuiltIn.compiled()
             let analyzer = Analyzer(vocabulary: compiled.vocabulary)
-            return Runtime(compiled: compiled, analyzer: analyzer,
-                           rewriter: Rewriter(analyzer: analyzer, knowledge: compiled.rewriting),
-                           library: DialogueLibrary.builtIn(from: compiled))
+            let runtime = Runtime(compiled: compiled, analyzer: analyzer,
+                                  rewriter: Rewriter(analyzer: analyzer, knowledge: compiled.rewriting),
+                                  library: DialogueLibrary.builtIn(from: compiled))
+            kept = runtime
+            return runtime
         } catch {
             fail("this build is damaged (\(error)); reinstall rapport", code: 70)
         }

@@ -35,6 +35,27 @@ struct CompiledPattern: Sendable {
     /// `n < 0` any word of concept `-n - 1`; each step's list ends with `Int32.min`.
     var requirements: [Int32] = []
 
+    /// A pattern as a snapshot holds it.
+    init(ops: [Op], parts: [Op], trigger: Int, maxLead: Int, requirements: [Int32]) {
+        self.ops = ops
+        self.parts = parts
+        self.trigger = trigger
+        self.maxLead = maxLead
+        self.requirements = requirements
+    }
+
+    /// Whether every step's numbers point inside the pattern and the concepts.
+    func isConsistent(conceptCount: Int) -> Bool {
+        func fits(_ op: Op) -> Bool {
+            switch op.code {
+            case .concept: return op.a >= 0 && Int(op.a) < conceptCount
+            case .choice, .sequence: return op.a >= 0 && op.b >= 0 && Int(op.a) + Int(op.b) <= parts.count
+            default: return true
+            }
+        }
+        return !ops.isEmpty && trigger >= 0 && trigger < ops.count && maxLead >= 0 && ops.allSatisfy(fits) && parts.allSatisfy(fits)
+    }
+
     /// `frequencyRank` gives, for words listed in `~frequent`, their place in that list
     /// (most frequent first). The trigger is the required step least likely to occur in a line.
     /// `wordConcept` maps words to their one-word concepts ("=sorry"), for the quick test.

@@ -13,6 +13,11 @@ struct ConceptTable: Sendable {
     private var singleWords: [[Int32]] = []
     /// Words that begin some phrase of some concept: only these need a phrase lookup.
     private var startsPhrase: [Bool] = []
+    /// Per word that begins a phrase, its row in `phraseStarts` (-1 for other words).
+    private var phraseRow: [Int32] = []
+    /// Per such word, the bit set of the concepts it begins a phrase of (`stride` UInt64s
+    /// a row), so the matcher looks phrases up only where one of that concept can start.
+    private var phraseStarts: [UInt64] = []
     /// The most words any entry of each concept has.
     private var longest: [Int] = []
     /// Per word, the concepts it belongs to or begins a phrase of (same layout as `bits`).
@@ -29,7 +34,8 @@ struct ConceptTable: Sendable {
         phrases = Array(repeating: [:], count: names.count)
         singleWords = Array(repeating: [], count: names.count)
         startsPhrase = Array(repeating: false, count: max(1, wordCount))
-        longest = entries.map { $0.map(\.count).max() ?? 0 }
+        // A closure, not `\.count`: key paths are looked up at run time, ~700 instructions each.
+        longest = entries.map { list in list.reduce(0) { longest, entry in max(longest, entry.count) } }
         for (concept, list) in entries.enumerated() {
             for entry in list {
                 if entry.count == 1 {
@@ -45,9 +51,15 @@ struct ConceptTable: Sendable {
             }
         }
         touches = bits
+        phraseRow = Array(repeating: -1, count: startsPhrase.count)
         for (concept, table) in phrases.enumerated() {
             for first in table.keys where Int(first) * stride < touches.count {
                 touches[Int(first) * stride + concept / 64] |= 1 << UInt64(concept % 64)
+                if phraseRow[Int(first)] < 0 {
+                    phraseRow[Int(first)] = Int32(phraseStarts.count / stride)
+                    phraseStarts += Array(repeating: 0, count: stride)
+                }
+                phraseStarts[Int(phraseRow[Int(first)]) * stride + concept / 64] |= 1 << UInt64(concept % 64)
             }
         }
     }
@@ -74,13 +86,20 @@ struct ConceptTable: Sendable {
         return bits[slot] & (1 << UInt64(concept % 64)) != 0
     }
 
+    /// Whether some phrase of the concept begins with `word` (a word `startsPhrase` marks).
+    @inline(__always)
+    private func beginsPhrase(_ concept: Int, _ word: Int32) -> Bool {
+        let row = phraseRow[Int(word)]
+        return row >= 0 && phraseStarts[Int(row) * stride + concept / 64] & (1 << UInt64(concept % 64)) != 0
+    }
+
     /// Calls `body` with each number of tokens, longest first, that an entry of the concept
     /// covers starting at `position`. Stops when `body` returns true, and returns that.
     @inline(__always)
     func forEachMatch(_ concept: Int, in tokens: [Token], at position: Int, _ body: (Int) -> Bool) -> Bool {
         let word = tokens[position].word
         guard word >= 0 else { return false }
-        if Int(word) < startsPhrase.count, startsPhrase[Int(word)], let candidates = phrases[concept][word] {
+        if Int(word) < startsPhrase.count, startsPhrase[Int(word)], beginsPhrase(concept, word), let candidates = phrases[concept][word] {
             for phrase in candidates where phraseMatches(phrase, tokens, position) {
                 if body(phrase.count) { return true }
             }
@@ -96,7 +115,7 @@ struct ConceptTable: Sendable {
     func collectLengths(_ concept: Int, words: UnsafeBufferPointer<Int32>, at position: Int, _ add: (Int) -> Void) {
         let word = words[position]
         guard word >= 0 else { return }
-        if Int(word) < startsPhrase.count, startsPhrase[Int(word)], let candidates = phrases[concept][word] {
+        if Int(word) < startsPhrase.count, startsPhrase[Int(word)], beginsPhrase(concept, word), let candidates = phrases[concept][word] {
             for phrase in candidates where position + phrase.count <= words.count {
                 var matches = true
                 for offset in 1..<phrase.count where words[position + offset] != phrase[offset] {

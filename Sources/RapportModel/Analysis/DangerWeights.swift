@@ -13,8 +13,11 @@ public struct DangerWeights: Sendable {
     private(set) var bias: [Float] = []
     /// How far above zero a topic's score must be to ask.
     private(set) var askAbove: [Float] = []
-    /// Feature ("word:pills", "pair:end it", "rule:distress") → (topic position, weight).
-    private(set) var table: [String: [(topic: Int, value: Float)]] = [:]
+    /// The features ("word:pills", "pair:end it", "rule:distress"), numbered, and how a line
+    /// finds them without building a string per word (as `KindWeights` does).
+    private(set) var features = WeighedFeatures()
+    /// Each feature's (topic position, weight) list, by feature number, in the order added.
+    private(set) var weightsOf: [[(topic: Int, value: Float)]] = []
 
     var isEmpty: Bool { topics.isEmpty }
 
@@ -34,7 +37,20 @@ public struct DangerWeights: Sendable {
 
     mutating func add(_ value: Float, feature: String, topic: SafetyTopic) {
         let position = index(of: topic)
-        table[feature, default: []].append((position, value))
+        let number = features.number(of: feature)
+        if number == weightsOf.count { weightsOf.append([]) }
+        weightsOf[number].append((position, value))
+    }
+
+    /// The features and their weights as a snapshot holds them.
+    mutating func setFeatures(_ features: WeighedFeatures, weightsOf: [[(topic: Int, value: Float)]]) {
+        self.features = features
+        self.weightsOf = weightsOf
+    }
+
+    /// Lets the features find the words the vocabulary knows by their lexicon ids.
+    mutating func link(_ lexicon: Lexicon) {
+        features.link(lexicon)
     }
 
     /// The features this reading uses: the line's words and pairs, and `rule:distress` when
@@ -48,10 +64,12 @@ public struct DangerWeights: Sendable {
     /// A `risk` for a line the rules found no danger in, when a topic weighs above its mark.
     func ask(_ found: [Signal], line: LineView) -> Signal? {
         guard !topics.isEmpty, !line.tokens.isEmpty, !found.contains(where: { $0.kind == .crisis || $0.kind == .risk }) else { return nil }
-        let features = DangerWeights.features(of: line, found: found)
+        // The same features as `features(of:found:)` names, in the same order, by number.
+        let distress = found.filter { $0.kind == .distress }.prefix(1)
+        let features = self.features.numbers(of: line, found: Array(distress))
         var score = bias
         for feature in features {
-            for weight in table[feature] ?? [] { score[weight.topic] += weight.value }
+            for weight in weightsOf[feature] { score[weight.topic] += weight.value }
         }
         var best: Int?
         for position in topics.indices where score[position] > askAbove[position] {
@@ -71,7 +89,11 @@ public struct DangerWeights: Sendable {
         var best = line.sentences.first ?? 0..<line.tokens.count
         var bestWeight = -Float.infinity
         for sentence in line.sentences {
-            let total = KindWeights.features(of: line, in: sentence).reduce(Float(0)) { $0 + weight(of: $1, topic: topic) }
+            var total: Float = 0
+            features.forEachWord(of: line, in: sentence) { word, pair in
+                if word >= 0 { total += weight(of: Int(word), topic: topic) }
+                if pair >= 0 { total += weight(of: Int(pair), topic: topic) }
+            }
             if total > bestWeight {
                 bestWeight = total
                 best = sentence
@@ -82,11 +104,11 @@ public struct DangerWeights: Sendable {
     }
 
     /// The three features that weighed most for the topic, quoted, for `--explain`.
-    private func strongest(_ features: [String], topic: Int) -> [String] {
+    private func strongest(_ features: [Int], topic: Int) -> [String] {
         var weighed: [(name: String, value: Float)] = []
         for feature in features {
             let value = weight(of: feature, topic: topic)
-            if value > 0 { weighed.append((feature, value)) }
+            if value > 0 { weighed.append((self.features.names[feature], value)) }
         }
         weighed.sort { $0.value > $1.value }
         return weighed.prefix(3).map { item in
@@ -95,7 +117,7 @@ public struct DangerWeights: Sendable {
         }
     }
 
-    private func weight(of feature: String, topic: Int) -> Float {
-        table[feature]?.first { $0.topic == topic }?.value ?? 0
+    private func weight(of feature: Int, topic: Int) -> Float {
+        weightsOf[feature].first { $0.topic == topic }?.value ?? 0
     }
 }

@@ -26,21 +26,24 @@ public struct KindWeights: Sendable {
     /// does not get this kind from the weighing ("ur allowed to be upset" is validation, so
     /// never minimizing, whatever its words weigh). Hand-written, in `weights/not-over.tsv`.
     private(set) var notOver: [[SignalKind]] = []
-    /// Feature name ("rule:remorse", "word:sorry", "pair:thanks for") → its weights.
-    private(set) var table: [String: [Weight]] = [:]
+    /// The features the weights name ("rule:remorse", "word:sorry", "pair:thanks for"),
+    /// numbered, and how a line finds them.
+    private(set) var features = WeighedFeatures()
+    /// Each feature's weights, by feature number, in the order they were added.
+    private(set) var weightsOf: [[Weight]] = []
 
     /// Kinds the weighing never decides.
     static let neverWeighed: Set<SignalKind> = [.crisis, .risk]
 
+    /// `neverWeighed.contains(kind)`, for every line: comparing the case costs nothing, where
+    /// a Set of a String-backed enum hashes the kind's name.
+    static func isNeverWeighed(_ kind: SignalKind) -> Bool {
+        kind == .crisis || kind == .risk
+    }
+
     var isEmpty: Bool { kinds.isEmpty }
 
     init() {}
-
-    init(kinds: [SignalKind], bias: [Float], table: [String: [Weight]]) {
-        self.kinds = kinds
-        self.bias = bias
-        self.table = table
-    }
 
     /// The index of a kind, adding it the first time.
     mutating func index(of kind: SignalKind) -> Int {
@@ -67,11 +70,32 @@ public struct KindWeights: Sendable {
 
     mutating func add(_ value: Float, feature: String, kind: SignalKind) {
         let position = index(of: kind)
-        table[feature, default: []].append(Weight(kind: position, value: value))
+        let number = features.number(of: feature)
+        if number == weightsOf.count { weightsOf.append([]) }
+        weightsOf[number].append(Weight(kind: position, value: value))
+    }
+
+    /// A feature's weights all at once (as a snapshot holds them), after those it has.
+    mutating func add(_ weights: [Weight], feature: String) {
+        let number = features.number(of: feature)
+        if number == weightsOf.count { weightsOf.append([]) }
+        weightsOf[number] += weights
+    }
+
+    /// The features and their weights as a snapshot holds them.
+    mutating func setFeatures(_ features: WeighedFeatures, weightsOf: [[Weight]]) {
+        self.features = features
+        self.weightsOf = weightsOf
+    }
+
+    /// Lets the features find the words the vocabulary knows by their lexicon ids.
+    mutating func link(_ lexicon: Lexicon) {
+        features.link(lexicon)
     }
 
     /// The features of a line, as the weights name them: each kind the rules found, each
-    /// word, and each pair of adjacent words (punctuation breaks a pair), once each.
+    /// word, and each pair of adjacent words (punctuation breaks a pair), once each. For
+    /// `analyze --features` and training; weighing finds the same by number.
     static func features(of line: LineView, found: [Signal]) -> [String] {
         var seen: Set<String> = []
         var list: [String] = []
@@ -111,16 +135,15 @@ public struct KindWeights: Sendable {
     /// spans the sentence where its words weigh most), kinds they do not are set aside.
     func weigh(_ found: [Signal], line: LineView) -> (signals: [Signal], setAside: [Signal]) {
         guard !kinds.isEmpty, !line.tokens.isEmpty else { return (found, []) }
-        let features = KindWeights.features(of: line, found: found)
+        let features = self.features.numbers(of: line, found: found)
         var score = bias
         for feature in features {
-            for weight in table[feature] ?? [] { score[weight.kind] += weight.value }
+            for weight in weightsOf[feature] { score[weight.kind] += weight.value }
         }
         var signals: [Signal] = []
         var setAside: [Signal] = []
-        let foundKinds = Set(found.map(\.kind))
         for signal in found {
-            guard let position = kinds.firstIndex(of: signal.kind), !KindWeights.neverWeighed.contains(signal.kind) else {
+            guard let position = kinds.firstIndex(of: signal.kind), !KindWeights.isNeverWeighed(signal.kind) else {
                 signals.append(signal)
                 continue
             }
@@ -133,8 +156,8 @@ public struct KindWeights: Sendable {
                 setAside.append(aside)
             }
         }
-        for (position, kind) in kinds.enumerated() where score[position] > addAbove[position] && !foundKinds.contains(kind)
-            && !KindWeights.neverWeighed.contains(kind) {
+        for (position, kind) in kinds.enumerated() where score[position] > addAbove[position] && !found.contains(where: { $0.kind == kind })
+            && !KindWeights.isNeverWeighed(kind) {
             let added = addedSignal(kind, position: position, score: score[position], line: line, features: features)
             let opposed = found.contains { notOver[position].contains($0.kind) && $0.start < added.end && added.start < $0.end }
             if !opposed { signals.append(added) }
@@ -148,14 +171,14 @@ public struct KindWeights: Sendable {
     }
 
     /// A kind the rules missed: its span is the sentence whose words weigh most for it.
-    private func addedSignal(_ kind: SignalKind, position: Int, score: Float, line: LineView, features: [String]) -> Signal {
+    private func addedSignal(_ kind: SignalKind, position: Int, score: Float, line: LineView, features: [Int]) -> Signal {
         var best = line.sentences.first ?? 0..<line.tokens.count
         var bestWeight = -Float.infinity
         for sentence in line.sentences {
             var total: Float = 0
-            for (word, pair) in KindWeights.wordsAndPairs(line, in: sentence) {
-                total += weight(of: "word:" + word, kind: position)
-                if let pair { total += weight(of: "pair:" + pair, kind: position) }
+            self.features.forEachWord(of: line, in: sentence) { word, pair in
+                if word >= 0 { total += weight(of: Int(word), kind: position) }
+                if pair >= 0 { total += weight(of: Int(pair), kind: position) }
             }
             if total > bestWeight {
                 bestWeight = total
@@ -170,13 +193,13 @@ public struct KindWeights: Sendable {
         return Signal(kind: kind, text: text, start: start, end: end, rule: RuleLocation(file: "weights/kinds.tsv", line: 0), note: note)
     }
 
-    private func weight(of feature: String, kind: Int) -> Float {
-        table[feature]?.first { $0.kind == kind }?.value ?? 0
+    private func weight(of feature: Int, kind: Int) -> Float {
+        weightsOf[feature].first { $0.kind == kind }?.value ?? 0
     }
 
     /// The three features that pushed hardest one way, for `--explain`.
-    private func strongest(_ features: [String], kind: Int, positive: Bool) -> [(String, Float)] {
-        let weighed = features.map { ($0, weight(of: $0, kind: kind)) }.filter { positive ? $0.1 > 0 : $0.1 < 0 }
+    private func strongest(_ features: [Int], kind: Int, positive: Bool) -> [(String, Float)] {
+        let weighed = features.map { (self.features.names[$0], weight(of: $0, kind: kind)) }.filter { positive ? $0.1 > 0 : $0.1 < 0 }
         return Array(weighed.sorted { abs($0.1) > abs($1.1) }.prefix(3))
     }
 

@@ -73,6 +73,15 @@ struct PatternMatcher {
         return Match(start: start, end: end, spanStart: spanStart, spanEnd: spanEnd, gaps: gaps)
     }
 
+    /// Whether the consuming step `op` can take some tokens at `position` (the test the
+    /// matcher makes when it reaches the step there).
+    mutating func canTake(_ op: CompiledPattern.Op, parts: UnsafeBufferPointer<CompiledPattern.Op>, at position: Int) -> Bool {
+        self.parts = parts
+        var lengths = Lengths()
+        collect(op, at: position, into: &lengths)
+        return lengths.count > 0
+    }
+
     private mutating func step(_ index: Int, _ position: Int) -> Bool {
         if index == ops.count {
             end = position

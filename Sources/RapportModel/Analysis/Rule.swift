@@ -43,13 +43,13 @@ indirect enum PatternElement: Sendable, Equatable {
     /// `!x`: the next token is not `x` (takes no token).
     case notNext(PatternElement)
 
-    /// Every word the element names, at any depth.
-    var literalWords: [Int32] {
+    /// Adds every word the element names, at any depth, to `words`.
+    func collectLiteralWords(into words: inout Set<Int32>) {
         switch self {
-        case .word(let word): return [word]
-        case .choice(let items), .sequence(let items): return items.flatMap(\.literalWords)
-        case .optional(let inner), .notNext(let inner): return inner.literalWords
-        default: return []
+        case .word(let word): words.insert(word)
+        case .choice(let items), .sequence(let items): for item in items { item.collectLiteralWords(into: &words) }
+        case .optional(let inner), .notNext(let inner): inner.collectLiteralWords(into: &words)
+        default: break
         }
     }
 

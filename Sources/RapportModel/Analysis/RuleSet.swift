@@ -2,19 +2,45 @@
 /// of a line: match, check guards, cancel, keep the best span per kind.
 struct RuleSet: Sendable {
     let rules: [Rule]
-    private let compiled: [CompiledPattern]
+    let compiled: [CompiledPattern]
     /// Rules to try when a word occurs in the line: for word id `w`, the rule numbers in
     /// `triggerRules[triggerStart[w]..<triggerStart[w + 1]]`. One flat array, so looking up a
     /// word touches one place in memory. Rules are sorted by pass.
-    private let triggerStart: [Int32]
-    private let triggerRules: [Int32]
+    let triggerStart: [Int32]
+    let triggerRules: [Int32]
     /// Every rule's quick-test requirements (see `CompiledPattern.requirements`), one after
     /// another: rule `r`'s are `requirements[requirementStart[r]..<requirementStart[r + 1]]`.
-    private let requirementStart: [Int32]
-    private let requirements: [Int32]
+    let requirementStart: [Int32]
+    let requirements: [Int32]
+
+    /// The tables as a snapshot holds them, built when the binary was: `rules` already in
+    /// pass order, one compiled pattern each. `isConsistent` checks them before use.
+    init(sorted rules: [Rule], compiled: [CompiledPattern], triggerStart: [Int32], triggerRules: [Int32],
+         requirementStart: [Int32], requirements: [Int32]) {
+        self.rules = rules
+        self.compiled = compiled
+        self.triggerStart = triggerStart
+        self.triggerRules = triggerRules
+        self.requirementStart = requirementStart
+        self.requirements = requirements
+    }
+
+    /// Whether every number in the tables points inside them, the lexicon and the concepts,
+    /// so that a damaged snapshot is an error, never a crash.
+    func isConsistent(wordCount: Int, conceptCount: Int) -> Bool {
+        let count = Int32(rules.count)
+        guard compiled.count == rules.count, triggerStart.count == wordCount + 1, triggerStart.first == 0,
+              triggerStart.last.map(Int.init) == triggerRules.count, zip(triggerStart, triggerStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              triggerRules.allSatisfy({ $0 >= 0 && $0 < count }),
+              requirementStart.count == rules.count + 1, requirementStart.first == 0,
+              requirementStart.last.map(Int.init) == requirements.count, zip(requirementStart, requirementStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              requirements.allSatisfy({ $0 >= 0 || $0 == Int32.min || Int(-$0 - 1) < conceptCount })
+        else { return false }
+        return compiled.allSatisfy { $0.isConsistent(conceptCount: conceptCount) }
+    }
 
     init(rules: [Rule], concepts: ConceptTable, wordCount: Int) {
-        let sorted = rules.enumerated().sorted { ($0.element.pass, $0.offset) < ($1.element.pass, $1.offset) }.map(\.element)
+        let sorted = rules.enumerated().sorted { ($0.element.pass, $0.offset) < ($1.element.pass, $1.offset) }.map { $0.element }
         self.rules = sorted
         let rank = concepts.index(of: "frequent").map { concept in
             Dictionary(concepts.orderedSingleWords(of: concept).enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: min)
@@ -33,7 +59,7 @@ struct RuleSet: Sendable {
         triggerStart = triggers.reduce(into: [0]) { starts, list in starts.append(starts.last! + Int32(list.count)) }
         triggerRules = triggers.flatMap { $0 }
         requirementStart = compiled.reduce(into: [0]) { starts, pattern in starts.append(starts.last! + Int32(pattern.requirements.count)) }
-        requirements = compiled.flatMap(\.requirements)
+        requirements = compiled.flatMap { $0.requirements }
     }
 
     /// Whether everything rule `rule` requires occurs in the line (a quick test before matching).
@@ -105,33 +131,42 @@ struct RuleSet: Sendable {
                     currentPass = rules[ruleIndex].pass
                 }
                 let maxLead = compiled[ruleIndex].maxLead
-                // Try starts just before each place the rule's trigger word occurs.
-                var nextStart = 0
-                while index < candidates.count && candidates[index] >> 20 == ruleIndex {
-                    let triggerAt = candidates[index] & 0xFFFFF
-                    index += 1
-                    var start = max(nextStart, triggerAt - maxLead)
-                    while start <= triggerAt {
-                        let match = compiled[ruleIndex].ops.withUnsafeBufferPointer { ops in
-                            compiled[ruleIndex].parts.withUnsafeBufferPointer { parts in
-                                matcher.match(ops, parts: parts, at: start)
+                let trigger = compiled[ruleIndex].trigger
+                // A pattern with no required step is indexed by an optional one: it may match
+                // without it, so it is not tested here.
+                let mustTake = trigger < compiled[ruleIndex].ops.count && compiled[ruleIndex].ops[trigger].consumes
+                    && !compiled[ruleIndex].ops[trigger].optional && !compiled[ruleIndex].ops[trigger].negated
+                compiled[ruleIndex].ops.withUnsafeBufferPointer { ops in
+                compiled[ruleIndex].parts.withUnsafeBufferPointer { parts in
+                    // Try starts just before each place the rule's trigger word occurs.
+                    var nextStart = 0
+                    while index < candidates.count && candidates[index] >> 20 == ruleIndex {
+                        let triggerAt = candidates[index] & 0xFFFFF
+                        index += 1
+                        // Where the trigger step cannot take the word ("a" not followed by
+                        // "mistake"), no start before it can match with its trigger here; a
+                        // match whose trigger is elsewhere is tried from that place instead.
+                        guard !mustTake || matcher.canTake(ops[trigger], parts: parts, at: triggerAt) else { continue }
+                        var start = max(nextStart, triggerAt - maxLead)
+                        while start <= triggerAt {
+                            let match = matcher.match(ops, parts: parts, at: start)
+                            guard let match, match.end > match.start,
+                                  guardsHold(rules[ruleIndex].guards, match, line, found, concepts, grammar)
+                            else {
+                                start += 1
+                                continue
                             }
+                            for kind in rules[ruleIndex].kinds {
+                                found.append(Found(kind: kind, range: match.span, rule: ruleIndex, match: match.start..<match.end))
+                            }
+                            if !rules[ruleIndex].cancels.isEmpty {
+                                cancelled.append(Cancel(kinds: rules[ruleIndex].cancels, range: match.start..<match.end, rule: ruleIndex))
+                            }
+                            start = max(match.end, start + 1)
                         }
-                        guard let match, match.end > match.start,
-                              guardsHold(rules[ruleIndex].guards, match, line, found, concepts, grammar)
-                        else {
-                            start += 1
-                            continue
-                        }
-                        for kind in rules[ruleIndex].kinds {
-                            found.append(Found(kind: kind, range: match.span, rule: ruleIndex, match: match.start..<match.end))
-                        }
-                        if !rules[ruleIndex].cancels.isEmpty {
-                            cancelled.append(Cancel(kinds: rules[ruleIndex].cancels, range: match.start..<match.end, rule: ruleIndex))
-                        }
-                        start = max(match.end, start + 1)
+                        nextStart = max(nextStart, start)
                     }
-                    nextStart = max(nextStart, start)
+                }
                 }
             }
         }

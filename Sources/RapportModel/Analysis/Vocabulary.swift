@@ -16,10 +16,11 @@ public struct Vocabulary: Sendable {
     let danger: DangerWeights
 
     /// Links loaded parts into a vocabulary ready to match. Fails only when a concept the
-    /// analysis relies on is missing.
+    /// analysis relies on is missing. `compiledRules`, from a snapshot, are the `rules`
+    /// already indexed (they are then not indexed again; that took a fifth of start-up).
     init(lexicon: Lexicon, conceptNames: [String], conceptEntries: [[[Int32]]], normaliser: Normaliser,
-         rules: [Rule], weights: KindWeights = KindWeights(),
-         danger: DangerWeights = DangerWeights()) throws(DiagnosticList) {
+         rules: [Rule], weights: KindWeights = KindWeights(), danger: DangerWeights = DangerWeights(),
+         compiledRules: RuleSet? = nil) throws(DiagnosticList) {
         var lexicon = lexicon
         var normaliser = normaliser
         normaliser.link(&lexicon)
@@ -27,7 +28,11 @@ public struct Vocabulary: Sendable {
         // test of whether a rule can match a line is one bit per required word.
         var names = conceptNames
         var entries = conceptEntries
-        for word in Set(rules.flatMap { $0.pattern.flatMap(\.literalWords) }).sorted() {
+        var literal: Set<Int32> = []
+        for rule in rules {
+            for element in rule.pattern { element.collectLiteralWords(into: &literal) }
+        }
+        for word in literal.sorted() {
             names.append("=" + lexicon.words[Int(word)])
             entries.append([[word]])
         }
@@ -43,8 +48,19 @@ public struct Vocabulary: Sendable {
         self.concepts = table
         self.grammar = grammar
         self.normaliser = normaliser
-        self.rules = RuleSet(rules: rules, concepts: table, wordCount: lexicon.count)
+        if let compiledRules {
+            guard compiledRules.isConsistent(wordCount: lexicon.count, conceptCount: table.names.count) else {
+                throw DiagnosticList([Diagnostic(file: "snapshot", message: "the compiled rules do not fit the vocabulary")])
+            }
+            self.rules = compiledRules
+        } else {
+            self.rules = RuleSet(rules: rules, concepts: table, wordCount: lexicon.count)
+        }
+        var weights = weights
+        weights.link(lexicon)
         self.weights = weights
+        var danger = danger
+        danger.link(lexicon)
         self.danger = danger
     }
 

@@ -11,6 +11,13 @@ public struct BinaryReader {
     public var isAtEnd: Bool { offset == bytes.count }
 
     public mutating func int() throws(SnapshotError) -> Int {
+        // Most numbers in a snapshot (word ids of small concepts, counts, flags, kinds) are
+        // below 64 and take one byte: read those without the loop.
+        if offset < bytes.count, bytes[offset] < 0x80 {
+            let value = Int(bytes[offset])
+            offset += 1
+            return (value >> 1) ^ -(value & 1)
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {

@@ -17,9 +17,12 @@ extension Vocabulary: BinaryCodable {
         let rules = try reader.readArray(Rule.self)
         let weights = try reader.read(KindWeights.self)
         let danger = try reader.read(DangerWeights.self)
+        let compiled = try reader.readArray(CompiledPattern.self)
+        let ruleSet = RuleSet(sorted: rules, compiled: compiled, triggerStart: try reader.int32s(), triggerRules: try reader.int32s(),
+                              requirementStart: try reader.int32s(), requirements: try reader.int32s())
         do {
             try self.init(lexicon: lexicon, conceptNames: names, conceptEntries: entries, normaliser: normaliser, rules: rules,
-                          weights: weights, danger: danger)
+                          weights: weights, danger: danger, compiledRules: ruleSet)
         } catch {
             throw SnapshotError("snapshot vocabulary: \(error)")
         }
@@ -36,6 +39,45 @@ extension Vocabulary: BinaryCodable {
         writer.write(rules.rules)
         writer.write(weights)
         writer.write(danger)
+        // The rules as matching reads them, so start-up does not index them again.
+        writer.write(rules.compiled)
+        writer.ints(rules.triggerStart)
+        writer.ints(rules.triggerRules)
+        writer.ints(rules.requirementStart)
+        writer.ints(rules.requirements)
+    }
+}
+
+extension CompiledPattern: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        self.init(ops: try reader.readArray(), parts: try reader.readArray(), trigger: try reader.int(), maxLead: try reader.int(),
+                  requirements: try reader.int32s())
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.write(ops)
+        writer.write(parts)
+        writer.int(trigger)
+        writer.int(maxLead)
+        writer.ints(requirements)
+    }
+}
+
+extension CompiledPattern.Op: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        guard let code = CompiledPattern.Code(rawValue: UInt8(truncatingIfNeeded: try reader.int())) else {
+            throw SnapshotError("snapshot: bad pattern step")
+        }
+        let flags = try reader.int()
+        self.init(code: code, optional: flags & 1 != 0, negated: flags & 2 != 0, a: try reader.int32(), b: try reader.int32(),
+                  trailing: flags & 4 != 0)
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.int(Int(code.rawValue))
+        writer.int((optional ? 1 : 0) | (negated ? 2 : 0) | (trailing ? 4 : 0))
+        writer.int(Int(a))
+        writer.int(Int(b))
     }
 }
 
@@ -233,15 +275,21 @@ extension KindWeights: BinaryCodable {
                 addNotOver(other, for: kinds[position])
             }
         }
-        let features = try reader.strings()
-        for feature in features {
+        let features = try reader.read(WeighedFeatures.self)
+        var weightsOf: [[Weight]] = []
+        weightsOf.reserveCapacity(features.count)
+        for _ in 0..<features.count {
             let count = try reader.count()
+            var list: [Weight] = []
+            list.reserveCapacity(count)
             for _ in 0..<count {
                 let position = try reader.int()
                 guard kinds.indices.contains(position) else { throw SnapshotError("snapshot: bad weight") }
-                add(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), feature: feature, kind: kinds[position])
+                list.append(Weight(kind: position, value: Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int()))))
             }
+            weightsOf.append(list)
         }
+        setFeatures(features, weightsOf: weightsOf)
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -249,15 +297,68 @@ extension KindWeights: BinaryCodable {
         for value in bias { writer.int(Int(value.bitPattern)) }
         for value in addAbove { writer.int(Int(value.bitPattern)) }
         for list in notOver { writer.strings(list.map(\.rawValue)) }
-        let features = table.keys.sorted()
-        writer.strings(features)
-        for feature in features {
-            let weights = table[feature] ?? []
+        writer.write(features)
+        for weights in weightsOf {
             writer.int(weights.count)
             for weight in weights {
                 writer.int(weight.kind)
                 writer.int(Int(weight.value.bitPattern))
             }
+        }
+    }
+}
+
+/// The features already numbered and indexed, so start-up reads the tables the weighing
+/// uses instead of parsing thousands of feature names.
+extension WeighedFeatures: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let names = try reader.strings()
+        let words = try reader.strings()
+        let wordFeature = try reader.int32s()
+        guard wordFeature.count == words.count, wordFeature.allSatisfy({ $0 < Int32(names.count) }) else {
+            throw SnapshotError("snapshot: bad word features")
+        }
+        let pairCount = try reader.count()
+        var pairFeature: [UInt64: Int32] = [:]
+        pairFeature.reserveCapacity(pairCount)
+        for _ in 0..<pairCount {
+            let first = try reader.int32()
+            let second = try reader.int32()
+            let feature = try reader.int32()
+            guard words.indices.contains(Int(first)), words.indices.contains(Int(second)), names.indices.contains(Int(feature)) else {
+                throw SnapshotError("snapshot: bad pair feature")
+            }
+            pairFeature[WeighedFeatures.key(first, second)] = feature
+        }
+        var ruleFeature: [SignalKind: Int32] = [:]
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            let feature = try reader.int32()
+            guard let kind = SignalKind(rawValue: name), names.indices.contains(Int(feature)) else {
+                throw SnapshotError("snapshot: bad rule feature \(name)")
+            }
+            ruleFeature[kind] = feature
+        }
+        self.init(names: names, words: words, wordFeature: wordFeature, pairFeature: pairFeature, ruleFeature: ruleFeature)
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.strings(names)
+        writer.strings(words)
+        writer.ints(wordFeature)
+        // Sorted, so the same files always give the same snapshot.
+        let pairs = pairFeature.sorted { $0.key < $1.key }
+        writer.int(pairs.count)
+        for (key, feature) in pairs {
+            writer.int(Int(key >> 32))
+            writer.int(Int(key & 0xFFFF_FFFF))
+            writer.int(Int(feature))
+        }
+        let rules = ruleFeature.sorted { $0.value < $1.value }
+        writer.int(rules.count)
+        for (kind, feature) in rules {
+            writer.string(kind.rawValue)
+            writer.int(Int(feature))
         }
     }
 }
@@ -271,24 +372,29 @@ extension DangerWeights: BinaryCodable {
         }
         for position in topics.indices { setBias(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: topics[position]) }
         for position in topics.indices { setAskAbove(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: topics[position]) }
-        for feature in try reader.strings() {
+        let features = try reader.read(WeighedFeatures.self)
+        var weightsOf: [[(topic: Int, value: Float)]] = []
+        weightsOf.reserveCapacity(features.count)
+        for _ in 0..<features.count {
             let count = try reader.count()
+            var list: [(topic: Int, value: Float)] = []
+            list.reserveCapacity(count)
             for _ in 0..<count {
                 let position = try reader.int()
                 guard topics.indices.contains(position) else { throw SnapshotError("snapshot: bad danger weight") }
-                add(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), feature: feature, topic: topics[position])
+                list.append((position, Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int()))))
             }
+            weightsOf.append(list)
         }
+        setFeatures(features, weightsOf: weightsOf)
     }
 
     public func write(to writer: inout BinaryWriter) {
         writer.strings(topics.map(\.rawValue))
         for value in bias { writer.int(Int(value.bitPattern)) }
         for value in askAbove { writer.int(Int(value.bitPattern)) }
-        let features = table.keys.sorted()
-        writer.strings(features)
-        for feature in features {
-            let weights = table[feature] ?? []
+        writer.write(features)
+        for weights in weightsOf {
             writer.int(weights.count)
             for weight in weights {
                 writer.int(weight.topic)

@@ -20,18 +20,50 @@ public struct JSONText: Sendable {
     }
 
     public mutating func string(_ value: String) {
-        let plain = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) else { return false }
-            bytes.append(0x22)
-            bytes.append(contentsOf: utf8)
-            bytes.append(0x22)
-            return true
+        var value = value
+        value.withUTF8 { JSONText.appendQuoted($0, to: &bytes) }
+    }
+
+    /// Appends `utf8` quoted and escaped: `"` and `\` with a backslash, newline, return and
+    /// tab by name, other control characters, DEL and the line and paragraph separators
+    /// (U+2028, U+2029, which some readers take for line ends) as `\uXXXX`. Works on the
+    /// bytes, copying each run that needs no escaping whole; a Swift string is always valid
+    /// UTF-8, so this is the same as going scalar by scalar.
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        var runStart = 0
+        var index = 0
+        func escape(_ replacement: StaticString, skipping length: Int) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            index += length
+            runStart = index
         }
-        if plain != true {
-            var escaped = ""
-            JSONText.appendQuoted(value, to: &escaped)
-            bytes.append(contentsOf: escaped.utf8)
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case 0x22: escape("\\\"", skipping: 1)
+            case 0x5C: escape("\\\\", skipping: 1)
+            case 0x0A: escape("\\n", skipping: 1)
+            case 0x0D: escape("\\r", skipping: 1)
+            case 0x09: escape("\\t", skipping: 1)
+            case 0x7F: escape("\\u007f", skipping: 1)
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0xA8:
+                escape("\\u2028", skipping: 3)
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0xA9:
+                escape("\\u2029", skipping: 3)
+            case 0..<0x20:
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                let digits: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+                index += 1
+                runStart = index
+            default:
+                index += 1
+            }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        out.append(0x22)
     }
 
     public mutating func number(_ value: Int) {
@@ -56,31 +88,11 @@ public struct JSONText: Sendable {
     }
 
     public static func appendQuoted(_ value: String, to out: inout String) {
-        // Most strings need no escaping: append them whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            out += "\""
-            out += value
-            out += "\""
-            return
-        }
-        out.unicodeScalars.append("\"")
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.unicodeScalars.append("\"")
+        var value = value
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 2)
+        value.withUTF8 { appendQuoted($0, to: &bytes) }
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -24,7 +24,9 @@ struct TranscriptsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List saved sessions, oldest first: ID, practice, how it ended.")
+        // Named here: without a name ArgumentParser derives it from the type name by
+        // reflection, for every subcommand on every start-up of any command.
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List saved sessions, oldest first: ID, practice, how it ended.")
 
         @Flag(help: "Print a JSON array: one {\"id\", \"scenario\", \"started\", \"outcome\", \"replies\", \"skipped\", \"path\"} object per session.")
         var json = false
@@ -81,7 +83,7 @@ struct TranscriptsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a saved session as a conversation, with its scorecard.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a saved session as a conversation, with its scorecard.")
 
         @Argument(help: "The session's ID, or the start of it.", completion: Completions.transcripts)
         var id: String
@@ -101,7 +103,7 @@ struct TranscriptsCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a saved session as Markdown (to keep) or JSON Lines (as saved).")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a saved session as Markdown (to keep) or JSON Lines (as saved).")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case markdown
@@ -162,6 +164,7 @@ struct TranscriptsCommand: ParsableCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete one saved session, or all of them with --all.",
             discussion: """
                 --all asks first when standard input is a terminal. A script, which cannot \

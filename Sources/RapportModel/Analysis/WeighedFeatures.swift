@@ -1,0 +1,151 @@
+/// The features the weights name, numbered, and how a line finds its own among them
+/// without building a string per word: each word the features mention has a number, a
+/// word feature is found by that number, and a pair by the numbers of its two words.
+///
+/// A feature is named as `weights/kinds.tsv` writes it: "rule:remorse", "word:sorry" or
+/// "pair:thanks for". A feature of a line the weights do not name weighs nothing, so it is
+/// simply not found here; the order of the ones found is the order the line gives them.
+struct WeighedFeatures: Sendable {
+    /// Each feature's name, by number.
+    private(set) var names: [String] = []
+    /// Feature number by name, for adding weights while the vocabulary is built from its
+    /// files. A snapshot holds the tables below instead, so a decoded one leaves it empty.
+    private var numberByName: [String: Int32] = [:]
+    /// The feature "rule:KIND" by kind.
+    private(set) var ruleFeature: [SignalKind: Int32] = [:]
+    /// Every word that some word or pair feature mentions, by number, and the reverse.
+    private(set) var words: [String] = []
+    private var wordNumber: [String: Int32] = [:]
+    /// Per word number: its "word:" feature, or -1.
+    private(set) var wordFeature: [Int32] = []
+    /// Per pair of word numbers (first in the high half): its "pair:" feature.
+    private(set) var pairFeature: [UInt64: Int32] = [:]
+    /// Per lexicon id: the word number of that word, or -1 (filled in by `link`), so a word
+    /// the vocabulary knows costs no string lookup.
+    private var numberByLexicon: [Int32] = []
+
+    var count: Int { names.count }
+
+    init() {}
+
+    /// The tables as a snapshot holds them (see `Vocabulary+Binary.swift`).
+    init(names: [String], words: [String], wordFeature: [Int32], pairFeature: [UInt64: Int32], ruleFeature: [SignalKind: Int32]) {
+        self.names = names
+        self.words = words
+        wordNumber.reserveCapacity(words.count)
+        for (number, word) in words.enumerated() { wordNumber[word] = Int32(number) }
+        self.wordFeature = wordFeature
+        self.pairFeature = pairFeature
+        self.ruleFeature = ruleFeature
+    }
+
+    /// The feature's number, adding it the first time.
+    mutating func number(of name: String) -> Int {
+        if let found = numberByName[name] { return Int(found) }
+        let number = Int32(names.count)
+        names.append(name)
+        numberByName[name] = number
+        // Read as bytes, not Characters: a word may begin with a combining mark (the U+FE0F
+        // an emoji leaves behind), which joins the ":" or " " before it into one Character.
+        let utf8 = Array(name.utf8)
+        let rest = utf8.dropFirst(5)
+        if utf8.starts(with: "rule:".utf8) {
+            if let kind = SignalKind(rawValue: String(decoding: rest, as: UTF8.self)) { ruleFeature[kind] = number }
+        } else if utf8.starts(with: "word:".utf8) {
+            wordFeature[Int(numberWord(String(decoding: rest, as: UTF8.self)))] = number
+        } else if utf8.starts(with: "pair:".utf8) {
+            // Tokens hold no spaces, so a pair of anything but two words can never occur.
+            if let space = rest.firstIndex(of: 0x20), !rest[(space + 1)...].contains(0x20) {
+                let first = numberWord(String(decoding: rest[..<space], as: UTF8.self))
+                let second = numberWord(String(decoding: rest[(space + 1)...], as: UTF8.self))
+                pairFeature[WeighedFeatures.key(first, second)] = number
+            }
+        }
+        return Int(number)
+    }
+
+    private mutating func numberWord(_ word: String) -> Int32 {
+        if let found = wordNumber[word] { return found }
+        let number = Int32(words.count)
+        wordNumber[word] = number
+        words.append(word)
+        wordFeature.append(-1)
+        return number
+    }
+
+    static func key(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+    }
+
+    /// Notes the lexicon id of every word the features mention.
+    mutating func link(_ lexicon: Lexicon) {
+        numberByLexicon = Array(repeating: -1, count: lexicon.count)
+        for (word, number) in wordNumber {
+            let id = lexicon.id(of: word)
+            if id >= 0 { numberByLexicon[Int(id)] = number }
+        }
+    }
+
+    /// The word number of a token, or -1 when no feature mentions it.
+    private func wordNumber(of token: Token) -> Int32 {
+        if token.word >= 0 && Int(token.word) < numberByLexicon.count { return numberByLexicon[Int(token.word)] }
+        return wordNumber[token.text] ?? -1
+    }
+
+    /// The features of a line, once each, in the order `KindWeights.features(of:found:)`
+    /// lists their names: each kind the rules found (in kind order), then each word and the
+    /// pair it ends.
+    func numbers(of line: LineView, found: [Signal]) -> [Int] {
+        var seen = FeatureSet(count: names.count)
+        var list: [Int] = []
+        list.reserveCapacity(2 * line.tokens.count + found.count)
+        for kind in found.map(\.kind).sorted() {
+            if let number = ruleFeature[kind], seen.insert(number) { list.append(Int(number)) }
+        }
+        forEachWord(of: line, in: 0..<line.tokens.count) { word, pair in
+            if word >= 0 && seen.insert(word) { list.append(Int(word)) }
+            if pair >= 0 && seen.insert(pair) { list.append(Int(pair)) }
+        }
+        return list
+    }
+
+    /// Which features a line has already listed: one bit each.
+    private struct FeatureSet {
+        var bits: [UInt64]
+
+        init(count: Int) {
+            bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+        }
+
+        /// Adds the feature; false if it was there.
+        mutating func insert(_ number: Int32) -> Bool {
+            let slot = Int(number) / 64
+            let bit: UInt64 = 1 << UInt64(Int(number) % 64)
+            guard bits[slot] & bit == 0 else { return false }
+            bits[slot] |= bit
+            return true
+        }
+    }
+
+    /// Calls `body` for each word in `range` with its word feature and the feature of the
+    /// pair it ends (-1 for none; punctuation breaks a pair), every time they occur.
+    func forEachWord(of line: LineView, in range: Range<Int>, _ body: (_ word: Int32, _ pair: Int32) -> Void) {
+        var previous: Int32?
+        for index in range {
+            let token = line.tokens[index]
+            if token.isPunctuation {
+                previous = nil
+                continue
+            }
+            let number = wordNumber(of: token)
+            var word: Int32 = -1
+            var pair: Int32 = -1
+            if number >= 0 {
+                word = wordFeature[Int(number)]
+                if let previous, previous >= 0 { pair = pairFeature[WeighedFeatures.key(previous, number)] ?? -1 }
+            }
+            body(word, pair)
+            previous = number
+        }
+    }
+}
