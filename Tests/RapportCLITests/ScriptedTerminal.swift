@@ -28,10 +28,11 @@ enum ScriptedTerminal {
         guard master >= 0, grant(master) == 0, unlock(master) == 0, name(master, &path, path.count) == 0 else {
             throw Failure(description: "no pseudo-terminal: \(String(cString: strerror(errno)))")
         }
-        let terminal = open(String(cString: path), O_RDWR | O_NOCTTY)
+        let pathText = String(decoding: path.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let terminal = open(pathText, O_RDWR | O_NOCTTY)
         guard terminal >= 0 else {
             close(master)
-            throw Failure(description: "cannot open \(String(cString: path))")
+            throw Failure(description: "cannot open \(pathText)")
         }
         return (master, terminal)
     }

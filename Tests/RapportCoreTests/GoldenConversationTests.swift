@@ -187,7 +187,6 @@ struct GoldenPlan: CustomTestStringConvertible, Sendable {
     /// already ended) with a whole scorecard. Together the plans reach every state.
     @Test func endOfInputInEveryStateGivesAWholeScorecard() throws {
         let library = try Fixtures.library
-        let analyzer = try Fixtures.analyzer
         let rewriter = try Fixtures.rewriter
         var reached: [String: Set<String>] = [:]
         for plan in try GoldenPlan.all() {
