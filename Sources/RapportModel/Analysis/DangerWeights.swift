@@ -53,18 +53,11 @@ public struct DangerWeights: Sendable {
         features.link(lexicon)
     }
 
-    /// The features this reading uses: the line's words and pairs, and `rule:distress` when
-    /// the rules found a sign of distress (other kinds say nothing about danger).
-    static func features(of line: LineView, found: [Signal]) -> [String] {
-        var list = KindWeights.features(of: line, found: []).filter { !$0.hasPrefix("rule:") }
-        if found.contains(where: { $0.kind == .distress }) { list.insert("rule:distress", at: 0) }
-        return list
-    }
-
     /// A `risk` for a line the rules found no danger in, when a topic weighs above its mark.
     func ask(_ found: [Signal], line: LineView) -> Signal? {
         guard !topics.isEmpty, !line.tokens.isEmpty, !found.contains(where: { $0.kind == .crisis || $0.kind == .risk }) else { return nil }
-        // The same features as `features(of:found:)` names, in the same order, by number.
+        // The line's words and pairs, and "rule:distress" when the rules found a sign of
+        // distress (the other kinds say nothing about danger).
         let distress = found.filter { $0.kind == .distress }.prefix(1)
         let features = self.features.numbers(of: line, found: Array(distress))
         var score = bias
@@ -76,31 +69,12 @@ public struct DangerWeights: Sendable {
             if best.map({ score[position] - askAbove[position] > score[$0] - askAbove[$0] }) ?? true { best = position }
         }
         guard let position = best else { return nil }
-        let span = heaviestSentence(line, topic: position)
+        let span = self.features.heaviestSentence(of: line) { weight(of: $0, topic: position) }
         let (text, start, end) = line.text(of: span)
         let note = "asked about, not stopped: the message as a whole reads like danger, though no rule names it; most: "
             + strongest(features, topic: position).joined(separator: ", ")
         return Signal(kind: .risk, text: text, start: start, end: end, rule: RuleLocation(file: "weights/danger.tsv", line: 0),
                       about: topics[position], note: note)
-    }
-
-    /// The sentence whose words weigh most for the topic, trailing punctuation left off.
-    private func heaviestSentence(_ line: LineView, topic: Int) -> Range<Int> {
-        var best = line.sentences.first ?? 0..<line.tokens.count
-        var bestWeight = -Float.infinity
-        for sentence in line.sentences {
-            var total: Float = 0
-            features.forEachWord(of: line, in: sentence) { word, pair in
-                if word >= 0 { total += weight(of: Int(word), topic: topic) }
-                if pair >= 0 { total += weight(of: Int(pair), topic: topic) }
-            }
-            if total > bestWeight {
-                bestWeight = total
-                best = sentence
-            }
-        }
-        while best.count > 1 && line.tokens[best.upperBound - 1].isPunctuation { best = best.lowerBound..<(best.upperBound - 1) }
-        return best
     }
 
     /// The three features that weighed most for the topic, quoted, for `--explain`.

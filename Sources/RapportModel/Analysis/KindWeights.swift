@@ -110,11 +110,6 @@ public struct KindWeights: Sendable {
         return list
     }
 
-    /// The word and pair features of the tokens in `range` ("word:sorry", "pair:i am").
-    static func features(of line: LineView, in range: Range<Int>) -> [String] {
-        wordsAndPairs(line, in: range).flatMap { word, pair in ["word:" + word] + (pair.map { ["pair:" + $0] } ?? []) }
-    }
-
     /// Each word in `range`, with the pair it ends (nil at the start or after punctuation).
     private static func wordsAndPairs(_ line: LineView, in range: Range<Int>) -> [(String, String?)] {
         var result: [(String, String?)] = []
@@ -172,21 +167,7 @@ public struct KindWeights: Sendable {
 
     /// A kind the rules missed: its span is the sentence whose words weigh most for it.
     private func addedSignal(_ kind: SignalKind, position: Int, score: Float, line: LineView, features: [Int]) -> Signal {
-        var best = line.sentences.first ?? 0..<line.tokens.count
-        var bestWeight = -Float.infinity
-        for sentence in line.sentences {
-            var total: Float = 0
-            self.features.forEachWord(of: line, in: sentence) { word, pair in
-                if word >= 0 { total += weight(of: Int(word), kind: position) }
-                if pair >= 0 { total += weight(of: Int(pair), kind: position) }
-            }
-            if total > bestWeight {
-                bestWeight = total
-                best = sentence
-            }
-        }
-        var span = best
-        while span.count > 1 && line.tokens[span.upperBound - 1].isPunctuation { span = span.lowerBound..<(span.upperBound - 1) }
+        let span = self.features.heaviestSentence(of: line) { weight(of: $0, kind: position) }
         let (text, start, end) = line.text(of: span)
         let note = "weighed (\(KindWeights.format(score))): found by the line as a whole, not by one rule"
             + KindWeights.describe(strongest(features, kind: position, positive: true))

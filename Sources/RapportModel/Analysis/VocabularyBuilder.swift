@@ -312,14 +312,9 @@ struct VocabularyBuilder {
 
     /// `KIND<TAB>FEATURE<TAB>WEIGHT` lines, written by tools/train_weights.py; FEATURE is
     /// `@bias`, `@add` (the score a kind needs to be added where no rule found it),
-    /// `rule:KIND`, `word:WORD` or `pair:WORD WORD`. Lines starting with `#` are
-    /// comments. Features hold any character but a tab, so no other comment form applies.
+    /// `rule:KIND`, `word:WORD` or `pair:WORD WORD`; or `KIND<TAB>@not-over<TAB>KIND`.
     private mutating func parseWeights(_ text: String, file: String, into weights: inout KindWeights) {
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = offset + 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for (number, parts) in VocabularyBuilder.tabbedLines(text) {
             if parts.count == 3, parts[1] == "@not-over" {
                 guard let kind = SignalKind(rawValue: String(parts[0])), let other = SignalKind(rawValue: String(parts[2])) else {
                     report(file, number, 1, "expected 'KIND<TAB>@not-over<TAB>KIND' with two known kinds, e.g. 'minimizing\t@not-over\tvalidation'")
@@ -353,15 +348,24 @@ struct VocabularyBuilder {
         }
     }
 
+    /// The non-empty, non-comment lines of a weights file, with their line numbers, split at
+    /// tabs. Lines starting with `#` are comments; a feature may hold any other character
+    /// but a tab, so `DataFileLines`' comment rule does not apply.
+    private static func tabbedLines(_ text: String) -> [(number: Int, parts: [Substring])] {
+        var lines: [(number: Int, parts: [Substring])] = []
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            lines.append((offset + 1, line.split(separator: "\t", omittingEmptySubsequences: false)))
+        }
+        return lines
+    }
+
     /// `TOPIC<TAB>FEATURE<TAB>WEIGHT` lines, written by tools/train_danger.py: TOPIC is a
     /// safety topic (`self`, `hurt`), FEATURE is `@bias`, `@ask` (the mark to ask above),
     /// `rule:distress`, `word:WORD` or `pair:WORD WORD`.
     private mutating func parseDanger(_ text: String, file: String, into danger: inout DangerWeights) {
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = offset + 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for (number, parts) in VocabularyBuilder.tabbedLines(text) {
             guard parts.count == 3, let value = Float(parts[2]) else {
                 report(file, number, 1, "expected 'TOPIC<TAB>FEATURE<TAB>WEIGHT', e.g. 'self\tword:pills\t0.8'")
                 continue

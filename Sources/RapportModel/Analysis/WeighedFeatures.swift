@@ -148,4 +148,24 @@ struct WeighedFeatures: Sendable {
             previous = number
         }
     }
+
+    /// The sentence of `line` whose words and pairs weigh most by `weight` (a feature number
+    /// to its weight), trailing punctuation left off: where an added signal is said.
+    func heaviestSentence(of line: LineView, weight: (Int) -> Float) -> Range<Int> {
+        var best = line.sentences.first ?? 0..<line.tokens.count
+        var bestWeight = -Float.infinity
+        for sentence in line.sentences {
+            var total: Float = 0
+            forEachWord(of: line, in: sentence) { word, pair in
+                if word >= 0 { total += weight(Int(word)) }
+                if pair >= 0 { total += weight(Int(pair)) }
+            }
+            if total > bestWeight {
+                bestWeight = total
+                best = sentence
+            }
+        }
+        while best.count > 1 && line.tokens[best.upperBound - 1].isPunctuation { best = best.lowerBound..<(best.upperBound - 1) }
+        return best
+    }
 }
