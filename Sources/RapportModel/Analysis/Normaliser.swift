@@ -138,9 +138,11 @@ struct Normaliser: Sendable {
     }
 
     /// "soooo" → "so", "sorryyy" → "sorry", "pleeease" → "please": letters repeated for
-    /// emphasis are squeezed until the word is one the vocabulary knows.
+    /// emphasis are squeezed until the word is one the vocabulary knows. Numbers are left
+    /// alone: "400" is not a stretched "40".
     func repairStretched(_ word: String, lexicon: Lexicon) -> String? {
         let letters = Array(word.unicodeScalars)
+        guard !letters.contains(where: { $0.properties.numericType != nil }) else { return nil }
         var hasRun = false
         for index in 1..<max(1, letters.count) where letters[index] == letters[index - 1] {
             hasRun = true
@@ -149,7 +151,9 @@ struct Normaliser: Sendable {
         guard hasRun else { return nil }
         for (minimumRun, keep) in [(3, 2), (3, 1), (2, 1)] {
             let candidate = squeeze(letters, runsOf: minimumRun, to: keep)
-            if candidate != word, lexicon.contains(candidate) || forms[candidate] != nil {
+            // A single letter is never what a stretched word meant ("SS#" is not "s").
+            if candidate != word, candidate.unicodeScalars.count > 1,
+               lexicon.contains(candidate) || forms[candidate] != nil {
                 return candidate
             }
         }
