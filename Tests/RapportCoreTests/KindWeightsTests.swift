@@ -104,4 +104,35 @@ import Testing
             #expect(messages.contains { $0.hasPrefix("weights/danger.tsv:3:") && $0.contains("rule:distress") })
         }
     }
+
+    /// A weight on a word class reaches every entry of it, phrases included, though no
+    /// training line used them; the line's length is a feature of its own.
+    @Test func aClassWeightReachesWordsNoLineUsed() throws {
+        var files = BuiltIn.vocabularyFiles.filter { $0.path != "weights/danger.tsv" }
+        files.append((path: "concepts/test-field.txt", text: "~test-field: zorblax, glimmer stone\n"))
+        files.append((path: "weights/danger.tsv", text: "self\t@bias\t-1\nself\t@ask\t0.5\nself\tconcept:test-field\t3.0\nself\tlength:33-64\t-10\n"))
+        let analyzer = Analyzer(vocabulary: try Vocabulary.load(files))
+        func asked(_ line: String) -> Bool {
+            analyzer.signals(in: line).contains { $0.kind == .risk && $0.rule?.file == "weights/danger.tsv" }
+        }
+        #expect(asked("i keep thinking about the zorblax"))
+        #expect(asked("i found a glimmer stone in the garden"))
+        #expect(!asked("i found a glimmer in the garden"), "half a phrase entry is not the entry")
+        #expect(!asked("i went to the shop"))
+        let long = "i keep thinking about the zorblax " + String(repeating: "and the shop ", count: 12)
+        #expect(!asked(long), "a long line starts from its own length's weight")
+    }
+
+    @Test func aWeightOnAnUnknownClassOrLengthIsReported() throws {
+        var files = BuiltIn.vocabularyFiles.filter { $0.path != "weights/danger.tsv" }
+        files.append((path: "weights/danger.tsv", text: "self\t@bias\t-3\nself\tconcept:no-such-class\t1.0\nself\tlength:7-9\t2.0\n"))
+        do {
+            _ = try Vocabulary.load(files)
+            Issue.record("a danger file naming an unknown class loaded")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.contains { $0.hasPrefix("weights/danger.tsv:2:6") && $0.contains("~no-such-class") })
+            #expect(messages.contains { $0.hasPrefix("weights/danger.tsv:3:6") && $0.contains("1-8") })
+        }
+    }
 }

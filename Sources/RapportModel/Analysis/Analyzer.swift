@@ -35,7 +35,7 @@ public final class Analyzer: SignalDetecting, Sendable {
     public func weighingFeatures(of line: String) -> [String] {
         let view = view(of: line)
         let found = vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
-        return KindWeights.features(of: view, found: found)
+        return KindWeights.features(of: view, found: found, concepts: vocabulary.concepts)
     }
 
     /// The line as the rules see it: normalised tokens and clause structure.

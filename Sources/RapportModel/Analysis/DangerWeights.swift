@@ -49,8 +49,8 @@ public struct DangerWeights: Sendable {
     }
 
     /// Lets the features find the words the vocabulary knows by their lexicon ids.
-    mutating func link(_ lexicon: Lexicon) {
-        features.link(lexicon)
+    mutating func link(_ lexicon: Lexicon, concepts: ConceptTable) {
+        features.link(lexicon, concepts: concepts)
     }
 
     /// A `risk` for a line the rules found no danger in, when a topic weighs above its mark.

@@ -89,14 +89,15 @@ public struct KindWeights: Sendable {
     }
 
     /// Lets the features find the words the vocabulary knows by their lexicon ids.
-    mutating func link(_ lexicon: Lexicon) {
-        features.link(lexicon)
+    mutating func link(_ lexicon: Lexicon, concepts: ConceptTable) {
+        features.link(lexicon, concepts: concepts)
     }
 
     /// The features of a line, as the weights name them: each kind the rules found, each
-    /// word, and each pair of adjacent words (punctuation breaks a pair), once each. For
-    /// `analyze --features` and training; weighing finds the same by number.
-    static func features(of line: LineView, found: [Signal]) -> [String] {
+    /// word, each pair of adjacent words (punctuation breaks a pair), the line's length in
+    /// words (a bucket), and each word class an entry of which begins at some word, once each. For `analyze --features` and training;
+    /// weighing finds the same by number.
+    static func features(of line: LineView, found: [Signal], concepts: ConceptTable) -> [String] {
         var seen: Set<String> = []
         var list: [String] = []
         func add(_ name: String) {
@@ -106,6 +107,17 @@ public struct KindWeights: Sendable {
         for (word, pair) in wordsAndPairs(line, in: 0..<line.tokens.count) {
             add("word:" + word)
             if let pair { add("pair:" + pair) }
+        }
+        add("length:" + WeighedFeatures.lengthBuckets[WeighedFeatures.lengthBucket(words: line.tokens.count { !$0.isPunctuation })])
+        // The classes written in concepts/*.txt; "=WORD" classes are one rule word each.
+        let classes = concepts.names.indices.filter { !concepts.names[$0].hasPrefix("=") }
+        for position in line.tokens.indices where line.tokens[position].word >= 0 {
+            var touched = [UInt64](repeating: 0, count: concepts.setStride)
+            concepts.addTouched(by: line.tokens[position].word, to: &touched)
+            for index in classes where touched[index / 64] & (1 << UInt64(index % 64)) != 0
+                && concepts.matches(index, in: line.tokens, at: position) {
+                add("concept:" + concepts.names[index])
+            }
         }
         return list
     }

@@ -57,10 +57,10 @@ public struct Vocabulary: Sendable {
             self.rules = RuleSet(rules: rules, concepts: table, wordCount: lexicon.count)
         }
         var weights = weights
-        weights.link(lexicon)
+        weights.link(lexicon, concepts: table)
         self.weights = weights
         var danger = danger
-        danger.link(lexicon)
+        danger.link(lexicon, concepts: table)
         self.danger = danger
     }
 

@@ -54,11 +54,12 @@ struct VocabularyBuilder {
         assignPasses(&rules)
         var weights = KindWeights()
         var danger = DangerWeights()
+        let conceptNames = Set(concepts.names)
         for file in files where file.path.hasPrefix("weights/") && file.path.hasSuffix(".tsv") {
             if file.path == "weights/danger.tsv" {
-                parseDanger(file.text, file: file.path, into: &danger)
+                parseDanger(file.text, file: file.path, concepts: conceptNames, into: &danger)
             } else {
-                parseWeights(file.text, file: file.path, into: &weights)
+                parseWeights(file.text, file: file.path, concepts: conceptNames, into: &weights)
             }
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
@@ -312,8 +313,8 @@ struct VocabularyBuilder {
 
     /// `KIND<TAB>FEATURE<TAB>WEIGHT` lines, written by tools/train_weights.py; FEATURE is
     /// `@bias`, `@add` (the score a kind needs to be added where no rule found it),
-    /// `rule:KIND`, `word:WORD` or `pair:WORD WORD`; or `KIND<TAB>@not-over<TAB>KIND`.
-    private mutating func parseWeights(_ text: String, file: String, into weights: inout KindWeights) {
+    /// `rule:KIND`, `word:WORD`, `pair:WORD WORD` or `concept:NAME`; or `KIND<TAB>@not-over<TAB>KIND`.
+    private mutating func parseWeights(_ text: String, file: String, concepts: Set<String>, into weights: inout KindWeights) {
         for (number, parts) in VocabularyBuilder.tabbedLines(text) {
             if parts.count == 3, parts[1] == "@not-over" {
                 guard let kind = SignalKind(rawValue: String(parts[0])), let other = SignalKind(rawValue: String(parts[2])) else {
@@ -336,16 +337,31 @@ struct VocabularyBuilder {
                 continue
             }
             let feature = String(parts[1])
+            guard knownFeature(feature, concepts: concepts, file: file, line: number, column: 1 + parts[0].count + 1) else { continue }
             if feature == "@bias" {
                 weights.setBias(value, for: kind)
             } else if feature == "@add" {
                 weights.setAddAbove(value, for: kind)
-            } else if ["rule:", "word:", "pair:"].contains(where: { feature.utf8.starts(with: $0.utf8) }) {
+            } else if ["rule:", "word:", "pair:", "concept:", "length:"].contains(where: { feature.utf8.starts(with: $0.utf8) }) {
                 weights.add(value, feature: feature, kind: kind)
             } else {
-                report(file, number, 1 + parts[0].count + 1, "a feature is @bias, @add, @not-over, rule:KIND, word:WORD or pair:WORD WORD, not '\(feature)'")
+                report(file, number, 1 + parts[0].count + 1, "a feature is @bias, @add, @not-over, rule:KIND, word:WORD, pair:WORD WORD, concept:NAME or length:BUCKET, not '\(feature)'")
             }
         }
+    }
+
+    /// False, with a report, for a `concept:` feature naming no concept or a `length:` one
+    /// naming no bucket (a weight on them would silently weigh nothing).
+    private mutating func knownFeature(_ feature: String, concepts: Set<String>, file: String, line: Int, column: Int) -> Bool {
+        if feature.hasPrefix("concept:"), !concepts.contains(String(feature.dropFirst("concept:".count))) {
+            report(file, line, column, "no concept ~\(feature.dropFirst("concept:".count)) in concepts/*.txt")
+            return false
+        }
+        if feature.hasPrefix("length:"), !WeighedFeatures.lengthBuckets.contains(String(feature.dropFirst("length:".count))) {
+            report(file, line, column, "a length is one of \(WeighedFeatures.lengthBuckets.joined(separator: ", ")), not '\(feature.dropFirst("length:".count))'")
+            return false
+        }
+        return true
     }
 
     /// The non-empty, non-comment lines of a weights file, with their line numbers, split at
@@ -363,8 +379,9 @@ struct VocabularyBuilder {
 
     /// `TOPIC<TAB>FEATURE<TAB>WEIGHT` lines, written by tools/train_danger.py: TOPIC is a
     /// safety topic (`self`, `hurt`), FEATURE is `@bias`, `@ask` (the mark to ask above),
-    /// `rule:distress`, `word:WORD` or `pair:WORD WORD`.
-    private mutating func parseDanger(_ text: String, file: String, into danger: inout DangerWeights) {
+    /// `rule:distress`, `word:WORD`, `pair:WORD WORD` or `concept:NAME` (a word class of
+    /// concepts/*.txt).
+    private mutating func parseDanger(_ text: String, file: String, concepts: Set<String>, into danger: inout DangerWeights) {
         for (number, parts) in VocabularyBuilder.tabbedLines(text) {
             guard parts.count == 3, let value = Float(parts[2]) else {
                 report(file, number, 1, "expected 'TOPIC<TAB>FEATURE<TAB>WEIGHT', e.g. 'self\tword:pills\t0.8'")
@@ -375,14 +392,15 @@ struct VocabularyBuilder {
                 continue
             }
             let feature = String(parts[1])
+            guard knownFeature(feature, concepts: concepts, file: file, line: number, column: 1 + parts[0].count + 1) else { continue }
             if feature == "@bias" {
                 danger.setBias(value, for: topic)
             } else if feature == "@ask" {
                 danger.setAskAbove(value, for: topic)
-            } else if feature == "rule:distress" || ["word:", "pair:"].contains(where: { feature.utf8.starts(with: $0.utf8) }) {
+            } else if feature == "rule:distress" || ["word:", "pair:", "concept:", "length:"].contains(where: { feature.utf8.starts(with: $0.utf8) }) {
                 danger.add(value, feature: feature, topic: topic)
             } else {
-                report(file, number, 1 + parts[0].count + 1, "a danger feature is @bias, @ask, rule:distress, word:WORD or pair:WORD WORD, not '\(feature)'")
+                report(file, number, 1 + parts[0].count + 1, "a danger feature is @bias, @ask, rule:distress, word:WORD, pair:WORD WORD, concept:NAME or length:BUCKET, not '\(feature)'")
             }
         }
     }

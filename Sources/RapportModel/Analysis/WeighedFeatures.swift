@@ -2,8 +2,11 @@
 /// without building a string per word: each word the features mention has a number, a
 /// word feature is found by that number, and a pair by the numbers of its two words.
 ///
-/// A feature is named as `weights/kinds.tsv` writes it: "rule:remorse", "word:sorry" or
-/// "pair:thanks for". A feature of a line the weights do not name weighs nothing, so it is
+/// A feature is named as `weights/kinds.tsv` writes it: "rule:remorse", "word:sorry",
+/// "pair:thanks for" or "concept:means" (an entry of a word class begins at some word: a
+/// weight learned for the class reaches the words of it no training line used), and
+/// "length:9-16", how many words the line has, so the weights can start a short line from
+/// a different place than a long post (see `lengthBucket`). A feature of a line the weights do not name weighs nothing, so it is
 /// simply not found here; the order of the ones found is the order the line gives them.
 struct WeighedFeatures: Sendable {
     /// Each feature's name, by number.
@@ -23,6 +26,15 @@ struct WeighedFeatures: Sendable {
     /// Per lexicon id: the word number of that word, or -1 (filled in by `link`), so a word
     /// the vocabulary knows costs no string lookup.
     private var numberByLexicon: [Int32] = []
+    /// The "length:BUCKET" features, by bucket (see `lengthBucket`), or -1.
+    private var lengthFeature: [Int32] = Array(repeating: -1, count: WeighedFeatures.lengthBuckets.count)
+    /// The "concept:NAME" features: the concept's name and the feature's number.
+    private(set) var conceptFeatures: [(concept: String, feature: Int32)] = []
+    /// Per lexicon id: the weighed classes an entry of which can begin with the word, as
+    /// (concept index, feature number); whether one does is checked at the word's place.
+    private var conceptCandidates: [[(concept: Int32, feature: Int32)]] = []
+    /// The word classes, kept from `link` to check phrase entries ("knife to my throat").
+    private var concepts = ConceptTable(names: [], entries: [], wordCount: 0)
 
     var count: Int { names.count }
 
@@ -37,6 +49,31 @@ struct WeighedFeatures: Sendable {
         self.wordFeature = wordFeature
         self.pairFeature = pairFeature
         self.ruleFeature = ruleFeature
+        for (number, name) in names.enumerated() { noteConcept(name, number: Int32(number)) }
+    }
+
+    private mutating func noteConcept(_ name: String, number: Int32) {
+        let prefix = "concept:"
+        if name.utf8.starts(with: prefix.utf8) {
+            conceptFeatures.append((String(name.dropFirst(prefix.count)), number))
+        } else if name.utf8.starts(with: "length:".utf8), let bucket = WeighedFeatures.lengthBuckets.firstIndex(of: String(name.dropFirst(7))) {
+            lengthFeature[bucket] = number
+        }
+    }
+
+    /// The names of the line-length buckets, in words: a line typed in a practice is
+    /// mostly in the first two, a post in the last.
+    static let lengthBuckets = ["1-8", "9-16", "17-32", "33-64", "65+"]
+
+    /// The bucket of a line with `words` words (punctuation not counted).
+    static func lengthBucket(words: Int) -> Int {
+        switch words {
+        case ..<9: return 0
+        case ..<17: return 1
+        case ..<33: return 2
+        case ..<65: return 3
+        default: return 4
+        }
     }
 
     /// The feature's number, adding it the first time.
@@ -53,6 +90,8 @@ struct WeighedFeatures: Sendable {
             if let kind = SignalKind(rawValue: String(decoding: rest, as: UTF8.self)) { ruleFeature[kind] = number }
         } else if utf8.starts(with: "word:".utf8) {
             wordFeature[Int(numberWord(String(decoding: rest, as: UTF8.self)))] = number
+        } else if utf8.starts(with: "concept:".utf8) || utf8.starts(with: "length:".utf8) {
+            noteConcept(name, number: number)
         } else if utf8.starts(with: "pair:".utf8) {
             // Tokens hold no spaces, so a pair of anything but two words can never occur.
             if let space = rest.firstIndex(of: 0x20), !rest[(space + 1)...].contains(0x20) {
@@ -77,12 +116,21 @@ struct WeighedFeatures: Sendable {
         UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
     }
 
-    /// Notes the lexicon id of every word the features mention.
-    mutating func link(_ lexicon: Lexicon) {
+    /// Notes the lexicon id of every word the features mention, and the concept features of
+    /// every word in a weighed class. A concept the table does not define weighs nothing.
+    mutating func link(_ lexicon: Lexicon, concepts: ConceptTable) {
         numberByLexicon = Array(repeating: -1, count: lexicon.count)
         for (word, number) in wordNumber {
             let id = lexicon.id(of: word)
             if id >= 0 { numberByLexicon[Int(id)] = number }
+        }
+        self.concepts = concepts
+        conceptCandidates = conceptFeatures.isEmpty ? [] : Array(repeating: [], count: lexicon.count)
+        for (concept, feature) in conceptFeatures {
+            guard let index = concepts.index(of: concept) else { continue }
+            for word in Set(concepts.firstWords(of: index)) where word >= 0 && Int(word) < lexicon.count {
+                conceptCandidates[Int(word)].append((Int32(index), feature))
+            }
         }
     }
 
@@ -92,9 +140,18 @@ struct WeighedFeatures: Sendable {
         return wordNumber[token.text] ?? -1
     }
 
-    /// The features of a line, once each, in the order `KindWeights.features(of:found:)`
+    /// Calls `body` with each weighed class an entry of which begins at `position`.
+    private func forEachConcept(of line: LineView, at position: Int, _ body: (Int32) -> Void) {
+        let word = line.tokens[position].word
+        guard word >= 0 && Int(word) < conceptCandidates.count else { return }
+        for candidate in conceptCandidates[Int(word)] where concepts.matches(Int(candidate.concept), in: line.tokens, at: position) {
+            body(candidate.feature)
+        }
+    }
+
+    /// The features of a line, once each, in the order `KindWeights.features(of:found:concepts:)`
     /// lists their names: each kind the rules found (in kind order), then each word and the
-    /// pair it ends.
+    /// pair it ends, then the classes of the words.
     func numbers(of line: LineView, found: [Signal]) -> [Int] {
         var seen = FeatureSet(count: names.count)
         var list: [Int] = []
@@ -105,6 +162,15 @@ struct WeighedFeatures: Sendable {
         forEachWord(of: line, in: 0..<line.tokens.count) { word, pair in
             if word >= 0 && seen.insert(word) { list.append(Int(word)) }
             if pair >= 0 && seen.insert(pair) { list.append(Int(pair)) }
+        }
+        let length = lengthFeature[WeighedFeatures.lengthBucket(words: line.tokens.count { !$0.isPunctuation })]
+        if length >= 0 && seen.insert(length) { list.append(Int(length)) }
+        if !conceptCandidates.isEmpty {
+            for position in line.tokens.indices {
+                forEachConcept(of: line, at: position) { feature in
+                    if seen.insert(feature) { list.append(Int(feature)) }
+                }
+            }
         }
         return list
     }
@@ -159,6 +225,11 @@ struct WeighedFeatures: Sendable {
             forEachWord(of: line, in: sentence) { word, pair in
                 if word >= 0 { total += weight(Int(word)) }
                 if pair >= 0 { total += weight(Int(pair)) }
+            }
+            if !conceptCandidates.isEmpty {
+                for position in sentence {
+                    forEachConcept(of: line, at: position) { total += weight(Int($0)) }
+                }
             }
             if total > bestWeight {
                 bestWeight = total
