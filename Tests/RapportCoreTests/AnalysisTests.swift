@@ -183,6 +183,7 @@ import Testing
     @Test func readsTextAsPeopleTypeIt() {
         #expect(kinds("sry i forgot ur bday").isSuperset(of: [.remorse, .acknowledgement]))
         #expect(kinds("soooo sorryyyy").contains(.remorse))
+        #expect(analyzer.normalisedWords(of: "I have 400 dollars").contains("400"), "a number is not a stretched word")
         #expect(kinds("u never txt me back").contains(.youStatement))
         #expect(kinds("ur so lazy tbh").contains(.label))
         #expect(kinds("I’m sorry I didn’t call").contains(.remorse))
