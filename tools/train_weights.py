@@ -3,7 +3,8 @@
 
 For each kind (all of SPEC.md's but crisis and risk, which stay the rules' alone), a
 logistic regression over the features `rapport analyze --features` prints for a line: the
-kinds the rules found, its words, and its pairs of adjacent words. The weights are written
+kinds the rules found, its words, its pairs of adjacent words, the word classes of
+Vocabulary/concepts its words begin (VADER's valence classes among them) and its length. The weights are written
 as data; rapport adds them up at run time, so the result is deterministic and explainable
 (`rapport analyze --explain` names the features that weighed most).
 
@@ -37,6 +38,8 @@ UNLISTED = float(os.environ.get("RAPPORT_UNLISTED", "0.005"))
 # Whether rapport's own kinds (feeling, need, timing…) may count for a kind.
 OTHER_RULES = os.environ.get("RAPPORT_OTHER_RULES", "0") == "1"
 KINDS_AND_SAFETY = set(KINDS) | {"crisis", "risk"}
+# Whether the word classes ("concept:") and the line's length ("length:") are features.
+CLASSES = os.environ.get("RAPPORT_CLASSES", "1") == "1"
 
 
 def training_files():
@@ -86,7 +89,8 @@ def main():
             counts[f] = counts.get(f, 0) + 1
 
     def row(fs):
-        return {f: (RULE_SCALE if f.startswith("rule:") else 1.0) for f in fs if counts.get(f, 0) >= MIN_COUNT}
+        return {f: (RULE_SCALE if f.startswith("rule:") else 1.0) for f in fs if counts.get(f, 0) >= MIN_COUNT
+                and (CLASSES or not f.startswith(("concept:", "length:")))}
 
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform([row(fs) for fs in features])
