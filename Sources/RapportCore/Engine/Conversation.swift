@@ -27,6 +27,9 @@ public struct Conversation: Sendable {
     /// said twice the same in a row when it has another way to say it.
     private var coachSaid: Set<String> = []
     private var coachSaidBefore: Set<String> = []
+    /// Everything the partner has said this run, oldest first: a person does not answer
+    /// with the very same words twice while they have others.
+    private var partnerSaid: [String] = []
     /// Whether the current state's capture took the last reply.
     private var captured: Bool?
     /// Kinds said so far in collecting states, with the first words that carried each.
@@ -402,6 +405,7 @@ public struct Conversation: Sendable {
             lastPrompt = event
             asked.formUnion(line.asks)
             if line.speaker == .coach { coachSaid.insert(text) }
+            if line.speaker == .partner { partnerSaid.append(text) }
             // A jab is brought up once; after that the partner has said their piece.
             if variant.contains("{jab}") { jab = nil }
             if line.speaker == .partner, let mood = line.mood, let current = openness {
@@ -422,18 +426,24 @@ public struct Conversation: Sendable {
     }
 
     /// A line's variant and its text: for the coach, not the very words it said in the turn
-    /// before, when the line has another way to say it.
+    /// before; for the partner, not words they have said already this run (or, when every
+    /// variant has been said, the one said longest ago), when the line has another way to say it.
     private mutating func choose(_ line: SpokenLine) -> (String, String)? {
         guard !line.variants.isEmpty else { return nil }
         let first = Int((random.next() ^ replySalt) % UInt64(line.variants.count))
-        var fallback: (String, String)?
-        for step in 0..<line.variants.count {
+        let ordered = (0..<line.variants.count).map { step in
             let variant = line.variants[(first + step) % line.variants.count]
-            let text = render(variant)
-            if line.speaker != .coach || !coachSaidBefore.contains(text) { return (variant, text) }
-            if fallback == nil { fallback = (variant, text) }
+            return (variant, render(variant))
         }
-        return fallback
+        switch line.speaker {
+        case .partner:
+            if let fresh = ordered.first(where: { !partnerSaid.contains($0.1) }) { return fresh }
+            return ordered.min { (partnerSaid.lastIndex(of: $0.1) ?? -1) < (partnerSaid.lastIndex(of: $1.1) ?? -1) }
+        case .coach:
+            return ordered.first { !coachSaidBefore.contains($0.1) } ?? ordered.first
+        case .user:
+            return ordered.first
+        }
     }
 
     private func render(_ text: String) -> String {
