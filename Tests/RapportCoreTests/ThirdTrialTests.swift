@@ -50,4 +50,29 @@ import Testing
             for (earlier, later) in zip(said, said.dropFirst()) { #expect(earlier != later, "seed \(seed): \(said)") }
         }
     }
+
+    // MARK: - Safety
+
+    /// The check-in quotes the words it asks about as a phrase: danger words that stop on
+    /// "with" run on to the end of their point, in a practice and at the menu.
+    @Test func theCheckInQuotesTheWholePhrase() throws {
+        let line = "my dad used to hit me with a belt when I was a kid"
+        let risk = try #require(try Fixtures.analyzer.signals(in: line).first { $0.kind == .risk })
+        try #require(risk.text.hasSuffix(" with"), "the rule's words stop on 'with': \(risk.text)")
+        var apology = try conversation("apology")
+        _ = apology.start()
+        let asked = lines(try say(&apology, [line])).joined(separator: " ")
+        #expect(asked.contains("\"hit me with a belt\""), "\(asked)")
+        // Said again after a clear no, the same words are not asked about again.
+        _ = try say(&apology, ["no"])
+        _ = try say(&apology, ["he used to hit me with a belt"])
+        #expect(!apology.isCheckingIn)
+
+        let sink = RecordingSink()
+        let coach = CoachSession(library: try Fixtures.library, analyzer: try Fixtures.analyzer, rewriter: try Fixtures.rewriter,
+                                 options: .init(seed: 1, difficulty: .realistic) { _, _ in sink }, mode: .menu)
+        _ = coach.start()
+        let atMenu = coach.handle(line).compactMap { if case let .line(_, _, text) = $0 { return text } else { return nil } }
+        #expect(atMenu.joined(separator: " ").contains("\"hit me with a belt\""), "\(atMenu)")
+    }
 }

@@ -127,12 +127,12 @@ public struct Conversation: Sendable {
         guard !isFinished, state != nil else { return [] }
         var events: [EngineEvent] = []
         // Danger comes first, whatever the dialogue says.
-        switch safety.screen(signals) {
+        switch safety.screen(signals, quoting: { replies.quoted($0, in: text).text }) {
         case .stop(let topic):
             stopForSafety(topic, &events)
             return events
         case .ask(let checkIn):
-            saySafety(SafetyScript.checkIn(checkIn.about), words: checkIn.words, &events)
+            saySafety(SafetyScript.checkIn(checkIn.about), words: checkIn.quoted, &events)
             return events
         case .carryOn:
             saySafety("carry-on", words: nil, &events)
