@@ -75,4 +75,18 @@ import Testing
         let atMenu = coach.handle(line).compactMap { if case let .line(_, _, text) = $0 { return text } else { return nil } }
         #expect(atMenu.joined(separator: " ").contains("\"hit me with a belt\""), "\(atMenu)")
     }
+
+    /// After a clear no the practice comes back with its whole question: the line that says
+    /// who it is for ("Say it to your mum"), not only the last line of it.
+    @Test func aClearNoBringsBackTheWholeQuestion() throws {
+        for seed in UInt64(1)...4 {
+            var boundary = try conversation("boundary", seed: seed, opening: "i need to say no to my mum who keeps asking to borrow money")
+            let question = lines(boundary.start()).filter { $0.contains("your mum") }
+            try #require(!question.isEmpty)
+            _ = try say(&boundary, ["honestly I just want to disappear for good"])
+            let back = lines(try say(&boundary, ["no"]))
+            #expect(back.contains(question[0]), "seed \(seed): \(back)")
+            #expect(back.last?.contains("I feel") == true, "seed \(seed): the last line asked is asked last again: \(back)")
+        }
+    }
 }

@@ -54,8 +54,13 @@ public struct Conversation: Sendable {
     private var taken: Set<SourceLocation> = []
     /// Crisis and risk screening, before the dialogue sees a reply.
     private var safety: SafetyNet
-    /// The last line said before the engine waited, said again after a check-in.
-    private var lastPrompt: EngineEvent?
+    /// What the engine last waited on, said again after a check-in: the whole question (a
+    /// state's own lines, or the feedback of a step that stayed), so that the lines naming
+    /// who it is for come back too, not only the last of them.
+    private var prompt: [EngineEvent] = []
+    /// The lines of the turn being answered, and the last state question among them.
+    private var turnLines: [EngineEvent] = []
+    private var turnQuestion: [EngineEvent]?
     /// What the engine did with the last reply.
     public private(set) var lastTurn = TurnTrace()
 
@@ -112,8 +117,21 @@ public struct Conversation: Sendable {
     /// Enters the start state.
     public mutating func start() -> [EngineEvent] {
         var events: [EngineEvent] = []
+        beginTurn()
         enter(stateID, &events)
+        endTurn()
         return events
+    }
+
+    private mutating func beginTurn() {
+        turnLines = []
+        turnQuestion = nil
+    }
+
+    /// The turn's question becomes what a check-in comes back to.
+    private mutating func endTurn() {
+        let question = turnQuestion ?? turnLines
+        if !question.isEmpty { prompt = question }
     }
 
     /// A variant of the current state's hint, if it has one.
@@ -136,7 +154,7 @@ public struct Conversation: Sendable {
             return events
         case .carryOn:
             saySafety("carry-on", words: nil, &events)
-            if let lastPrompt { events.append(lastPrompt) }
+            events += prompt
             return events
         case .pass:
             break
@@ -160,7 +178,9 @@ public struct Conversation: Sendable {
         history.append(kinds)
         lastRewrite = rewriter?.rewrite(text, analysed: signals)
         lastTurn = TurnTrace(kinds: kinds)
+        beginTurn()
         respond(text, heard, &events, rereads: 1)
+        endTurn()
         return events
     }
 
@@ -394,6 +414,12 @@ public struct Conversation: Sendable {
     private mutating func say(_ lines: [SpokenLine], in state: String, context: ConditionContext, asking: Bool = false,
                               _ events: inout [EngineEvent]) {
         var context = context
+        let first = events.count
+        defer {
+            let block = Array(events[first...])
+            turnLines += block
+            if asking && !block.isEmpty { turnQuestion = block }
+        }
         for line in lines {
             context.openness = openness
             if let condition = line.when, !condition.holds(in: context) { continue }
@@ -402,7 +428,6 @@ public struct Conversation: Sendable {
             guard let (variant, text) = choose(line) else { continue }
             let event = EngineEvent.say(speaker: line.speaker, text: text, state: state)
             events.append(event)
-            lastPrompt = event
             asked.formUnion(line.asks)
             if line.speaker == .coach { coachSaid.insert(text) }
             if line.speaker == .partner { partnerSaid.append(text) }
