@@ -89,4 +89,25 @@ import Testing
             #expect(back.last?.contains("I feel") == true, "seed \(seed): the last line asked is asked last again: \(back)")
         }
     }
+
+    // MARK: - Raise early
+
+    /// A moment named in the first answer ("can we talk tonight after dinner about …?") is
+    /// not asked for again two lines later, and it counts as picking the moment.
+    @Test func aMomentAlreadyNamedIsNotAskedFor() throws {
+        for (seed, replies) in [(UInt64(1), ["can we talk tonight after dinner about the dishes?", "my flatmate"]),
+                                (2, ["my flatmate never does the dishes, could we chat after dinner tonight?"])] {
+            var practice = try conversation("raise-early", seed: seed)
+            _ = practice.start()
+            let said = lines(try say(&practice, replies))
+            #expect(!said.contains { $0.contains("When and where") || $0.contains("Timing matters") }, "\(said)")
+            #expect(practice.stateID == "open", "\(said)")
+            #expect(card(practice.finish(.abandoned))?.met.contains("timing") == true)
+        }
+        // A moment that is not one ("over text") is still asked about.
+        var practice = try conversation("raise-early")
+        _ = practice.start()
+        _ = try say(&practice, ["my flatmate never does the dishes, ill text him about it tonight"])
+        #expect(practice.stateID == "moment")
+    }
 }
