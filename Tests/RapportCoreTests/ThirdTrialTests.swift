@@ -110,4 +110,28 @@ import Testing
         _ = try say(&practice, ["my flatmate never does the dishes, ill text him about it tonight"])
         #expect(practice.stateID == "moment")
     }
+
+    /// Only a question aimed at them counts as asking for their side: one for the coach
+    /// ("wait how long is this gonna take?") is not praised or credited as one.
+    @Test func aQuestionForTheCoachIsNotAskingForTheirSide() throws {
+        let upToInvite = ["the dishes pile up", "my flatmate", "tonight after dinner, just us", "hey, can we talk about the dishes?",
+                          "I feel stressed when the dishes pile up because I need a tidy kitchen. Could we take turns?"]
+        for question in ["wait how long is this gonna take?", "how many more steps are there?", "is this nearly over?"] {
+            var practice = try conversation("raise-early")
+            _ = practice.start()
+            _ = try say(&practice, upToInvite)
+            try #require(practice.stateID == "invite")
+            let said = lines(try say(&practice, [question]))
+            #expect(!said.contains { $0.contains("asked for their side") || $0.contains("how it looks to them") }, "\(question): \(said)")
+            let scorecard = try #require(card(practice.finish(.abandoned)))
+            #expect(scorecard.missed.contains("curiosity"), "\(question): \(scorecard.met)")
+        }
+        // A question to them in their own words still is.
+        for question in ["is it hard for u to keep on top of it at the moment?", "are you ok with that?"] {
+            var practice = try conversation("raise-early")
+            _ = practice.start()
+            _ = try say(&practice, upToInvite + [question])
+            #expect(card(practice.finish(.abandoned))?.met.contains("curiosity") == true, "\(question)")
+        }
+    }
 }

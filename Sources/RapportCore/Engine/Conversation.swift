@@ -403,6 +403,7 @@ public struct Conversation: Sendable {
         context.known = slots.known
         context.captured = captured
         context.isQuestion = lastReply.trimmed.hasSuffix("?")
+        context.asksThem = replies.asksThem(lastReply)
         return context
     }
 

@@ -56,7 +56,7 @@ public enum DialogueLoader {
     private static let stateFields = ["say", "hint", "capture", "collect", "next", "on", "otherwise", "give-up", "end", "skip", "accepts-empty"]
     private static let transitionFields = ["when", "say", "go", "detour", "once", "credits", "undoes", "reread"]
     private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries", "rewrites", "count",
-                                          "known", "unknown", "captured", "question"]
+                                          "known", "unknown", "captured", "question", "asks-them"]
 
     private static func readDialogue(_ root: Node, _ reader: inout NodeReader) -> Dialogue? {
         guard let fields = reader.mapping(root, "a dialogue file", allowed: dialogueFields) else { return nil }
@@ -240,6 +240,7 @@ public enum DialogueLoader {
             case "unknown": condition.unknown = identifiers(value, "unknown", &reader)
             case "captured": condition.captured = reader.bool(value, "captured")
             case "question": condition.question = reader.bool(value, "question")
+            case "asks-them": condition.asksThem = reader.bool(value, "asks-them")
             case "rewrites": condition.rewrites = reader.bool(value, "rewrites")
             case "count":
                 guard let parts = reader.mapping(value, "count", allowed: ["any", "at-least"]) else { continue }

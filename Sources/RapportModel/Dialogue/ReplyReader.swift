@@ -34,6 +34,23 @@ public struct ReplyReader: Sendable {
         kinds.isSubset(of: ReplyReader.questionKinds) && leading("for-coach", in: text, rest: ReplyReader.questionRest) != nil
     }
 
+    /// Whether a question in the reply speaks to the other person: a sentence ending with a
+    /// question mark that names them ("is it hard for you?", "what do u think?"). "How long
+    /// is this gonna take?" asks the coach about the practice, not them about their side.
+    public func asksThem(_ text: String) -> Bool {
+        let second = words.entries("second-person")
+        var sentence = ""
+        for character in text {
+            if ".!?\n".contains(character) {
+                if character == "?", Tokens(sentence).bare.contains(where: { second.contains([$0]) }) { return true }
+                sentence = ""
+            } else {
+                sentence.append(character)
+            }
+        }
+        return false
+    }
+
     /// A signal's words as the coach quotes them: as found, or, when they stop on a word a
     /// quote cannot end on ("my boss is"), on to the end of their clause, or to the next word
     /// where a point ends ("hit me with a belt | when I was a kid").

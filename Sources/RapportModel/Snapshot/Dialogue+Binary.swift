@@ -175,6 +175,7 @@ extension Condition: BinaryCodable {
         unknown = try reader.strings()
         captured = try reader.bool() ? try reader.bool() : nil
         question = try reader.bool() ? try reader.bool() : nil
+        asksThem = try reader.bool() ? try reader.bool() : nil
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -202,6 +203,8 @@ extension Condition: BinaryCodable {
         if let captured { writer.bool(captured) }
         writer.bool(question != nil)
         if let question { writer.bool(question) }
+        writer.bool(asksThem != nil)
+        if let asksThem { writer.bool(asksThem) }
     }
 }
 
