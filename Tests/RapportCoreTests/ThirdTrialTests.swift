@@ -134,4 +134,34 @@ import Testing
             #expect(card(practice.finish(.abandoned))?.met.contains("curiosity") == true, "\(question)")
         }
     }
+
+    // MARK: - Boundary
+
+    /// Giving in when they push ("ok fine whatever, take it when u want") cancels holding it:
+    /// what follows is taking a yes back, and neither the coach nor the card says it was held.
+    @Test func givingInCancelsHoldingTheBoundary() throws {
+        for seed in UInt64(1)...4 {
+            var boundary = try conversation("boundary", seed: seed)
+            _ = boundary.start()
+            let events = try say(&boundary, ["my brother borrows my car without asking", "I won't lend you the car unless you ask me first",
+                                             "ok fine whatever, take it when u want", "actually no. i mean it, please ask first"])
+            let said = lines(events)
+            #expect(!said.contains { $0.contains("held") || $0.contains("You kept it") }, "seed \(seed): \(said)")
+            let scorecard = try #require(card(events))
+            #expect(!scorecard.met.contains("validation") && scorecard.missed.contains("validation"), "seed \(seed): \(scorecard)")
+            #expect(scorecard.pitfalls.contains { $0.kind == .agreement }, "seed \(seed)")
+        }
+    }
+
+    /// A plain "no" said again when they push holds the line, with or without a boundary's
+    /// words around it: "actually no. i mean it, please ask first".
+    @Test func aPlainNoWhenTheyPushHoldsTheLine() throws {
+        for reply in ["actually no. i mean it, please ask first", "no. please text me first", "nope, still no"] {
+            var boundary = try conversation("boundary")
+            _ = boundary.start()
+            let events = try say(&boundary, ["my brother borrows my car without asking", "I won't lend you the car unless you ask me first", reply])
+            #expect(boundary.stateID == "done", "\(reply): \(lines(events))")
+            #expect(card(events)?.met.contains("validation") == true, "\(reply)")
+        }
+    }
 }
