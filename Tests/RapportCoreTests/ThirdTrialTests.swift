@@ -164,4 +164,25 @@ import Testing
             #expect(card(events)?.met.contains("validation") == true, "\(reply)")
         }
     }
+
+    // MARK: - Apology
+
+    /// A grudging sorry ("fine, sorry, ok? happy now") is not praised, and what it carried
+    /// is not kept: the next reply does not finish it into "all three parts".
+    @Test func aGrudgingApologyIsNotPraised() throws {
+        let praise = try Fixtures.compiled.praise
+        for grudging in ["fine, sorry, ok? happy now", "fine, sorry, ok?", "ugh fine, I'm sorry I forgot, ok? I'll remember next time. happy?",
+                         "fine, I'm sorry I forgot, ok? happy now"] {
+            var apology = try conversation("apology")
+            _ = apology.start()
+            _ = try say(&apology, ["i forgot my sisters birthday"])
+            let said = lines(try say(&apology, [grudging]))
+            #expect(!said.contains(where: praise.praises), "\(grudging): \(said)")
+            #expect(apology.stateID == "draft", "\(grudging)")
+            let after = lines(try say(&apology, ["I'll put it in my calendar"]))
+            #expect(!after.contains { $0.contains("all three") || $0.contains("all there") }, "\(grudging): \(after)")
+            let scorecard = try #require(card(apology.finish(.abandoned)))
+            #expect(!scorecard.met.contains("remorse"), "\(grudging): \(scorecard.met)")
+        }
+    }
 }

@@ -237,6 +237,7 @@ public struct Conversation: Sendable {
         }
         captured = state.capture.map { slots.fill($0, from: text, kinds: kinds) }
         given = []
+        let saidBefore = Set(said.keys)
         if state.collect && dialogue.role == .scenario {
             // A part the rubric counts only elsewhere was not given here: a time-out read as
             // a request is not the proposal the coach still asks for.
@@ -260,12 +261,19 @@ public struct Conversation: Sendable {
             // as nobody waits for the answer.
             let feedback = (matched?.say ?? []).filter(\.asks.isEmpty)
             chosen = Transition(when: Condition(), say: feedback + giveUp.say, go: giveUp.go, detour: nil,
-                                location: giveUp.location, credits: matched?.credits ?? [], undoes: matched?.undoes ?? [])
+                                location: giveUp.location, credits: matched?.credits ?? [], undoes: matched?.undoes ?? [],
+                                counts: matched?.counts ?? true)
         }
         guard let transition = chosen else {
             // Nothing applies and there is no otherwise: ask again.
             say(state.say, in: state.id, context: context, &events)
             return
+        }
+        if !transition.counts && state.collect && dialogue.role == .scenario {
+            // Asked for again from the top: what this reply said is not kept.
+            said = said.filter { saidBefore.contains($0.key) }
+            score.discardLastReply()
+            given = []
         }
         take(transition)
         say(transition.say, in: state.id, context: context, &events)

@@ -54,7 +54,7 @@ public enum DialogueLoader {
     private static let dialogueFields = ["id", "title", "summary", "role", "start", "states", "partner", "rubric", "pitfalls", "tips", "always", "keywords",
                                           "suggested-by"]
     private static let stateFields = ["say", "hint", "capture", "collect", "next", "on", "otherwise", "give-up", "end", "skip", "accepts-empty"]
-    private static let transitionFields = ["when", "say", "go", "detour", "once", "credits", "undoes", "reread"]
+    private static let transitionFields = ["when", "say", "go", "detour", "once", "credits", "undoes", "reread", "counts"]
     private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries", "rewrites", "count",
                                           "known", "unknown", "captured", "question", "asks-them"]
 
@@ -202,6 +202,7 @@ public enum DialogueLoader {
             case "credits": transition.credits = reader.kinds(value, "credits")
             case "undoes": transition.undoes = reader.kinds(value, "undoes")
             case "reread": transition.reread = reader.bool(value, "reread") ?? false
+            case "counts": transition.counts = reader.bool(value, "counts") ?? true
             default: break
             }
         }

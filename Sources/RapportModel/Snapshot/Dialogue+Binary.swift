@@ -99,7 +99,7 @@ extension Transition: BinaryCodable {
         let once = try reader.bool()
         let location: SourceLocation = try reader.read()
         self.init(when: when, say: say, go: go, detour: detour, once: once, location: location,
-                  credits: try reader.readArray(), undoes: try reader.readArray(), reread: try reader.bool())
+                  credits: try reader.readArray(), undoes: try reader.readArray(), reread: try reader.bool(), counts: try reader.bool())
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -114,6 +114,7 @@ extension Transition: BinaryCodable {
         writer.write(credits)
         writer.write(undoes)
         writer.bool(reread)
+        writer.bool(counts)
     }
 }
 
