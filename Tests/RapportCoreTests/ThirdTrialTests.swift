@@ -185,4 +185,24 @@ import Testing
             #expect(!scorecard.met.contains("remorse"), "\(grudging): \(scorecard.met)")
         }
     }
+
+    // MARK: - Warm-up
+
+    /// The thank-you typed where a name or what they did was asked for is the thank-you:
+    /// it is not kept as a name or a deed and quoted back as one, and it counts as the thanks.
+    @Test func aThankYouIsNotTakenAsANameOrADeed() throws {
+        let thanks = "thanks for everything ur the best"
+        for replies in [[thanks], ["my mum", thanks], ["Sam", thanks]] {
+            for seed in UInt64(1)...3 {
+                var warmUp = try conversation("warm-up", seed: seed)
+                _ = warmUp.start()
+                let events = try say(&warmUp, replies + ["hmm", "ok"])
+                let said = lines(events)
+                #expect(!said.contains { $0.contains(": \(thanks)") || $0.contains("to \(thanks)") || $0.contains("Thanks for everything ur") },
+                        "\(replies) seed \(seed): \(said)")
+                #expect(said.contains { $0.contains("\"\(thanks)\"") }, "the thanks is heard as the thanks: \(said)")
+                #expect(card(events + warmUp.finish(.abandoned))?.met.contains("appreciation") == true, "\(replies)")
+            }
+        }
+    }
 }

@@ -17,6 +17,11 @@ struct SlotBook: Sendable {
 
     /// Fills the capture's slots from a reply; false when the reply answers something else.
     mutating func fill(_ capture: Capture, from text: String, kinds: Set<SignalKind>) -> Bool {
+        guard kinds.isDisjoint(with: capture.unless) else {
+            // The reply is something else (the thank-you itself): nothing is taken from it.
+            if capture.kind == .person, values[capture.slot] == nil { values[capture.slot] = SlotReader.stranger }
+            return false
+        }
         var fits = true
         switch capture.kind {
         case .text:

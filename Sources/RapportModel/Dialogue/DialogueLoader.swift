@@ -368,15 +368,16 @@ public enum DialogueLoader {
         return pitfalls
     }
 
-    /// `capture: NAME`, or `{slot: NAME, as: text|person|phrase, person: NAME}`.
+    /// `capture: NAME`, or `{slot: NAME, as: text|person|phrase, person: NAME, unless: [KINDS]}`.
     private static func readCapture(_ node: Node, _ reader: inout NodeReader) -> Capture? {
         if case .scalar = node { return reader.identifier(node, "capture").map { Capture(slot: $0) } }
-        guard let fields = reader.mapping(node, "capture", allowed: ["slot", "as", "person"]) else { return nil }
+        guard let fields = reader.mapping(node, "capture", allowed: ["slot", "as", "person", "unless"]) else { return nil }
         var capture = Capture(slot: "")
         for (key, _, value) in fields {
             switch key {
             case "slot": capture.slot = reader.identifier(value, "slot") ?? ""
             case "person": capture.person = reader.identifier(value, "person")
+            case "unless": capture.unless = reader.kinds(value, "unless")
             case "as":
                 guard let text = reader.string(value, "as") else { continue }
                 if let kind = Capture.Kind(rawValue: text) {

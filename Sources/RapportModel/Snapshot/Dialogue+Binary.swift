@@ -268,7 +268,8 @@ extension Capture: BinaryCodable {
     public init(from reader: inout BinaryReader) throws(SnapshotError) {
         let slot = try reader.string()
         guard let kind = Kind(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad capture") }
-        self.init(slot: slot, kind: kind, person: try reader.bool() ? try reader.string() : nil)
+        let person = try reader.bool() ? try reader.string() : nil
+        self.init(slot: slot, kind: kind, person: person, unless: try reader.readArray())
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -276,6 +277,7 @@ extension Capture: BinaryCodable {
         writer.string(kind.rawValue)
         writer.bool(person != nil)
         if let person { writer.string(person) }
+        writer.write(unless)
     }
 }
 
