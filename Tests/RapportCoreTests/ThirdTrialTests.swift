@@ -205,4 +205,41 @@ import Testing
             }
         }
     }
+
+    // MARK: - The menu's words
+
+    /// Words typed at the menu that say what happened are carried into the practice as the
+    /// person is: "i gotta say sorry to my sister for missing her recital" does not get
+    /// "What happened?"; "I need to apologise to my sister" still does.
+    @Test func whatTheMenuWordsSayHappenedIsNotAskedAgain() throws {
+        let analyzer = try Fixtures.analyzer
+        let cases: [(scenario: String, opening: String, asked: String?, state: String)] = [
+            ("apology", "i gotta say sorry to my sister for missing her recital", nil, "draft"),
+            ("apology", "I hung up on my dad", nil, "draft"),
+            ("apology", "I need to apologise to my sister", "happened", "what"),
+            ("apology", "i need to apologise to my sister for everything", "happened", "what"),
+            ("warm-up", "i want to thank my neighbour for taking in my parcel", nil, "thanks"),
+        ]
+        for item in cases {
+            for seed in UInt64(1)...3 {
+                var practice = try conversation(item.scenario, seed: seed, opening: item.opening)
+                let kinds = Set(analyzer.signals(in: item.opening).map(\.kind))
+                practice = Conversation(scenario: practice.scenario, library: try Fixtures.library, seed: seed,
+                                        rewriter: try Fixtures.rewriter, opening: item.opening, openingKinds: kinds)
+                let said = lines(practice.start())
+                #expect(practice.stateID == item.state, "\(item.opening) seed \(seed): \(said)")
+                let asks = said.contains { $0.contains("What happened?") || $0.contains("me briefly what happened") || $0.contains("thank your neighbour for?") }
+                #expect(asks == (item.asked != nil), "\(item.opening) seed \(seed): \(said)")
+            }
+        }
+        // At the menu, end to end.
+        let sink = RecordingSink()
+        let coach = CoachSession(library: try Fixtures.library, analyzer: analyzer, rewriter: try Fixtures.rewriter,
+                                 options: .init(seed: 1, difficulty: .realistic) { _, _ in sink }, mode: .menu)
+        _ = coach.start()
+        _ = coach.handle("i gotta say sorry to my sister for missing her recital")
+        let started = coach.handle("yes").compactMap { if case let .line(_, _, text) = $0 { return text } else { return nil } }
+        #expect(!started.contains { $0.contains("What happened?") || $0.contains("me briefly what happened") }, "\(started)")
+        #expect(started.contains { $0.contains("your sister") }, "\(started)")
+    }
 }

@@ -78,9 +78,11 @@ public struct Conversation: Sendable {
 
     /// `clearedRisk`: words already asked about in this session and answered with a clear no.
     /// `opening`: what the user typed to choose this practice ("I need to apologise to my
-    /// sister"); a person it names fills the practice's person slot.
+    /// sister"), with the kinds found in it; a person it names fills the practice's person
+    /// slot, and what it says the practice is about fills the slots marked `opening:`.
     public init(scenario: Dialogue, library: DialogueLibrary, difficulty: Difficulty = .realistic, seed: UInt64,
-                rewriter: Rewriter? = nil, clearedRisk: Set<String> = [], opening: String? = nil) {
+                rewriter: Rewriter? = nil, clearedRisk: Set<String> = [], opening: String? = nil,
+                openingKinds: Set<SignalKind> = []) {
         self.scenario = scenario
         safety = SafetyNet(cleared: clearedRisk)
         self.rewriter = rewriter
@@ -95,7 +97,7 @@ public struct Conversation: Sendable {
         if let partner = scenario.partner {
             openness = min(100, max(0, partner.openness + Conversation.startShift(difficulty)))
         }
-        if let opening { slots.notePerson(in: opening, for: scenario) }
+        if let opening { slots.notePerson(in: opening, kinds: openingKinds, for: scenario) }
     }
 
     public var isFinished: Bool { outcome != nil }
@@ -235,6 +237,7 @@ public struct Conversation: Sendable {
             enter(stateID, &events)
             return
         }
+        let slotsBefore = slots
         captured = state.capture.map { slots.fill($0, from: text, kinds: kinds) }
         given = []
         let saidBefore = Set(said.keys)
@@ -268,6 +271,12 @@ public struct Conversation: Sendable {
             // Nothing applies and there is no otherwise: ask again.
             say(state.say, in: state.id, context: context, &events)
             return
+        }
+        if transition.detour != nil {
+            // "I can't breathe, this is too much" answers nothing the state asked: coming
+            // back, the state asks its question again rather than take it as the answer.
+            slots = slotsBefore
+            captured = nil
         }
         if !transition.counts && state.collect && dialogue.role == .scenario {
             // Asked for again from the top: what this reply said is not kept.

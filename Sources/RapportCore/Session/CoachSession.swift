@@ -231,7 +231,8 @@ public final class CoachSession {
         transcript?.append(.session(scenario: dialogue.id, started: started, version: RapportInfo.version, seed: seed,
                                     difficulty: options.difficulty))
         var conversation = Conversation(scenario: dialogue, library: library, difficulty: options.difficulty, seed: seed,
-                                        rewriter: rewriter, clearedRisk: safety.cleared, opening: opening)
+                                        rewriter: rewriter, clearedRisk: safety.cleared, opening: opening,
+                                        openingKinds: Set((opening.map(analyzer.signals(in:)) ?? []).map(\.kind)))
         let events = conversation.start()
         self.conversation = conversation
         outputs += present(events)

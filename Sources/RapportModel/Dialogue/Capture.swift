@@ -6,6 +6,8 @@
 ///     capture: {slot: situation, person: who}     as typed, and any person it names goes to {who}
 ///     capture: {slot: deed, as: phrase, unless: [appreciation]}
 ///                                                 not a reply that is the thanks itself
+///     capture: {slot: situation, opening: [acknowledgement]}
+///                                                 also from the words the practice was chosen with
 public struct Capture: Sendable, Equatable {
     /// How much of the reply the slot holds.
     public enum Kind: String, Sendable, CaseIterable {
@@ -27,12 +29,18 @@ public struct Capture: Sendable, Equatable {
     /// A reply carrying one of these kinds answers something else ("thanks for everything,
     /// ur the best" is the thank-you, not what they did): it is not captured.
     public var unless: [SignalKind] = []
+    /// Whether the words the practice was chosen with at the menu can fill this slot, when
+    /// they name someone and then say what it is about ("sorry to my sister | for missing
+    /// her recital"); nil when they cannot. The kinds listed make the whole words the answer
+    /// ("I hung up on my dad" names the act itself).
+    public var opening: [SignalKind]?
 
-    public init(slot: String, kind: Kind = .text, person: String? = nil, unless: [SignalKind] = []) {
+    public init(slot: String, kind: Kind = .text, person: String? = nil, unless: [SignalKind] = [], opening: [SignalKind]? = nil) {
         self.slot = slot
         self.kind = kind
         self.person = person
         self.unless = unless
+        self.opening = opening
     }
 
     /// Every slot this capture can fill.

@@ -368,16 +368,23 @@ public enum DialogueLoader {
         return pitfalls
     }
 
-    /// `capture: NAME`, or `{slot: NAME, as: text|person|phrase, person: NAME, unless: [KINDS]}`.
+    /// `capture: NAME`, or `{slot: NAME, as: text|person|phrase, person: NAME, unless: [KINDS],
+    /// opening: true|[KINDS]}`.
     private static func readCapture(_ node: Node, _ reader: inout NodeReader) -> Capture? {
         if case .scalar = node { return reader.identifier(node, "capture").map { Capture(slot: $0) } }
-        guard let fields = reader.mapping(node, "capture", allowed: ["slot", "as", "person", "unless"]) else { return nil }
+        guard let fields = reader.mapping(node, "capture", allowed: ["slot", "as", "person", "unless", "opening"]) else { return nil }
         var capture = Capture(slot: "")
         for (key, _, value) in fields {
             switch key {
             case "slot": capture.slot = reader.identifier(value, "slot") ?? ""
             case "person": capture.person = reader.identifier(value, "person")
             case "unless": capture.unless = reader.kinds(value, "unless")
+            case "opening":
+                if case .scalar = value {
+                    capture.opening = reader.bool(value, "opening") == true ? [] : nil
+                } else {
+                    capture.opening = reader.kinds(value, "opening")
+                }
             case "as":
                 guard let text = reader.string(value, "as") else { continue }
                 if let kind = Capture.Kind(rawValue: text) {

@@ -269,7 +269,9 @@ extension Capture: BinaryCodable {
         let slot = try reader.string()
         guard let kind = Kind(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad capture") }
         let person = try reader.bool() ? try reader.string() : nil
-        self.init(slot: slot, kind: kind, person: person, unless: try reader.readArray())
+        let unless: [SignalKind] = try reader.readArray()
+        let opening: [SignalKind]? = try reader.bool() ? try reader.readArray() : nil
+        self.init(slot: slot, kind: kind, person: person, unless: unless, opening: opening)
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -278,6 +280,8 @@ extension Capture: BinaryCodable {
         writer.bool(person != nil)
         if let person { writer.string(person) }
         writer.write(unless)
+        writer.bool(opening != nil)
+        if let opening { writer.write(opening) }
     }
 }
 
