@@ -242,4 +242,73 @@ import Testing
         #expect(!started.contains { $0.contains("What happened?") || $0.contains("me briefly what happened") }, "\(started)")
         #expect(started.contains { $0.contains("your sister") }, "\(started)")
     }
+
+    // MARK: - Reading replies
+
+    /// Open questions as people text them: what/how + u/ur, and "why do you think…".
+    @Test func textedOpenQuestionsAreOpenQuestions() throws {
+        let analyzer = try Fixtures.analyzer
+        for question in ["what was going through ur head while u were sitting there?", "wut was going thru ur head?",
+                         "how was ur day?", "why do u think he did that?"] {
+            #expect(analyzer.signals(in: question).contains { $0.kind == .curiosity }, "\(question)")
+        }
+        for notOpen in ["what time does ur train get in?", "why did u do that?", "whats ur excuse this time?"] {
+            #expect(!analyzer.signals(in: notOpen).contains { $0.kind == .curiosity }, "\(notOpen)")
+        }
+        var listening = try conversation("listening")
+        _ = listening.start()
+        let events = try say(&listening, ["", "that sounds awful", "what was going through ur head while u were sitting there?"])
+        #expect(listening.stateID == "third", "\(lines(events))")
+        #expect(partnerLines(events).contains { $0.contains("Thanks for asking") }, "\(partnerLines(events))")
+    }
+
+    /// Sarcasm and keeping score in the defensiveness practice are named, in every state they
+    /// can come in: "here we go again", "like you've never been late".
+    @Test func sarcasmAndKeepingScoreGetAComment() throws {
+        let analyzer = try Fixtures.analyzer
+        #expect(analyzer.signals(in: "here we go again").contains { $0.kind == .contempt })
+        #expect(analyzer.signals(in: "like you've never been late").contains { $0.kind == .defensiveness })
+        #expect(!analyzer.signals(in: "I feel like you never read my reports").contains { $0.kind == .defensiveness })
+        for seed in UInt64(1)...4 {
+            for jab in ["here we go again", "like you've never been late", "ugh here we go again"] {
+                var practice = try conversation("defensiveness", seed: seed)
+                _ = practice.start()
+                _ = try say(&practice, ["being late", "I feel hurt when plans change"])
+                try #require(practice.stateID == "defended")
+                let said = lines(try say(&practice, [jab]))
+                #expect(said.contains { $0.contains(jab) || $0.contains("here we go again") }, "seed \(seed) \(jab): \(said)")
+            }
+            // Flooded by a jab, then more: each is named, with the break offered once.
+            var practice = try conversation("defensiveness", seed: seed)
+            _ = practice.start()
+            let tipped = lines(try say(&practice, ["being late", "I feel hurt when plans change", "like you've never been late", "here we go again"]))
+            try #require(practice.stateID == "flooded", "seed \(seed): \(tipped)")
+            #expect(tipped.contains { $0.contains("\"here we go again\"") }, "seed \(seed): \(tipped)")
+            let third = lines(try say(&practice, ["you do it too"]))
+            #expect(third.contains { $0.contains("\"you do it too\"") }, "seed \(seed): \(third)")
+            _ = try say(&practice, ["no"])
+            try #require(practice.stateID == "flooded")
+            let fourth = lines(try say(&practice, ["like you're so perfect"]))
+            #expect(fourth.contains { $0.contains("\"like you're so perfect\"") }, "seed \(seed): \(fourth)")
+        }
+    }
+
+    /// "ok hit me with it" ("tell me") is a figure of speech, not danger; said of someone it is.
+    @Test func hitMeWithItIsNotDanger() throws {
+        let analyzer = try Fixtures.analyzer
+        for line in ["ok hit me with it", "hit me with your best shot", "go on, hit me with the details"] {
+            #expect(analyzer.signals(in: line).allSatisfy { $0.kind != .crisis && $0.kind != .risk }, "\(line)")
+        }
+        for line in ["she hit me with her phone", "he hit me with a belt"] {
+            #expect(analyzer.signals(in: line).contains { $0.kind == .crisis }, "\(line)")
+        }
+    }
+
+    /// "ok fine" on its own, when they push, is giving in.
+    @Test func okFineWhenTheyPushIsGivingIn() throws {
+        var boundary = try conversation("boundary")
+        _ = boundary.start()
+        _ = try say(&boundary, ["my brother borrows my car without asking", "I won't lend you the car unless you ask me first", "ok fine"])
+        #expect(boundary.stateID == "gave-in")
+    }
 }
