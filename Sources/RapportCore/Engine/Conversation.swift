@@ -27,6 +27,9 @@ public struct Conversation: Sendable {
     /// said twice the same in a row when it has another way to say it.
     private var coachSaid: Set<String> = []
     private var coachSaidBefore: Set<String> = []
+    /// Everything the partner has said this run, oldest first: a person does not answer
+    /// with the very same words twice while they have others.
+    private var partnerSaid: [String] = []
     /// Whether the current state's capture took the last reply.
     private var captured: Bool?
     /// Kinds said so far in collecting states, with the first words that carried each.
@@ -51,8 +54,13 @@ public struct Conversation: Sendable {
     private var taken: Set<SourceLocation> = []
     /// Crisis and risk screening, before the dialogue sees a reply.
     private var safety: SafetyNet
-    /// The last line said before the engine waited, said again after a check-in.
-    private var lastPrompt: EngineEvent?
+    /// What the engine last waited on, said again after a check-in: the whole question (a
+    /// state's own lines, or the feedback of a step that stayed), so that the lines naming
+    /// who it is for come back too, not only the last of them.
+    private var prompt: [EngineEvent] = []
+    /// The lines of the turn being answered, and the last state question among them.
+    private var turnLines: [EngineEvent] = []
+    private var turnQuestion: [EngineEvent]?
     /// What the engine did with the last reply.
     public private(set) var lastTurn = TurnTrace()
 
@@ -70,9 +78,11 @@ public struct Conversation: Sendable {
 
     /// `clearedRisk`: words already asked about in this session and answered with a clear no.
     /// `opening`: what the user typed to choose this practice ("I need to apologise to my
-    /// sister"); a person it names fills the practice's person slot.
+    /// sister"), with the kinds found in it; a person it names fills the practice's person
+    /// slot, and what it says the practice is about fills the slots marked `opening:`.
     public init(scenario: Dialogue, library: DialogueLibrary, difficulty: Difficulty = .realistic, seed: UInt64,
-                rewriter: Rewriter? = nil, clearedRisk: Set<String> = [], opening: String? = nil) {
+                rewriter: Rewriter? = nil, clearedRisk: Set<String> = [], opening: String? = nil,
+                openingKinds: Set<SignalKind> = []) {
         self.scenario = scenario
         safety = SafetyNet(cleared: clearedRisk)
         self.rewriter = rewriter
@@ -87,7 +97,7 @@ public struct Conversation: Sendable {
         if let partner = scenario.partner {
             openness = min(100, max(0, partner.openness + Conversation.startShift(difficulty)))
         }
-        if let opening { slots.notePerson(in: opening, for: scenario) }
+        if let opening { slots.notePerson(in: opening, kinds: openingKinds, for: scenario) }
     }
 
     public var isFinished: Bool { outcome != nil }
@@ -109,8 +119,21 @@ public struct Conversation: Sendable {
     /// Enters the start state.
     public mutating func start() -> [EngineEvent] {
         var events: [EngineEvent] = []
+        beginTurn()
         enter(stateID, &events)
+        endTurn()
         return events
+    }
+
+    private mutating func beginTurn() {
+        turnLines = []
+        turnQuestion = nil
+    }
+
+    /// The turn's question becomes what a check-in comes back to.
+    private mutating func endTurn() {
+        let question = turnQuestion ?? turnLines
+        if !question.isEmpty { prompt = question }
     }
 
     /// A variant of the current state's hint, if it has one.
@@ -124,16 +147,16 @@ public struct Conversation: Sendable {
         guard !isFinished, state != nil else { return [] }
         var events: [EngineEvent] = []
         // Danger comes first, whatever the dialogue says.
-        switch safety.screen(signals) {
+        switch safety.screen(signals, quoting: { replies.quoted($0, in: text).text }) {
         case .stop(let topic):
             stopForSafety(topic, &events)
             return events
         case .ask(let checkIn):
-            saySafety(SafetyScript.checkIn(checkIn.about), words: checkIn.words, &events)
+            saySafety(SafetyScript.checkIn(checkIn.about), words: checkIn.quoted, &events)
             return events
         case .carryOn:
             saySafety("carry-on", words: nil, &events)
-            if let lastPrompt { events.append(lastPrompt) }
+            events += prompt
             return events
         case .pass:
             break
@@ -157,7 +180,9 @@ public struct Conversation: Sendable {
         history.append(kinds)
         lastRewrite = rewriter?.rewrite(text, analysed: signals)
         lastTurn = TurnTrace(kinds: kinds)
+        beginTurn()
         respond(text, heard, &events, rereads: 1)
+        endTurn()
         return events
     }
 
@@ -212,8 +237,10 @@ public struct Conversation: Sendable {
             enter(stateID, &events)
             return
         }
+        let slotsBefore = slots
         captured = state.capture.map { slots.fill($0, from: text, kinds: kinds) }
         given = []
+        let saidBefore = Set(said.keys)
         if state.collect && dialogue.role == .scenario {
             // A part the rubric counts only elsewhere was not given here: a time-out read as
             // a request is not the proposal the coach still asks for.
@@ -237,12 +264,25 @@ public struct Conversation: Sendable {
             // as nobody waits for the answer.
             let feedback = (matched?.say ?? []).filter(\.asks.isEmpty)
             chosen = Transition(when: Condition(), say: feedback + giveUp.say, go: giveUp.go, detour: nil,
-                                location: giveUp.location, credits: matched?.credits ?? [], undoes: matched?.undoes ?? [])
+                                location: giveUp.location, credits: matched?.credits ?? [], undoes: matched?.undoes ?? [],
+                                counts: matched?.counts ?? true)
         }
         guard let transition = chosen else {
             // Nothing applies and there is no otherwise: ask again.
             say(state.say, in: state.id, context: context, &events)
             return
+        }
+        if transition.detour != nil {
+            // "I can't breathe, this is too much" answers nothing the state asked: coming
+            // back, the state asks its question again rather than take it as the answer.
+            slots = slotsBefore
+            captured = nil
+        }
+        if !transition.counts && state.collect && dialogue.role == .scenario {
+            // Asked for again from the top: what this reply said is not kept.
+            said = said.filter { saidBefore.contains($0.key) }
+            score.discardLastReply()
+            given = []
         }
         take(transition)
         say(transition.say, in: state.id, context: context, &events)
@@ -380,6 +420,7 @@ public struct Conversation: Sendable {
         context.known = slots.known
         context.captured = captured
         context.isQuestion = lastReply.trimmed.hasSuffix("?")
+        context.asksThem = replies.asksThem(lastReply)
         return context
     }
 
@@ -391,6 +432,12 @@ public struct Conversation: Sendable {
     private mutating func say(_ lines: [SpokenLine], in state: String, context: ConditionContext, asking: Bool = false,
                               _ events: inout [EngineEvent]) {
         var context = context
+        let first = events.count
+        defer {
+            let block = Array(events[first...])
+            turnLines += block
+            if asking && !block.isEmpty { turnQuestion = block }
+        }
         for line in lines {
             context.openness = openness
             if let condition = line.when, !condition.holds(in: context) { continue }
@@ -399,9 +446,9 @@ public struct Conversation: Sendable {
             guard let (variant, text) = choose(line) else { continue }
             let event = EngineEvent.say(speaker: line.speaker, text: text, state: state)
             events.append(event)
-            lastPrompt = event
             asked.formUnion(line.asks)
             if line.speaker == .coach { coachSaid.insert(text) }
+            if line.speaker == .partner { partnerSaid.append(text) }
             // A jab is brought up once; after that the partner has said their piece.
             if variant.contains("{jab}") { jab = nil }
             if line.speaker == .partner, let mood = line.mood, let current = openness {
@@ -422,18 +469,24 @@ public struct Conversation: Sendable {
     }
 
     /// A line's variant and its text: for the coach, not the very words it said in the turn
-    /// before, when the line has another way to say it.
+    /// before; for the partner, not words they have said already this run (or, when every
+    /// variant has been said, the one said longest ago), when the line has another way to say it.
     private mutating func choose(_ line: SpokenLine) -> (String, String)? {
         guard !line.variants.isEmpty else { return nil }
         let first = Int((random.next() ^ replySalt) % UInt64(line.variants.count))
-        var fallback: (String, String)?
-        for step in 0..<line.variants.count {
+        let ordered = (0..<line.variants.count).map { step in
             let variant = line.variants[(first + step) % line.variants.count]
-            let text = render(variant)
-            if line.speaker != .coach || !coachSaidBefore.contains(text) { return (variant, text) }
-            if fallback == nil { fallback = (variant, text) }
+            return (variant, render(variant))
         }
-        return fallback
+        switch line.speaker {
+        case .partner:
+            if let fresh = ordered.first(where: { !partnerSaid.contains($0.1) }) { return fresh }
+            return ordered.min { (partnerSaid.lastIndex(of: $0.1) ?? -1) < (partnerSaid.lastIndex(of: $1.1) ?? -1) }
+        case .coach:
+            return ordered.first { !coachSaidBefore.contains($0.1) } ?? ordered.first
+        case .user:
+            return ordered.first
+        }
     }
 
     private func render(_ text: String) -> String {

@@ -3,10 +3,19 @@
 /// not asked about again. Anything else, including leaving or silence, stops. No dialogue
 /// file takes part in deciding this; `Dialogues/safety.yaml` only words it.
 public struct SafetyNet: Sendable {
-    /// A question waiting for its answer: the words that raised it, and what they are about.
+    /// A question waiting for its answer: the words that raised it, what they are about,
+    /// and the words as the question quotes them (the whole phrase, not one cut off on
+    /// "with": "hit me with a belt", not "hit me with").
     public struct CheckIn: Sendable, Equatable {
         public var words: String
         public var about: SafetyTopic
+        public var quoted: String
+
+        public init(words: String, about: SafetyTopic, quoted: String? = nil) {
+            self.words = words
+            self.about = about
+            self.quoted = quoted ?? words
+        }
     }
 
     /// What to do with a reply.
@@ -29,8 +38,9 @@ public struct SafetyNet: Sendable {
         self.cleared = cleared
     }
 
-    /// Screens one reply, with its signals.
-    public mutating func screen(_ signals: [Signal]) -> Step {
+    /// Screens one reply, with its signals. `quoting`: how a risk signal's words are quoted
+    /// back (the same words are never asked about twice, however they were quoted).
+    public mutating func screen(_ signals: [Signal], quoting: (Signal) -> String = { $0.text }) -> Step {
         if let asked = pending {
             pending = nil
             guard SafetyNet.isClearNo(signals) else { return .stop(asked.about) }
@@ -41,7 +51,7 @@ public struct SafetyNet: Sendable {
             return .stop(crisis.about ?? .selfHarm)
         }
         if let risk = signals.first(where: { $0.kind == .risk && !cleared.contains(SafetyNet.key(of: $0.text)) }) {
-            let checkIn = CheckIn(words: risk.text, about: risk.about ?? .selfHarm)
+            let checkIn = CheckIn(words: risk.text, about: risk.about ?? .selfHarm, quoted: quoting(risk))
             pending = checkIn
             return .ask(checkIn)
         }

@@ -21,8 +21,10 @@ struct ScoreKeeper: Sendable {
     /// a lesson, and the card is empty.
     var isLesson: Bool { scoredReplies > 0 || everCredited }
 
-    /// The last reply heard, and the pitfalls it added (which its transition may clear).
+    /// The last reply heard, the parts it earned that were not earned before, and the
+    /// pitfalls it added (which its transition may clear).
     private var lastHeard: [Signal] = []
+    private var lastEarned: Set<SignalKind> = []
     private var lastPitfalls: [(pitfall: Scorecard.Pitfall, signal: Signal)] = []
 
     /// Pitfalls quoted on one card, at most.
@@ -41,9 +43,10 @@ struct ScoreKeeper: Sendable {
         scoredReplies += 1
         lastHeard = signals
         lastPitfalls = []
+        lastEarned = []
         for signal in signals {
             if let part = scenario.rubric.first(where: { $0.part == signal.kind }), part.states.isEmpty || part.states.contains(state) {
-                credited.insert(signal.kind)
+                if credited.insert(signal.kind).inserted { lastEarned.insert(signal.kind) }
             }
             guard let watched = scenario.watchedPitfalls.first(where: { $0.kind == signal.kind }),
                   watched.states.isEmpty || watched.states.contains(state) else { continue }
@@ -55,6 +58,13 @@ struct ScoreKeeper: Sendable {
                 lastPitfalls.append((pitfall, signal))
             }
         }
+    }
+
+    /// The last reply does not count (`counts: false`): the parts it alone earned are not
+    /// credited. Its pitfalls stay.
+    mutating func discardLastReply() {
+        credited.subtract(lastEarned)
+        lastEarned = []
     }
 
     /// A transition was taken: what it took back, then what it acknowledged. `movesOn`: it

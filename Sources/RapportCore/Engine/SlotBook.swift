@@ -17,6 +17,11 @@ struct SlotBook: Sendable {
 
     /// Fills the capture's slots from a reply; false when the reply answers something else.
     mutating func fill(_ capture: Capture, from text: String, kinds: Set<SignalKind>) -> Bool {
+        guard kinds.isDisjoint(with: capture.unless) else {
+            // The reply is something else (the thank-you itself): nothing is taken from it.
+            if capture.kind == .person, values[capture.slot] == nil { values[capture.slot] = SlotReader.stranger }
+            return false
+        }
         var fits = true
         switch capture.kind {
         case .text:
@@ -59,12 +64,23 @@ struct SlotBook: Sendable {
     /// first question about what it is about can be skipped (`skip: when: {known: [opening]}`).
     static let opening = "opening"
 
-    mutating func notePerson(in text: String, for dialogue: Dialogue) {
+    /// `kinds`: what the analysis found in the words. A capture marked `opening:` also takes
+    /// what they say it is about ("…to my sister for missing her recital"), or the words
+    /// themselves when they carry one of its kinds ("I hung up on my dad").
+    mutating func notePerson(in text: String, kinds: Set<SignalKind> = [], for dialogue: Dialogue) {
         guard let person = reader.findPerson(in: text) else { return }
         keep(text, in: SlotBook.opening)
         for capture in dialogue.orderedStates.compactMap(\.capture) {
             for slot in [capture.kind == .person ? capture.slot : nil, capture.person].compactMap({ $0 }) where !known.contains(slot) {
                 keep(person, in: slot)
+            }
+        }
+        for capture in dialogue.orderedStates.compactMap(\.capture) where !known.contains(capture.slot) {
+            guard let whole = capture.opening else { continue }
+            if let about = reader.about(in: text) {
+                keep(about, in: capture.slot)
+            } else if !kinds.isDisjoint(with: whole), let phrase = reader.phrase(from: text) {
+                keep(phrase, in: capture.slot)
             }
         }
     }

@@ -105,7 +105,7 @@ public final class CoachSession {
         let text = line.trimmed
         if conversation == nil && safety.pending != nil && !text.isEmpty {
             // Whatever is typed answers the question; a command after a stop still runs.
-            let outputs = screen(text.hasPrefix("/") ? [] : analyzer.signals(in: text)) ?? []
+            let outputs = screen(text.hasPrefix("/") ? [] : analyzer.signals(in: text), in: text) ?? []
             return text.hasPrefix("/") ? outputs + command(text) : outputs
         }
         if let sentence = awaitingBlank, !text.isEmpty {
@@ -161,7 +161,7 @@ public final class CoachSession {
         if matches.count == 1 { return begin(matches[0]) }
         // Free text at the menu is read for danger first.
         let signals = analyzer.signals(in: text)
-        if let outputs = screen(signals) { return outputs }
+        if let outputs = screen(signals, in: text) { return outputs }
         let kinds = Set(signals.map(\.kind))
         if let waiting {
             if kinds.contains(.agreement) || ["y", "yes"].contains(lowered) { return begin(waiting.dialogue, opening: waiting.words) }
@@ -186,12 +186,13 @@ public final class CoachSession {
     // MARK: - Safety outside a practice
 
     /// Screens what was typed outside a practice; nil when it can go on as usual.
-    private func screen(_ signals: [Signal]) -> [SessionOutput]? {
-        switch safety.screen(signals) {
+    private func screen(_ signals: [Signal], in text: String) -> [SessionOutput]? {
+        let replies = ReplyReader(words: library.slotWords)
+        switch safety.screen(signals, quoting: { replies.quoted($0, in: text).text }) {
         case .pass:
             return nil
         case .ask(let checkIn):
-            return safetyLines(SafetyScript.checkIn(checkIn.about), words: checkIn.words)
+            return safetyLines(SafetyScript.checkIn(checkIn.about), words: checkIn.quoted)
         case .carryOn:
             return safetyLines("carry-on", words: nil) + [.notice("Pick a practice when you're ready: type its number, or /help.")]
         case .stop(let topic):
@@ -230,7 +231,8 @@ public final class CoachSession {
         transcript?.append(.session(scenario: dialogue.id, started: started, version: RapportInfo.version, seed: seed,
                                     difficulty: options.difficulty))
         var conversation = Conversation(scenario: dialogue, library: library, difficulty: options.difficulty, seed: seed,
-                                        rewriter: rewriter, clearedRisk: safety.cleared, opening: opening)
+                                        rewriter: rewriter, clearedRisk: safety.cleared, opening: opening,
+                                        openingKinds: Set((opening.map(analyzer.signals(in:)) ?? []).map(\.kind)))
         let events = conversation.start()
         self.conversation = conversation
         outputs += present(events)
@@ -317,7 +319,7 @@ public final class CoachSession {
         let signals = analyzer.signals(in: answer)
         if signals.contains(where: { $0.kind == .crisis || $0.kind == .risk }) {
             if conversation != nil { return reply(answer) }
-            if let outputs = screen(signals) { return outputs }
+            if let outputs = screen(signals, in: answer) { return outputs }
         }
         return [.rewrite(rewriter.rewrite(sentence, answer: answer))]
     }
@@ -346,7 +348,7 @@ public final class CoachSession {
             let signals = analyzer.signals(in: argument)
             if signals.contains(where: { $0.kind == .crisis || $0.kind == .risk }) {
                 if conversation != nil { return reply(argument) }
-                if let outputs = screen(signals) { return outputs }
+                if let outputs = screen(signals, in: argument) { return outputs }
             }
             let result = rewriter.rewrite(argument)
             // "ur so selfish" names nothing they did: ask, and put the answer in.

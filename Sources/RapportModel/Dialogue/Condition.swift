@@ -34,6 +34,9 @@ public struct Condition: Sendable, Equatable {
     public var captured: Bool?
     /// Whether the reply asks something (it ends with a question mark).
     public var question: Bool?
+    /// Whether the reply asks *them* something: a question that speaks to them ("is it hard
+    /// for you?", "what do u think?"), not one about the practice ("how long is this gonna take?").
+    public var asksThem: Bool?
 
     public init() {}
 
@@ -62,6 +65,8 @@ public struct ConditionContext {
     public var captured: Bool?
     /// Whether the reply ends with a question mark.
     public var isQuestion = false
+    /// Whether a question in the reply speaks to them (names them: you, your, u, ur …).
+    public var asksThem = false
 
     public init(reply: Set<SignalKind>, said: Set<SignalKind>, openness: Int?, difficulty: Difficulty,
                 remembered: Set<SignalKind>, tries: Int, rewrites: Bool? = nil) {
@@ -96,6 +101,7 @@ extension Condition {
         if unknown.contains(where: context.known.contains) { return false }
         if let wanted = captured, context.captured != wanted { return false }
         if let wanted = question, context.isQuestion != wanted { return false }
+        if let wanted = asksThem, context.asksThem != wanted { return false }
         return true
     }
 
@@ -123,6 +129,7 @@ extension Condition {
         if !unknown.isEmpty { parts.append("does not know " + unknown.map { "{\($0)}" }.joined(separator: ", ")) }
         if let wanted = captured { parts.append(wanted ? "answered" : "answered something else") }
         if let wanted = question { parts.append(wanted ? "a question" : "not a question") }
+        if let wanted = asksThem { parts.append(wanted ? "asks them" : "asks them nothing") }
         return parts.isEmpty ? "always" : parts.joined(separator: "; ")
     }
 }

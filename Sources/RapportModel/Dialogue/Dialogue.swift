@@ -103,9 +103,14 @@ public struct Transition: Sendable, Equatable {
     /// Handle the same reply again in the state this goes to: a reply that answers the
     /// next question early ("I'm sorry I yelled" when asked who it is for) is not lost.
     public var reread = false
+    /// Whether the reply counts: false when the coach asks for it again from the top ("that
+    /// came out as defending, start again"), so the parts it carried are not kept as said
+    /// or credited, and the next reply does not complete them ("fine, sorry, ok?" is not the
+    /// sorry of a later "that has all three parts"). Its pitfalls still count.
+    public var counts = true
 
     public init(when: Condition, say: [SpokenLine], go: String?, detour: String?, once: Bool = false, location: SourceLocation,
-                credits: [SignalKind] = [], undoes: [SignalKind] = [], reread: Bool = false) {
+                credits: [SignalKind] = [], undoes: [SignalKind] = [], reread: Bool = false, counts: Bool = true) {
         self.when = when
         self.say = say
         self.go = go
@@ -115,6 +120,7 @@ public struct Transition: Sendable, Equatable {
         self.credits = credits
         self.undoes = undoes
         self.reread = reread
+        self.counts = counts
     }
 }
 

@@ -54,9 +54,9 @@ public enum DialogueLoader {
     private static let dialogueFields = ["id", "title", "summary", "role", "start", "states", "partner", "rubric", "pitfalls", "tips", "always", "keywords",
                                           "suggested-by"]
     private static let stateFields = ["say", "hint", "capture", "collect", "next", "on", "otherwise", "give-up", "end", "skip", "accepts-empty"]
-    private static let transitionFields = ["when", "say", "go", "detour", "once", "credits", "undoes", "reread"]
+    private static let transitionFields = ["when", "say", "go", "detour", "once", "credits", "undoes", "reread", "counts"]
     private static let conditionFields = ["any", "all", "none", "missing", "said", "openness", "difficulty", "remembers", "tries", "rewrites", "count",
-                                          "known", "unknown", "captured", "question"]
+                                          "known", "unknown", "captured", "question", "asks-them"]
 
     private static func readDialogue(_ root: Node, _ reader: inout NodeReader) -> Dialogue? {
         guard let fields = reader.mapping(root, "a dialogue file", allowed: dialogueFields) else { return nil }
@@ -202,6 +202,7 @@ public enum DialogueLoader {
             case "credits": transition.credits = reader.kinds(value, "credits")
             case "undoes": transition.undoes = reader.kinds(value, "undoes")
             case "reread": transition.reread = reader.bool(value, "reread") ?? false
+            case "counts": transition.counts = reader.bool(value, "counts") ?? true
             default: break
             }
         }
@@ -240,6 +241,7 @@ public enum DialogueLoader {
             case "unknown": condition.unknown = identifiers(value, "unknown", &reader)
             case "captured": condition.captured = reader.bool(value, "captured")
             case "question": condition.question = reader.bool(value, "question")
+            case "asks-them": condition.asksThem = reader.bool(value, "asks-them")
             case "rewrites": condition.rewrites = reader.bool(value, "rewrites")
             case "count":
                 guard let parts = reader.mapping(value, "count", allowed: ["any", "at-least"]) else { continue }
@@ -366,15 +368,23 @@ public enum DialogueLoader {
         return pitfalls
     }
 
-    /// `capture: NAME`, or `{slot: NAME, as: text|person|phrase, person: NAME}`.
+    /// `capture: NAME`, or `{slot: NAME, as: text|person|phrase, person: NAME, unless: [KINDS],
+    /// opening: true|[KINDS]}`.
     private static func readCapture(_ node: Node, _ reader: inout NodeReader) -> Capture? {
         if case .scalar = node { return reader.identifier(node, "capture").map { Capture(slot: $0) } }
-        guard let fields = reader.mapping(node, "capture", allowed: ["slot", "as", "person"]) else { return nil }
+        guard let fields = reader.mapping(node, "capture", allowed: ["slot", "as", "person", "unless", "opening"]) else { return nil }
         var capture = Capture(slot: "")
         for (key, _, value) in fields {
             switch key {
             case "slot": capture.slot = reader.identifier(value, "slot") ?? ""
             case "person": capture.person = reader.identifier(value, "person")
+            case "unless": capture.unless = reader.kinds(value, "unless")
+            case "opening":
+                if case .scalar = value {
+                    capture.opening = reader.bool(value, "opening") == true ? [] : nil
+                } else {
+                    capture.opening = reader.kinds(value, "opening")
+                }
             case "as":
                 guard let text = reader.string(value, "as") else { continue }
                 if let kind = Capture.Kind(rawValue: text) {

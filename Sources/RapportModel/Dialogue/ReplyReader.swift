@@ -34,8 +34,26 @@ public struct ReplyReader: Sendable {
         kinds.isSubset(of: ReplyReader.questionKinds) && leading("for-coach", in: text, rest: ReplyReader.questionRest) != nil
     }
 
+    /// Whether a question in the reply speaks to the other person: a sentence ending with a
+    /// question mark that names them ("is it hard for you?", "what do u think?"). "How long
+    /// is this gonna take?" asks the coach about the practice, not them about their side.
+    public func asksThem(_ text: String) -> Bool {
+        let second = words.entries("second-person")
+        var sentence = ""
+        for character in text {
+            if ".!?\n".contains(character) {
+                if character == "?", Tokens(sentence).bare.contains(where: { second.contains([$0]) }) { return true }
+                sentence = ""
+            } else {
+                sentence.append(character)
+            }
+        }
+        return false
+    }
+
     /// A signal's words as the coach quotes them: as found, or, when they stop on a word a
-    /// quote cannot end on ("my boss is"), on to the end of their clause.
+    /// quote cannot end on ("my boss is"), on to the end of their clause, or to the next word
+    /// where a point ends ("hit me with a belt | when I was a kid").
     public func quoted(_ signal: Signal, in text: String) -> Signal {
         let scalars = Array(text.unicodeScalars)
         guard signal.start >= 0, signal.start < signal.end, signal.end <= scalars.count,
@@ -45,9 +63,11 @@ public struct ReplyReader: Sendable {
         var end = signal.end
         var added = 0
         var inWord = false
+        let breaks = words.entries("break")
         while end < scalars.count, !stops.contains(scalars[end]) {
             let space = scalars[end] == " " || scalars[end] == "\t"
             if !space && !inWord {
+                if added > 0, breaks.contains(SlotWords.words(of: ReplyReader.word(at: end, in: scalars))) { break }
                 added += 1
                 if added > ReplyReader.widening { break }
             }
@@ -60,6 +80,13 @@ public struct ReplyReader: Sendable {
         widened.text = String(String.UnicodeScalarView(scalars[signal.start..<end]))
         widened.end = end
         return widened
+    }
+
+    /// The word that starts at `offset`, up to the next space or punctuation.
+    private static func word(at offset: Int, in scalars: [Unicode.Scalar]) -> String {
+        var end = offset
+        while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end] == "'" || scalars[end] == "’" { end += 1 }
+        return String(String.UnicodeScalarView(scalars[offset..<end]))
     }
 
     /// The entry of `list` that starts `text` after any fillers, with where it ends (in

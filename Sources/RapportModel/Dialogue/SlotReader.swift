@@ -37,6 +37,21 @@ public struct SlotReader: Sendable {
         personPhrase(in: Tokens(text), anywhere: false)
     }
 
+    /// What words that name someone say it is about, after a linking word: "say sorry to my
+    /// sister for missing her recital" → "missing her recital". Nil when no one is named
+    /// before the link, or what follows is a word or two ("for everything").
+    public func about(in text: String) -> String? {
+        let tokens = Tokens(text)
+        for index in 1..<max(1, tokens.count) where match(words.entries("about"), in: tokens, at: index) == 1 {
+            let before = tokens.original[..<index].joined(separator: " ")
+            guard personPhrase(in: Tokens(before), anywhere: false) != nil, !tokens.endsClause(index) else { continue }
+            guard let phrase = phrase(from: tokens.original[(index + 1)...].joined(separator: " ")),
+                  phrase.split(separator: " ").count >= 2 else { return nil }
+            return phrase
+        }
+        return nil
+    }
+
     /// The point of a longer answer: its first clause, without fillers, at most
     /// `wordLimit` words. Nil when nothing is left ("idk").
     public func phrase(from text: String, wordLimit: Int = 14) -> String? {

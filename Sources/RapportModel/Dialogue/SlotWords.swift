@@ -8,7 +8,7 @@ public struct SlotWords: Sendable, Equatable {
 
     /// The lists a file must have.
     public static let keys = ["person", "owner", "modifier", "nobody", "not-name", "filler", "break",
-                                   "points-back", "for-coach", "dangling"]
+                                   "points-back", "for-coach", "dangling", "second-person", "about"]
 
     public init() {}
 

@@ -99,7 +99,7 @@ extension Transition: BinaryCodable {
         let once = try reader.bool()
         let location: SourceLocation = try reader.read()
         self.init(when: when, say: say, go: go, detour: detour, once: once, location: location,
-                  credits: try reader.readArray(), undoes: try reader.readArray(), reread: try reader.bool())
+                  credits: try reader.readArray(), undoes: try reader.readArray(), reread: try reader.bool(), counts: try reader.bool())
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -114,6 +114,7 @@ extension Transition: BinaryCodable {
         writer.write(credits)
         writer.write(undoes)
         writer.bool(reread)
+        writer.bool(counts)
     }
 }
 
@@ -175,6 +176,7 @@ extension Condition: BinaryCodable {
         unknown = try reader.strings()
         captured = try reader.bool() ? try reader.bool() : nil
         question = try reader.bool() ? try reader.bool() : nil
+        asksThem = try reader.bool() ? try reader.bool() : nil
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -202,6 +204,8 @@ extension Condition: BinaryCodable {
         if let captured { writer.bool(captured) }
         writer.bool(question != nil)
         if let question { writer.bool(question) }
+        writer.bool(asksThem != nil)
+        if let asksThem { writer.bool(asksThem) }
     }
 }
 
@@ -264,7 +268,10 @@ extension Capture: BinaryCodable {
     public init(from reader: inout BinaryReader) throws(SnapshotError) {
         let slot = try reader.string()
         guard let kind = Kind(rawValue: try reader.string()) else { throw SnapshotError("snapshot: bad capture") }
-        self.init(slot: slot, kind: kind, person: try reader.bool() ? try reader.string() : nil)
+        let person = try reader.bool() ? try reader.string() : nil
+        let unless: [SignalKind] = try reader.readArray()
+        let opening: [SignalKind]? = try reader.bool() ? try reader.readArray() : nil
+        self.init(slot: slot, kind: kind, person: person, unless: unless, opening: opening)
     }
 
     public func write(to writer: inout BinaryWriter) {
@@ -272,6 +279,9 @@ extension Capture: BinaryCodable {
         writer.string(kind.rawValue)
         writer.bool(person != nil)
         if let person { writer.string(person) }
+        writer.write(unless)
+        writer.bool(opening != nil)
+        if let opening { writer.write(opening) }
     }
 }
 
