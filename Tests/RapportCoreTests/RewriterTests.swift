@@ -166,6 +166,25 @@ enum RewriteRubric {
         #expect(result.rewrite.hasPrefix("I felt embarrassed"))
     }
 
+    /// Two acts joined by "and then", the second a label put on the speaker ("act like I'm
+    /// the crazy one"): both acts are observed, the label is not; the request asks for the
+    /// first act only, which is all a "don't" was about.
+    @Test(arguments: [("u never text back and then act like im the crazy one",
+                       ["when you don't text back and then act like I'm the one in the wrong", "Could you text back?"], ["crazy"]),
+                      ("you forget my birthday and then act like i'm the dramatic one",
+                       ["when you forget my birthday and then act like I'm the one in the wrong"], ["dramatic"]),
+                      ("You never call and then act like I'm crazy for asking",
+                       ["when you don't call and then act like I'm the one in the wrong for asking"], ["crazy", "Could you call and"]),
+                      // No label in it: the comparison is what happened, and stays.
+                      ("you act like i'm invisible when your friends are around", ["you acting like I'm invisible"], ["in the wrong"])])
+    func twoActsAreObservedWithoutTheLabel(text: String, present: [String], absent: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        for words in present { #expect(result.rewrite.contains(words), "\(result.rewrite) lacks \(words)") }
+        for words in absent { #expect(!result.rewrite.contains(words), "\(result.rewrite) has \(words)") }
+        if !absent.contains("in the wrong") { #expect(result.notes.contains { $0.kind == "label" }) }
+    }
+
     /// Never decline a blaming sentence, whatever its shape.
     @Test(arguments: ["ur phone is more important to u than me", "Stop acting like my mother.",
                       "well maybe if you weren't glued to it we wouldn't be having this conversation",

@@ -144,6 +144,7 @@ struct ClauseRoles: Sendable {
                 words = subject + [classes.make("still"), classes.make(plural ? "need" : "needs"), classes.make(forms.gerund)]
             }
         }
+        words = sayTheirVerdictPlainly(words, notes: &notes)
         // "another Friday where your boss gets you", "another night you're too tired": a
         // noun phrase that needs a verb.
         if let first = words.first, ["another", "a", "the"].contains(first.norm),
@@ -152,6 +153,36 @@ struct ClauseRoles: Sendable {
         }
         clause.words = positive(words, clause)
         return clause.with(.action)
+    }
+
+    /// "…and then act like I'm the crazy one", "you treat me like I'm the bad one": what they
+    /// do is put a label on the speaker. The act stays (it is what happened); the label in it
+    /// goes, said as what it means: "act like I'm the one in the wrong". "You act like I'm
+    /// invisible" names a feeling, and "treats me like a child" no "I am", so both stay.
+    private func sayTheirVerdictPlainly(_ input: [RewriteWord], notes: inout RewriteNotes) -> [RewriteWord] {
+        var words = input
+        var index = 1
+        while index + 3 < words.count {
+            guard let length = classes.match(.actingLike, words, at: index), index + length + 1 < words.count,
+                  words[index + length].norm == "i", ["am", "was"].contains(words[index + length + 1].norm) else {
+                index += 1
+                continue
+            }
+            let start = index + length + 2 // after "like I'm"
+            var label = start
+            if label < words.count, words[label].norm == "the" { label += 1 }
+            while label < words.count, let degree = classes.match(.degree, words, at: label), !["a", "an"].contains(words[label].norm) { label += degree }
+            guard let labelLength = classes.match(.label, words, at: label) else {
+                index += 1
+                continue
+            }
+            var end = label + labelLength
+            if end < words.count, ["one", "person"].contains(words[end].norm) { end += 1 }
+            notes.add("label", typed(Array(words[label..<(label + labelLength)])))
+            words.replaceSubrange(start..<end, with: ["the", "one", "in", "the", "wrong"].map { classes.make($0) })
+            index = start + 5
+        }
+        return words
     }
 
     /// A question turned statement says "something", not "anything": "what is the point of

@@ -64,6 +64,11 @@ struct RequestChooser: Sendable {
         // for what a demand said would still control.
         guard !(clause.wasFramed && classes.occurs(.controlling, in: words)) else { return nil }
         var rest = Array(words[3...])
+        // "you don't text back and then act like…": the "not" is about the first act only,
+        // so the request asks for that one ("Could you text back?"), never the rest.
+        if let joint = rest.indices.dropFirst().first(where: { classes.contains(.joiner, rest[$0]) || ["or", "so", "because", "then"].contains(rest[$0].norm) }) {
+            rest = Array(rest[..<joint])
+        }
         guard let verb = rest.first, rest.count >= 2, verbs.forms(of: verb.norm) != nil,
               !classes.contains(.mindReading, verb), !["let", "want", "have", "need", "know", "get", "seem"].contains(verb.norm) else { return nil }
         // "tell me anything" → "tell me something" asks for nothing in particular.
