@@ -185,6 +185,35 @@ enum RewriteRubric {
         if !absent.contains("in the wrong") { #expect(result.notes.contains { $0.kind == "label" }) }
     }
 
+    /// A first-person statement of withdrawal ("I don't care anymore", "I give up") says how
+    /// the speaker is, not what the other person did: with nothing else, it is the feeling
+    /// side of shutting down (being flooded); next to a complaint, it is the feeling, said
+    /// plainly. Never "when I don't care".
+    @Test(arguments: [("i dont even care anymore tbh", "I feel overwhelmed right now, because I need a break."),
+                      ("i dont care anymore, do what u want", "I feel overwhelmed right now, because I need a break."),
+                      ("idc anymore do what u want", "I feel overwhelmed right now, because I need a break."),
+                      ("you never listen so i dont care anymore", "I feel discouraged when you don't listen, because"),
+                      ("u never text back and i dont care anymore", "I feel discouraged when you don't text back, because"),
+                      ("you never help so honestly i just give up", "I feel discouraged when you don't help, because")])
+    func withdrawalIsTheFeelingSideNeverWhatHappened(text: String, start: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.hasPrefix(start), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("when I don't") && !result.rewrite.contains("when I give"), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("care"), "\(result.rewrite)")
+        #expect(!result.notes.contains { $0.kind == "absolute" && $0.message.contains("anymore") }, "its \"anymore\" is about the speaker")
+    }
+
+    /// Said alone, how the speaker is stays as it is, with a note naming the feeling; a
+    /// dismissal ("I don't care what you do") or a line that may be danger gets no such note.
+    @Test(arguments: [("honestly i just dont care anymore", true),
+                      ("i don't care what you do anymore", false), ("I don't care if I live or die.", false)])
+    func howTheSpeakerIsAloneStays(text: String, noted: Bool) throws {
+        let result = try rewrite(text)
+        #expect(!result.changed, "\(result.rewrite)")
+        #expect(result.notes.contains { $0.kind == "own-feeling" } == noted, "\(result.notes)")
+    }
+
     /// Never decline a blaming sentence, whatever its shape.
     @Test(arguments: ["ur phone is more important to u than me", "Stop acting like my mother.",
                       "well maybe if you weren't glued to it we wouldn't be having this conversation",

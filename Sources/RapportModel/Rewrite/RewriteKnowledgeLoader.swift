@@ -3,7 +3,7 @@
 /// with its file and line, so a mistake stops the build where it is.
 enum RewriteKnowledgeLoader {
     static let fileNames = ["words.txt", "kinds.txt", "labels.txt", "feelings.txt", "frames.txt", "verbs.txt",
-                            "notes.txt", "display.txt", "generic-words.txt", "linked-words.txt"]
+                            "notes.txt", "display.txt", "generic-words.txt", "linked-words.txt", "said-feelings.txt"]
 
     static func load(_ files: [(path: String, text: String)], analyzer: Analyzer) throws(DiagnosticList) -> RewriteKnowledge {
         var knowledge = RewriteKnowledge()
@@ -61,6 +61,11 @@ enum RewriteKnowledgeLoader {
         // feelings.txt: "evaluation: feeling, feeling".
         for (_, key, value) in pairs(file("feelings.txt"), separator: ":", path: "rewrite/feelings.txt", &problems) {
             knowledge.fauxFeelings[words(key).joined(separator: " ")] = value.split(separator: ",").map { String($0.trimmedSpaces) }
+        }
+
+        // said-feelings.txt: "phrase: feeling".
+        for (_, key, value) in pairs(file("said-feelings.txt"), separator: ":", path: "rewrite/said-feelings.txt", &problems) {
+            knowledge.saidFeelings[words(key).joined(separator: " ")] = value
         }
 
         loadFrames(file("frames.txt"), into: &knowledge, words: words, &problems)

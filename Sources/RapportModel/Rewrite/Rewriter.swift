@@ -31,6 +31,7 @@ public struct Rewriter: Sendable {
     let assembler = RewriteAssembler()
     let noteTemplates: NoteTemplates
     let withdrawal: Withdrawal
+    let saidFeelings: SaidFeelings
     let verbs: VerbInflector
     let display: DisplayTable
 
@@ -50,18 +51,21 @@ public struct Rewriter: Sendable {
         self.display = display
         self.verbs = verbs
         let frames = FrameStripper(frames: knowledge.frames, classes: classes)
+        let saidFeelings = SaidFeelings(knowledge.saidFeelings, classes: classes, verbs: verbs)
+        self.saidFeelings = saidFeelings
         let absolutes = AbsoluteRemover(classes: classes, verbs: verbs)
         let counterfactual = Counterfactual(classes: classes, verbs: verbs)
-        splitter = ClauseSplitter(classes: classes, verbs: verbs)
-        finder = ComplaintFinder(classes: classes, frames: frames, counterfactual: counterfactual, verbs: verbs)
+        splitter = ClauseSplitter(classes: classes, verbs: verbs, saidFeelings: saidFeelings)
+        finder = ComplaintFinder(classes: classes, frames: frames, counterfactual: counterfactual, verbs: verbs, saidFeelings: saidFeelings)
         lightTouch = LightTouch(classes: classes, fauxFeelings: knowledge.fauxFeelings, absolutes: absolutes, display: display)
         stripper = JudgementStripper(classes: classes, frames: frames, absolutes: absolutes,
-                                     roles: ClauseRoles(classes: classes, verbs: verbs, fauxFeelings: knowledge.fauxFeelings, display: display),
-                                     counterfactual: counterfactual, verbs: verbs, display: display)
+                                     roles: ClauseRoles(classes: classes, verbs: verbs, fauxFeelings: knowledge.fauxFeelings, display: display,
+                                                        saidFeelings: saidFeelings),
+                                     counterfactual: counterfactual, verbs: verbs, display: display, saidFeelings: saidFeelings)
         observations = ObservationBuilder(classes: classes, verbs: verbs, display: display)
         kinds = KindIndex(knowledge.kinds, classes: classes)
         faithfulness = FaithfulnessGuard(genericWords: knowledge.genericWords, linkedWords: knowledge.linkedWords, verbs: verbs)
-        feelings = FeelingChooser(classes: classes, fauxFeelings: knowledge.fauxFeelings)
+        feelings = FeelingChooser(classes: classes, fauxFeelings: knowledge.fauxFeelings, saidFeelings: saidFeelings, display: display)
         let textWords = knowledge.textWords
         let general = knowledge.kinds.last ?? RewriteKnowledge.Kind(name: "general", cues: [], feelings: ["hurt"], why: "", needs: [], requests: [])
         needs = NeedChooser(faithfulness: faithfulness, textWords: textWords, general: general)
@@ -122,12 +126,22 @@ public struct Rewriter: Sendable {
             notes.add("crisis")
             return .unchanged(sentence, notes: notes.notes)
         case .leave:
+            // "im so over it": how the speaker is, and nothing else. Not a complaint, so it
+            // stays, with a note naming the feeling it is.
+            let said = clauses.compactMap { clause in clause.words.contains { !$0.isMark && !$0.isSymbol } ? saidFeelings.onlyFeeling(clause.words) : nil }
+            // Never on a line that may be danger ("I don't care if I live or die").
+            if let first = said.first, said.count == clauses.filter({ $0.words.contains { !$0.isMark && !$0.isSymbol } }).count,
+               !signals.contains(where: { $0.kind == .risk || $0.kind == .crisis }) {
+                notes.add("own-feeling", RewriteText.render(first.words, display), why: first.feeling)
+                return .unchanged(sentence, notes: notes.notes)
+            }
             return .unchanged(sentence)
         case .lightTouch:
             guard let text = lightTouch.apply(words, notes: &notes) else { return .unchanged(sentence) }
             return RewriteResult(input: sentence, rewrite: text, changed: true, notes: notes.notes, alternatives: [text])
         case .rewrite:
-            return fullRewrite(sentence, words: words, clauses: clauses, notes: &notes, variants: variants)
+            return fullRewrite(sentence, words: words, clauses: clauses, notes: &notes, variants: variants,
+                               risky: signals.contains { $0.kind == .risk })
         case .withdraw(let shutting):
             let texts = withdrawal.rewrite(notes: &notes, shutting: shutting)
             return RewriteResult(input: sentence, rewrite: texts[0], changed: true, notes: notes.notes,
@@ -136,9 +150,19 @@ public struct Rewriter: Sendable {
     }
 
     private func fullRewrite(_ sentence: String, words: [RewriteWord], clauses raw: [Clause], notes: inout RewriteNotes,
-                             variants: Bool) -> RewriteResult {
+                             variants: Bool, risky: Bool) -> RewriteResult {
         let clauses = stripper.strip(raw, notes: &notes)
         var observation = observations.build(clauses)
+        // "i dont care anymore, do what u want": how the speaker is, and nothing that happened.
+        // That is the feeling side of shutting down, said as being flooded, never "I feel hurt
+        // when I don't care".
+        if observation.text == nil, observation.label == nil, observation.context.isEmpty, !risky,
+           let said = clauses.first(where: { $0.saidAs != nil })?.saidAs {
+            var shutting = RewriteNotes(templates: noteTemplates)
+            let texts = withdrawal.rewrite(notes: &shutting, shutting: said)
+            return RewriteResult(input: sentence, rewrite: texts[0], changed: true, notes: shutting.notes,
+                                 alternatives: variants ? texts : [texts[0]])
+        }
         // What the observation says is the user's; the rest is the rewriter's own words.
         if let text = observation.text, !check.problems(inObservation: observation.words).isEmpty || !check.problems(inText: text).isEmpty {
             observation = ObservationBuilder.blank(keeping: nil)
@@ -208,7 +232,8 @@ public struct Rewriter: Sendable {
     private func kindWords(_ clauses: [Clause]) -> [RewriteWord] {
         var words: [RewriteWord] = []
         let gap = RewriteWord(norm: "|", text: "|", isMark: true) // no cue runs from one clause into the next
-        for clause in clauses {
+        // How the speaker is ("so i dont care anymore") says nothing of what it is about.
+        for clause in clauses where clause.saidAs == nil {
             switch clause.role {
             case .jab: words += clause.context // what sarcastic praise was about
             // About coming second: "the dog gets more cuddles than I do" is not about the dog;

@@ -18,6 +18,7 @@ extension RewriteKnowledge: BinaryCodable {
                               needs: try reader.strings(), requests: try reader.strings()))
         }
         for _ in 0..<(try reader.count()) { fauxFeelings[try reader.string()] = try reader.strings() }
+        for _ in 0..<(try reader.count()) { saidFeelings[try reader.string()] = try reader.string() }
         for _ in 0..<(try reader.count()) {
             var steps: [Frame.Step] = []
             for _ in 0..<(try reader.count()) {
@@ -77,6 +78,11 @@ extension RewriteKnowledge: BinaryCodable {
         for (key, feelings) in fauxFeelings.sorted(by: { $0.key < $1.key }) {
             writer.string(key)
             writer.strings(feelings)
+        }
+        writer.int(saidFeelings.count)
+        for (phrase, feeling) in saidFeelings.sorted(by: { $0.key < $1.key }) {
+            writer.string(phrase)
+            writer.string(feeling)
         }
         writer.int(frames.count)
         for frame in frames {

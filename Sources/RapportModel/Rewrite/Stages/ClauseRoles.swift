@@ -9,6 +9,7 @@ struct ClauseRoles: Sendable {
     let verbs: VerbInflector
     let fauxFeelings: [String: [String]]
     let display: DisplayTable
+    let saidFeelings: SaidFeelings
 
     func assign(_ input: Clause, notes: inout RewriteNotes) -> Clause {
         var clause = input
@@ -364,6 +365,7 @@ struct ClauseRoles: Sendable {
 
     /// "I feel lonely", "I'm so tired of this".
     private func isSpeakerFeeling(_ words: [RewriteWord]) -> Bool {
+        if saidFeelings.onlyFeeling(words) != nil { return true }
         guard words.count >= 3, words[0].norm == "i", ["feel", "felt", "am", "was", "get", "got", "feeling"].contains(words[1].norm) else { return false }
         var index = 2
         while index < words.count, classes.match(.degree, words, at: index) != nil { index += 1 }

@@ -10,6 +10,7 @@ struct ComplaintFinder: Sendable {
     let frames: FrameStripper
     let counterfactual: Counterfactual
     let verbs: VerbInflector
+    let saidFeelings: SaidFeelings
 
     enum Verdict: Sendable, Equatable {
         /// Crisis language: not reworded.
@@ -87,11 +88,15 @@ struct ComplaintFinder: Sendable {
             if disguises(heads[feeling]) { return .rewrite }
             return !found.offStart ? .leave : (found.labelOrContempt ? .rewrite : .lightTouch)
         }
-        let present = words.reduce(UInt64(0)) { $0 | $1.starts }
-        func occurs(_ wordClass: WordClass) -> Bool { present & wordClass.bit != 0 && classes.occurs(wordClass, in: words) }
+        // How the speaker is, said without a feeling word ("i dont even care anymore"), is
+        // about them, not about the other person: its words are no grievance.
+        let feelingOnly = clauses.map { saidFeelings.onlyFeeling($0.words) != nil }
+        let aboutOthers = feelingOnly.contains(true) ? zip(clauses, feelingOnly).filter { !$0.1 }.flatMap(\.0.words) : words
+        let present = aboutOthers.reduce(UInt64(0)) { $0 | $1.starts }
+        func occurs(_ wordClass: WordClass) -> Bool { present & wordClass.bit != 0 && classes.occurs(wordClass, in: aboutOthers) }
         let marked = occurs(.grievance)
         let grievance = marked || occurs(.negativeAct)
-            || (occurs(.privateMatter) && words.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
+            || (occurs(.privateMatter) && aboutOthers.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
         if leave?.ironic == true || found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance, blame: found.blame) {
             return .rewrite
         }

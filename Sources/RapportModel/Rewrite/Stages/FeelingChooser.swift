@@ -5,6 +5,8 @@
 struct FeelingChooser: Sendable {
     let classes: RewriteWordClasses
     let fauxFeelings: [String: [String]]
+    let saidFeelings: SaidFeelings
+    let display: DisplayTable
 
     struct Feeling: Sendable, Equatable {
         var words: String
@@ -15,6 +17,11 @@ struct FeelingChooser: Sendable {
     func choose(words: [RewriteWord], clauses: [Clause], kind: RewriteKnowledge.Kind,
                 label: RewriteKnowledge.LabelAdvice?, notes: inout RewriteNotes) -> Feeling {
         for clause in clauses where clause.role == .feeling {
+            // "I'm sick of it" → "worn out", with a note saying so.
+            if let said = clause.saidAs, let feeling = clause.namedFeeling {
+                notes.add("said-feeling", said, why: feeling)
+                return Feeling(words: feeling, named: true)
+            }
             if let own = feeling(in: clause.words, notes: &notes) { return Feeling(words: own, named: true) }
         }
         for clause in clauses {

@@ -1,0 +1,98 @@
+/// "I'm sick of it", "honestly im so over it", "I don't care anymore", "I give up": the
+/// speaker saying how they are without a feeling word (`said-feelings.txt`). A clause that
+/// says only that is the feeling side of an I-statement, said as the plain feeling it is
+/// ("worn out", "discouraged"); it is never what happened ("I feel hurt when I don't care")
+/// and never the feeling word itself ("I feel sick when…").
+struct SaidFeelings: Sendable {
+    let table: [String: String]
+    let classes: RewriteWordClasses
+    let verbs: VerbInflector
+    /// The most words a phrase of the table has.
+    private let longest: Int
+
+    init(_ table: [String: String], classes: RewriteWordClasses, verbs: VerbInflector) {
+        self.table = table
+        self.classes = classes
+        self.verbs = verbs
+        longest = table.keys.map { $0.split(separator: " ").count }.max() ?? 0
+    }
+
+    struct Said: Sendable, Equatable {
+        /// Where the phrase starts and ends (after it) in the words.
+        var start: Int
+        var end: Int
+        /// The plain feeling it is.
+        var feeling: String
+        /// From "I" to the end of the phrase ("I'm so over it"), for the note.
+        var words: [RewriteWord] = []
+    }
+
+    /// The phrase said by "I" at `index`: "I" (a form of "be", "feel" or "get", words of
+    /// degree and fillers may follow) and then a phrase of the table. With `implied`, the
+    /// "I" may be left out, as texts do ("so over it", "sick and tired of it").
+    func match(_ words: [RewriteWord], at index: Int, implied: Bool = false) -> Said? {
+        guard !table.isEmpty, index < words.count, words[index].norm == "i" || implied else { return nil }
+        let spoken = words[index].norm == "i"
+        var position = spoken ? index + 1 : index
+        // Without the "I", no "be" or "get" either: "get over it" is said to them.
+        var linked = !spoken
+        while position < words.count, !words[position].isMark {
+            let norm = words[position].norm
+            if !linked, ["am", "was", "feel", "felt", "get", "got", "feeling", "getting"].contains(norm) {
+                linked = true
+                position += 1
+            } else if !linked, ["have", "had"].contains(norm), position + 1 < words.count, words[position + 1].norm == "been" {
+                linked = true
+                position += 2
+            } else if let length = classes.match(.filler, words, at: position) ?? classes.match(.degree, words, at: position)
+                        ?? (classes.contains(.adverb, words[position]) ? 1 : nil), length > 1 || !["a", "an", "being"].contains(norm) {
+                position += length
+            } else {
+                break
+            }
+        }
+        var length = min(longest, words.count - position)
+        while length > 0 {
+            let span = words[position..<(position + length)]
+            if !span.contains(where: \.isMark), let feeling = table[span.map(\.norm).joined(separator: " ")] {
+                return Said(start: position, end: position + length, feeling: feeling, words: Array(words[index..<(position + length)]))
+            }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// The clause says only how the speaker is: the phrase, and after it nothing but
+    /// fillers, absolutes and tags ("…anymore", "…tbh"), a short "with you" or "on this",
+    /// or a phrase that shuts the talk down ("idc anymore do what u want"). "I don't care
+    /// what you do" or "…where it goes" dismisses rather than says how they are: not this.
+    func onlyFeeling(_ input: [RewriteWord]) -> Said? {
+        let words = input.filter { !$0.isSymbol }
+        var start = 0
+        while start < words.count, words[start].isMark || classes.match(.opener, words, at: start) != nil || classes.match(.filler, words, at: start) != nil {
+            start += words[start].isMark ? 1 : (classes.match(.opener, words, at: start) ?? classes.match(.filler, words, at: start)!)
+        }
+        guard let said = match(words, at: start, implied: true) else { return nil }
+        var rest: [RewriteWord] = []
+        var index = said.end
+        while index < words.count {
+            if words[index].isMark { index += 1; continue }
+            if let length = classes.match(.filler, words, at: index) ?? classes.match(.absolute, words, at: index)
+                ?? classes.match(.tail, words, at: index) ?? classes.match(.withdrawal, words, at: index) {
+                index += length
+                continue
+            }
+            rest.append(words[index])
+            index += 1
+        }
+        guard !rest.isEmpty else { return said }
+        // "tired of living", "don't care if I live or die" may be danger, never a mood.
+        if rest.contains(where: { verbs.forms(of: $0.norm)?.gerund == $0.norm && !classes.contains(.notAVerb, $0) }) { return nil }
+        let plain = rest.count <= 2 && !rest.contains {
+            classes.contains(.determiner, $0) && !["this", "that"].contains($0.norm) || classes.contains(.person, $0)
+                || classes.contains(.negativeAct, $0)
+                || ["about", "because", "for", "when", "how", "what", "where", "whether", "if", "who", "why"].contains($0.norm)
+        }
+        return plain ? said : nil
+    }
+}
