@@ -206,12 +206,31 @@ enum RewriteRubric {
 
     /// Said alone, how the speaker is stays as it is, with a note naming the feeling; a
     /// dismissal ("I don't care what you do") or a line that may be danger gets no such note.
-    @Test(arguments: [("honestly i just dont care anymore", true),
-                      ("i don't care what you do anymore", false), ("I don't care if I live or die.", false)])
+    @Test(arguments: [("honestly i just dont care anymore", true), ("im so over it", true), ("sick of it", true),
+                      ("i don't care what you do anymore", false), ("I don't care if I live or die.", false),
+                      ("Get over it.", false), ("I'm so tired of living.", false)])
     func howTheSpeakerIsAloneStays(text: String, noted: Bool) throws {
         let result = try rewrite(text)
         #expect(!result.changed, "\(result.rewrite)")
         #expect(result.notes.contains { $0.kind == "own-feeling" } == noted, "\(result.notes)")
+    }
+
+    /// "Sick of it", "fed up", "over it" used as a feeling: the plain feeling it is, never
+    /// the words copied ("I feel sick when…", "I feel fed up when…"); and "sick of you being
+    /// late" is a complaint about what they do, said as what happened.
+    @Test(arguments: [("You leave your dishes everywhere and I'm sick of it.", "I feel worn out when you leave your dishes around"),
+                      ("honestly im over it, you never help", "I feel worn out when you don't help"),
+                      ("you change the subject and honestly I'm sick of it.", "I feel worn out when you change the subject,"),
+                      ("ok so basically my flatmate never cleans the bathroom and im fed up asking", "I feel frustrated when my flatmate doesn't clean the bathroom"),
+                      ("i'm sick of you being late", "I feel worn out when you're late"),
+                      ("i'm fed up with you leaving dishes everywhere", "I feel frustrated when you leave dishes around"),
+                      ("im so sick and tired of u never helping", "I feel worn out when you don't help")])
+    func aFeelingSaidWithoutAFeelingWordIsSaidPlainly(text: String, start: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.hasPrefix(start), "\(result.rewrite)")
+        for copied in ["sick", "fed up", "over it", "tired of"] { #expect(!result.rewrite.contains(copied), "\(result.rewrite)") }
+        #expect(result.notes.contains { $0.kind == "said-feeling" }, "\(result.notes)")
     }
 
     /// Never decline a blaming sentence, whatever its shape.

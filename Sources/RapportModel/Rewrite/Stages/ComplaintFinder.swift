@@ -82,6 +82,9 @@ struct ComplaintFinder: Sendable {
         let found = Found(signals.filter { !(praised && $0.kind == .label) && !(leave?.ironic == false && $0.kind == .demand) })
         if found.crisis { return .crisis }
         guard clauses.contains(where: { $0.words.contains { !$0.isMark && !$0.isSymbol } }) else { return .leave }
+        // "I'm sick of you being late" names how they feel about what the other person does:
+        // a complaint, though it starts from "I".
+        if clauses.contains(where: { saidFeelings.aboutThem($0.words) != nil }) { return .rewrite }
         if let feeling = ownFeelingClause(heads) {
             // "I feel hurt when…" and "When you shout, I feel scared" are already the shape;
             // "I feel like you…" is not.

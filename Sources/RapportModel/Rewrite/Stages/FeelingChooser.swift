@@ -43,6 +43,11 @@ struct FeelingChooser: Sendable {
 
     /// "I feel lonely", "I'm so tired", "I feel ignored" (→ "hurt and lonely").
     private func feeling(in words: [RewriteWord], notes: inout RewriteNotes) -> String? {
+        // "I'm so fed up when…": the plain feeling, not "fed up" or "sick".
+        if let said = saidFeelings.match(words, at: 0) {
+            notes.add("said-feeling", RewriteText.render(said.words, display), why: said.feeling)
+            return said.feeling
+        }
         var index = 2
         while index < words.count, classes.match(.degree, words, at: index) != nil { index += 1 }
         guard index < words.count else { return nil }

@@ -52,6 +52,13 @@ struct JudgementStripper: Sendable {
                 index += 1
                 continue
             }
+            // "I'm sick of you being late": the feeling the speaker has, said plainly ("worn
+            // out"), and what they do, which is what happened ("you are late").
+            if let (said, rest) = saidFeelings.aboutThem(clause.words) {
+                notes.add("said-feeling", typed(said.words), why: said.feeling)
+                clause.namedFeeling = said.feeling
+                clause.words = rest
+            }
             let typedWords = clause.words
             var frame: String?
             (clause.words, frame) = cleaned(clause.words, question: clause.isQuestion, notes: &notes)

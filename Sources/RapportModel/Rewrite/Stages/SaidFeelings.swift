@@ -95,4 +95,34 @@ struct SaidFeelings: Sendable {
         }
         return plain ? said : nil
     }
+
+    /// "I'm sick of you being late", "so fed up with u leaving ur dishes everywhere": how the
+    /// speaker is, and what they do that it is about, said as what they do ("you are late",
+    /// "you leave your dishes everywhere"). Nil unless the phrase is followed by someone
+    /// doing something ("sick of my job" is not about them).
+    func aboutThem(_ input: [RewriteWord]) -> (said: Said, rest: [RewriteWord])? {
+        let words = input.filter { !$0.isSymbol }
+        var start = 0
+        while start < words.count, words[start].isMark || classes.match(.opener, words, at: start) != nil {
+            start += words[start].isMark ? 1 : classes.match(.opener, words, at: start)!
+        }
+        guard let said = match(words, at: start, implied: true) else { return nil }
+        var index = said.end
+        if index < words.count, ["of", "with"].contains(words[index].norm) { index += 1 }
+        let subjects = ["you": "you", "him": "he", "her": "she", "them": "they", "he": "he", "she": "she", "they": "they"]
+        guard index + 1 < words.count, let subject = subjects[words[index].norm] else { return nil }
+        var verb = index + 1
+        while verb < words.count, classes.contains(.adverb, words[verb]) || classes.match(.never, words, at: verb) != nil
+            || classes.match(.absolute, words, at: verb) != nil || classes.match(.filler, words, at: verb) != nil {
+            verb += classes.match(.never, words, at: verb) ?? classes.match(.absolute, words, at: verb) ?? classes.match(.filler, words, at: verb) ?? 1
+        }
+        guard verb < words.count, let forms = verbs.forms(of: words[verb].norm), forms.gerund == words[verb].norm,
+              !classes.contains(.notAVerb, words[verb]) else { return nil }
+        let third = subject == "he" || subject == "she"
+        let present = forms.base == "be" ? (third ? "is" : "are") : (third ? verbs.thirdPerson(of: forms.base) : forms.base)
+        var rest = [classes.make(subject)] + words[(index + 1)..<verb]
+        rest.append(classes.make(present))
+        rest += words[(verb + 1)...]
+        return (said, rest)
+    }
 }
