@@ -233,6 +233,41 @@ enum RewriteRubric {
         #expect(result.notes.contains { $0.kind == "said-feeling" }, "\(result.notes)")
     }
 
+    /// A verdict on what happened ("your fault", "not normal", "so disrespectful", "was
+    /// ridiculous") is judgement: it goes, and what it was on is the observation; a clause
+    /// that still judges is left out of it.
+    @Test(arguments: [("it's your fault we missed the train", "when we missed the train", ["fault"]),
+                      ("it was so disrespectful when you checked your phone at dinner", "when you checked your phone at dinner", ["disrespectful"]),
+                      ("it's not normal to check my phone every night", "when you check my phone", ["normal"]),
+                      ("checking my phone every night is not normal", "about you checking my phone", ["normal"]),
+                      ("you read my messages, that's not normal", "when you read my messages,", ["normal"]),
+                      ("the way you spoke to my mum was ridiculous", "about the way you spoke to my mum,", ["ridiculous"]),
+                      ("It's your own fault for leaving it there.", "about you leaving it there", ["fault"]),
+                      ("Your dad was completely out of order at dinner, and you just sat there and said nothing.",
+                       "when you sat there and said nothing", ["out of order"])])
+    func verdictsAreTakenOutOfWhatHappened(text: String, observation: String, absent: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.contains(observation), "\(result.rewrite)")
+        for word in absent { #expect(!result.rewrite.lowercased().contains(word), "\(result.rewrite)") }
+    }
+
+    /// The final check finds a verdict kept in what happened, and a clearly negative word of
+    /// the valence lexicon after "so"; a feeling or a state after "so" is no verdict.
+    @Test func theFinalCheckFindsAVerdictInWhatHappened() throws {
+        let rewriter = try Fixtures.rewriter
+        func judged(_ text: String) -> Bool {
+            rewriter.check.problems(inObservation: rewriter.words(of: text)).contains { if case .judgement = $0 { return true } else { return false } }
+        }
+        #expect(judged("it being your fault we missed the train"))
+        #expect(judged("you checked your phone and that was so disrespectful"))
+        #expect(judged("the food was disgusting"))
+        #expect(judged("you've been acting so dishonest"))
+        #expect(!judged("I was so tired"))
+        #expect(!judged("you were so late"))
+        #expect(!judged("the dog was sick on the rug"))
+    }
+
     /// Never decline a blaming sentence, whatever its shape.
     @Test(arguments: ["ur phone is more important to u than me", "Stop acting like my mother.",
                       "well maybe if you weren't glued to it we wouldn't be having this conversation",

@@ -153,6 +153,18 @@ public struct Rewriter: Sendable {
                              variants: Bool, risky: Bool) -> RewriteResult {
         let clauses = stripper.strip(raw, notes: &notes)
         var observation = observations.build(clauses)
+        // A clause of it that still judges ("…and it was so rude of them") is left out, and
+        // what happened is said from the rest, if the rest says something happened; else
+        // the check below leaves a blank.
+        let failing = observation.sources.filter { source in
+            check.problems(inObservation: source.words).contains { if case .judgement = $0 { return true } else { return false } }
+        }
+        if !failing.isEmpty, failing.count < observation.sources.count {
+            var kept = clauses
+            for index in kept.indices where failing.contains(kept[index]) { kept[index].role = .jab }
+            let rest = observations.build(kept)
+            if rest.sources.contains(where: { $0.role == .action && observations.saysWhatHappened($0) }) { observation = rest }
+        }
         // "i dont care anymore, do what u want": how the speaker is, and nothing that happened.
         // That is the feeling side of shutting down, said as being flooded, never "I feel hurt
         // when I don't care".

@@ -10,6 +10,7 @@ struct ClauseRoles: Sendable {
     let fauxFeelings: [String: [String]]
     let display: DisplayTable
     let saidFeelings: SaidFeelings
+    var verdicts: VerdictShapes { VerdictShapes(classes: classes, verbs: verbs) }
 
     func assign(_ input: Clause, notes: inout RewriteNotes) -> Clause {
         var clause = input
@@ -22,6 +23,26 @@ struct ClauseRoles: Sendable {
         if isVerdict(words) {
             notes.add("verdict", typed(words))
             return clause.with(.jab)
+        }
+        // "it's your fault we missed the train", "it was so disrespectful when you checked your
+        // phone", "it's not normal to check my phone": the verdict goes, what it was on stays.
+        if let start = verdicts.after(words) {
+            notes.add("verdict", typed(Array(words[..<start.index])))
+            clause.words = start.subject.map { [classes.make($0)] } .map { $0 + words[start.index...] } ?? Array(words[start.index...])
+            // "…for leaving it there" is said as it was: "about you leaving it there".
+            if start.subject != nil, words[start.index].norm.hasSuffix("ing") {
+                clause.isManner = true
+                return clause.with(.action)
+            }
+            return assign(clause, notes: &notes)
+        }
+        // "the way you spoke to my mum was ridiculous", "checking my phone every night is not
+        // normal": what they did, with the verdict on it taken off.
+        if let (what, verdict) = verdicts.onWhatTheyDid(words) {
+            notes.add("verdict", typed(verdict))
+            clause.words = what
+            clause.isManner = true
+            return clause.with(.action)
         }
         // "srsly who leaves a wet towel on the bed": a rhetorical "who" means "you".
         if first.norm == "who", words.count > 2, let forms = verbs.forms(of: words[1].norm),

@@ -135,8 +135,10 @@ struct ClauseSplitter: Sendable {
            classes.contains(.label, previous) || classes.contains(.verdict, previous) || classes.contains(.clauseEnd, previous) {
             return true
         }
-        // "…in the sink | its gross": a verdict after the clause.
+        // "…in the sink | its gross": a verdict after the clause, but not one reported ("I'm
+        // not saying it's your fault").
         if word.norm == "it" || word.norm == "that" || word.norm == "this", index + 2 < words.count,
+           !["say", "says", "saying", "said", "think", "thinks", "thinking", "thought", "know", "knew", "mean", "meant"].contains(previous.norm),
            words[index + 1].norm == "is" || words[index + 1].norm == "was",
            classes.match(.verdict, words, at: index + 2) != nil || classes.match(.degree, words, at: index + 2) != nil {
             return true

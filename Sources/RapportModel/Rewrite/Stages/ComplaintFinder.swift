@@ -114,6 +114,10 @@ struct ComplaintFinder: Sendable {
         if grievance && found.blame { return .rewrite }
         if kind { return .leave }
         if grievance || found.blame { return .rewrite }
+        // "it's not normal to check my phone", "the way you spoke to my mum was rude": a
+        // verdict on what they did, with nothing kind said.
+        let verdicts = VerdictShapes(classes: classes, verbs: verbs)
+        if heads.contains(where: { verdicts.after($0) != nil || verdicts.onWhatTheyDid($0) != nil }) { return .rewrite }
         // "Could you grab some milk?", "is it okay if…": asking, and nothing else.
         if found.request || isAsking(heads) { return .leave }
         // "You came home drunk at three in the morning": what they did, and nothing kind.

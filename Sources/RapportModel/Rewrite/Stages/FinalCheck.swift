@@ -43,6 +43,7 @@ struct FinalCheck: Sendable {
                 problems.append(.judgement(content[index].text))
             }
             if classes.contains(.mockName, content[index]) { problems.append(.judgement(content[index].text)) }
+            if let verdict = judgement(in: content, at: index) { problems.append(.judgement(verdict)) }
             // "you're so lazy" left in.
             if content[index].norm == "you", index + 2 < content.count, content[index + 1].norm == "are",
                classes.match(.label, content, at: index + 2) != nil || ["so", "such"].contains(content[index + 2].norm) {
@@ -50,6 +51,31 @@ struct FinalCheck: Sendable {
             }
         }
         return problems
+    }
+
+    /// A verdict kept in what happened: a `~verdict` word said of something ("…and it was
+    /// so disrespectful", "…being your fault", "that's not normal"), or a clearly negative
+    /// word of the valence lexicon after "so", "such" or "too" ("…acting so shady"). A
+    /// feeling, a state or an act ("so tired", "so late", "so drunk") is not one.
+    private func judgement(in words: [RewriteWord], at index: Int) -> String? {
+        guard index > 0 else { return nil }
+        let be: Set<String> = ["is", "was", "are", "were", "be", "being", "been"]
+        var before = index - 1
+        while before > 0, !be.contains(words[before].norm), classes.contains(.degree, words[before]) || classes.contains(.adverb, words[before]) {
+            before -= 1
+        }
+        let said = words[before].norm
+        let intensified = ["so", "such", "too"].contains(words[index - 1].norm)
+        let word = words[index]
+        if let length = classes.match(.verdict, words, at: index), length > 1 || !classes.contains(.feeling, word) && !classes.contains(.state, word),
+           be.contains(said) || intensified {
+            return words[index..<(index + length)].map(\.text).joined(separator: " ")
+        }
+        if intensified, classes.contains(.judgement, word), !classes.contains(.feeling, word), !classes.contains(.state, word),
+           !classes.contains(.negativeAct, word) {
+            return word.text
+        }
+        return nil
     }
 
     /// What is wrong with a text: the observation as written out.

@@ -100,6 +100,8 @@ struct RequestChooser: Sendable {
             }
             guard end > start + 1 else { continue }
             var phrase = Array(words[start..<end])
+            // "your fault" is a verdict, not a thing to talk about.
+            if phrase.indices.contains(where: { classes.match(.verdict, phrase, at: $0) != nil }) { continue }
             // "your phone" → "the phone": the thing, not whose fault it is.
             if phrase[0].norm == "your", !classes.contains(.person, phrase[1]) { phrase[0] = classes.make("the") }
             return phrase
