@@ -117,6 +117,22 @@ enum RewriteRubric {
         #expect(!result.rewrite.contains("["))
     }
 
+    /// Specifics the sentence never raised ("one evening a week", "each evening phone-free",
+    /// "when something runs low") never reach the need or the request: the final check
+    /// holds every word of both to the sentence, the words it raised, and the plain words
+    /// and phrases of talking and time, and falls back on the general request.
+    @Test(arguments: [("ur never home anymore", ["evening", "a week"]),
+                      ("the dog gets more cuddles than I do", ["evening", "a week"]),
+                      ("show me ur phone. now. i know ur hiding smth", ["phone-free", "evening"]),
+                      ("you play games all evening", ["phone-free", "a week"]),
+                      ("You always have to have the last word.", ["runs low"]),
+                      ("Why do you have to play your music so loud at midnight?", ["at night"])])
+    func specificsTheSentenceNeverRaisedAreNotInvented(text: String, invented: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        for words in invented { #expect(!result.rewrite.contains(words), "\(result.rewrite) names \(words)") }
+    }
+
     /// What a new user found at the terminal, by class: each must read as a sentence and keep
     /// what was said ("you need to stop yelling" is about yelling, not about needing).
     @Test(arguments: [("why cant u ever just be on time", ["when you're not on time"], ["don't be", "ever"]),
@@ -565,11 +581,23 @@ enum RewriteRubric {
                       (["our", "home", "to", "feel", "safe"], "every time we go out you get drunk and embarrass me", false),
                       // "the big things" is news: not for a sentence about invitations.
                       (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "you guys never invite me anywhere", false),
-                      (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "I found out from your sister", true)])
+                      (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "I found out from your sister", true),
+                      // A plain phrase of time passes whole; its words alone make a routine.
+                      (["could", "we", "talk", "about", "it", "this", "week"], "you never call", true),
+                      (["could", "we", "keep", "one", "evening", "a", "week", "just", "for", "us"], "ur never home anymore", false),
+                      (["could", "we", "set", "aside", "some", "phone", "free", "time", "together", "this", "week"], "you're always on your phone", true),
+                      (["could", "we", "keep", "some", "time", "each", "evening", "phone", "free"], "you're always on your phone", false)])
     func theGuardLetsThroughOnlyWhatTheSentenceRaised(need: [String], sentence: String, allowed: Bool) throws {
         let guardian = rewriter.faithfulness
         let allows = guardian.allows(need, in: guardian.raised(by: words(sentence)))
         #expect(allows == allowed, "\(need) for \(sentence)")
+    }
+
+    @Test func theFinalCheckHoldsTheNeedAndRequestToTheSentence() throws {
+        let raised = rewriter.faithfulness.raised(by: words("why are you always texting her??"))
+        #expect(!rewriter.check.invented(["could", "we", "keep", "some", "time", "each", "evening", "phone", "free"], in: raised).isEmpty)
+        #expect(rewriter.check.invented(["could", "we", "talk", "about", "it", "tonight"], in: raised).isEmpty)
+        #expect(rewriter.check.invented(["could", "we", "take", "twenty", "minutes", "and", "come", "back", "to", "this"], in: raised).isEmpty)
     }
 
     @Test func theFinalCheckCatchesABrokenPhrase() throws {

@@ -67,6 +67,8 @@ public struct RewriteKnowledge: Sendable, Equatable {
     public var display: [Display] = []
     /// Words a need or request may use without the sentence raising them.
     public var genericWords: Set<String> = []
+    /// Phrases a need or request may use only as a whole ("this week", "ten minutes").
+    public var genericPhrases: [[String]] = []
     /// Word → the phrases (normalised) that raise it.
     public var linkedWords: [String: [[String]]] = [:]
     /// Every need and request text → its normalised words, for the guard (read once, at

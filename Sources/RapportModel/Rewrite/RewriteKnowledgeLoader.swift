@@ -93,7 +93,10 @@ enum RewriteKnowledgeLoader {
         // generic-words.txt: words separated by commas or lines.
         if let text = file("generic-words.txt") {
             for line in DataFileLines(text: text) {
-                for item in line.text.split(separator: ",") { knowledge.genericWords.formUnion(words(item)) }
+                for item in line.text.split(separator: ",") {
+                    let read = words(item)
+                    if read.count > 1 { knowledge.genericPhrases.append(read) } else { knowledge.genericWords.formUnion(read) }
+                }
             }
         }
         // linked-words.txt: "word: phrases that raise it".

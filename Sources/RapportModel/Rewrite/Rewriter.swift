@@ -32,6 +32,8 @@ public struct Rewriter: Sendable {
     let noteTemplates: NoteTemplates
     let withdrawal: Withdrawal
     let saidFeelings: SaidFeelings
+    /// The last kind in kinds.txt: what is said when nothing more fitting may be.
+    let general: RewriteKnowledge.Kind
     let verbs: VerbInflector
     let display: DisplayTable
 
@@ -64,13 +66,16 @@ public struct Rewriter: Sendable {
                                      counterfactual: counterfactual, verbs: verbs, display: display, saidFeelings: saidFeelings)
         observations = ObservationBuilder(classes: classes, verbs: verbs, display: display)
         kinds = KindIndex(knowledge.kinds, classes: classes)
-        faithfulness = FaithfulnessGuard(genericWords: knowledge.genericWords, linkedWords: knowledge.linkedWords, verbs: verbs)
+        let faithfulness = FaithfulnessGuard(genericWords: knowledge.genericWords, genericPhrases: knowledge.genericPhrases,
+                                             linkedWords: knowledge.linkedWords, verbs: verbs)
+        self.faithfulness = faithfulness
         feelings = FeelingChooser(classes: classes, fauxFeelings: knowledge.fauxFeelings, saidFeelings: saidFeelings, display: display)
         let textWords = knowledge.textWords
         let general = knowledge.kinds.last ?? RewriteKnowledge.Kind(name: "general", cues: [], feelings: ["hurt"], why: "", needs: [], requests: [])
+        self.general = general
         needs = NeedChooser(faithfulness: faithfulness, textWords: textWords, general: general)
         requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, textWords: textWords, general: general, display: display)
-        check = FinalCheck(classes: classes, verbs: verbs)
+        check = FinalCheck(classes: classes, verbs: verbs, faithfulness: faithfulness)
         noteTemplates = NoteTemplates(knowledge.notes)
         withdrawal = Withdrawal(kind: knowledge.kinds.first { $0.name == "flooded" } ?? RewriteKnowledge.Kind(
             name: "flooded", cues: [], feelings: ["overwhelmed"], why: "when a talk shuts down, people are often flooded",
@@ -181,10 +186,18 @@ public struct Rewriter: Sendable {
         }
         let kind = kinds.kind(for: kindWords(clauses))
         let labelAdvice = observation.text == nil ? observation.label.map(advice(for:)) : nil
-        let raised = faithfulness.raised(by: words)
+        let raised = faithfulness.raised(by: raisedWords(words, clauses: clauses))
         let feeling = feelings.choose(words: words, clauses: clauses, kind: kind, label: labelAdvice, notes: &notes)
-        let need = needs.choose(kind: kind, label: labelAdvice, raised: raised)
-        let request = requests.choose(clauses: clauses, observation: observation, kind: kind, label: labelAdvice, raised: raised)
+        var need = needs.choose(kind: kind, label: labelAdvice, raised: raised)
+        var request = requests.choose(clauses: clauses, observation: observation, kind: kind, label: labelAdvice, raised: raised)
+        // The last guard: nothing in the need or the request that the sentence did not raise.
+        // What fails is said the general way ("Could we talk about it tonight?").
+        if !check.invented(knowledge.textWords[need] ?? analyzer.normalisedWords(of: need), in: raised).isEmpty {
+            need = general.needs.first ?? "to feel we're on the same side"
+        }
+        if !check.invented(knowledge.textWords[request] ?? analyzer.normalisedWords(of: request), in: raised).isEmpty {
+            request = general.requests.last ?? "Could we talk about it tonight?"
+        }
 
         // The variants say "when…"; the rewrite may restate it ("about you coming home…").
         var parts = RewriteAssembler.Parts(feeling: feeling.words, when: observation.whenPart, connective: observation.connective,
@@ -247,6 +260,8 @@ public struct Rewriter: Sendable {
         // How the speaker is ("so i dont care anymore") says nothing of what it is about.
         for clause in clauses where clause.saidAs == nil {
             switch clause.role {
+            // "show me your phone" is what they demand, not what it is about.
+            case .command(controlling: true): words += withoutDemand(clause.words).kept
             case .jab: words += clause.context // what sarcastic praise was about
             // About coming second: "the dog gets more cuddles than I do" is not about the dog;
             // what of theirs comes first may say more ("your phone", "your mates").
@@ -264,6 +279,36 @@ public struct Rewriter: Sendable {
             words.append(gap)
         }
         return words
+    }
+
+    /// The words of the sentence that raise a topic: all but the words of a controlling
+    /// demand ("show me ur phone"), said nowhere else: that is what is demanded, not what it
+    /// is about ("take the dating app off" is still about the dating app).
+    private func raisedWords(_ words: [RewriteWord], clauses: [Clause]) -> [RewriteWord] {
+        let demanded = clauses.filter { $0.role == .command(controlling: true) }.flatMap { withoutDemand($0.words).demand }
+        guard !demanded.isEmpty else { return words }
+        var left: [String: Int] = [:]
+        for word in words where !word.isMark { left[word.norm, default: 0] += 1 }
+        for word in demanded where !word.isMark { left[word.norm, default: 0] -= 1 }
+        return words.filter { $0.isMark || left[$0.norm, default: 0] > 0 }
+    }
+
+    /// A controlling demand's own words ("show me your phone", "take the") and the rest of
+    /// its clause ("dating app off").
+    private func withoutDemand(_ words: [RewriteWord]) -> (demand: [RewriteWord], kept: [RewriteWord]) {
+        var demand: [RewriteWord] = []
+        var kept: [RewriteWord] = []
+        var index = 0
+        while index < words.count {
+            if let length = classes.match(.controlling, words, at: index) {
+                demand += words[index..<(index + length)]
+                index += length
+            } else {
+                kept.append(words[index])
+                index += 1
+            }
+        }
+        return (demand, kept)
     }
 
     /// Advice for a label: its own line in labels.txt, its last word's, or the "*" line.

@@ -48,6 +48,7 @@ extension RewriteKnowledge: BinaryCodable {
         for _ in 0..<(try reader.count()) { notes[try reader.string()] = try reader.string() }
         for _ in 0..<(try reader.count()) { display.append(Display(words: try reader.strings(), written: try reader.string())) }
         genericWords = Set(try reader.strings())
+        for _ in 0..<(try reader.count()) { genericPhrases.append(try reader.strings()) }
         for _ in 0..<(try reader.count()) {
             let word = try reader.string()
             var phrases: [[String]] = []
@@ -116,6 +117,8 @@ extension RewriteKnowledge: BinaryCodable {
             writer.string(entry.written)
         }
         writer.strings(genericWords.sorted())
+        writer.int(genericPhrases.count)
+        for phrase in genericPhrases { writer.strings(phrase) }
         writer.int(linkedWords.count)
         for (word, phrases) in linkedWords.sorted(by: { $0.key < $1.key }) {
             writer.string(word)

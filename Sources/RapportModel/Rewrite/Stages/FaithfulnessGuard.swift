@@ -1,10 +1,13 @@
 /// The guard that keeps a need or a request faithful: every word in it is a plain word of
-/// talking, time or needs (`generic-words.txt`), or was raised by the sentence, itself or
-/// through a word it belongs to (`linked-words.txt`: "reply" when they never text back).
+/// talking or needs, or part of a plain phrase of time ("this week", "ten minutes") said
+/// whole (`generic-words.txt`), or was raised by the sentence, itself or through a word it
+/// belongs to (`linked-words.txt`: "reply" when they never text back). "One evening a
+/// week" is no plain phrase: a routine the sentence did not raise does not pass.
 /// A request that names a topic the sentence did not raise ("set a budget" for a sentence
 /// about calls) does not pass, and the next candidate is tried.
 struct FaithfulnessGuard: Sendable {
     let genericWords: Set<String>
+    let genericPhrases: [[String]]
     let linkedWords: [String: [[String]]]
     let verbs: VerbInflector
 
@@ -19,8 +22,20 @@ struct FaithfulnessGuard: Sendable {
     }
 
     /// The words of a need or request that nothing allows, empty when it is faithful.
-    func unraised(_ words: [String], in sentence: Raised) -> [String] {
-        words.filter { word in
+    func unraised(_ input: [String], in sentence: Raised) -> [String] {
+        // The plain phrases are taken out whole first: "this week" passes, "a week" does not.
+        var words = input
+        for phrase in genericPhrases where phrase.count <= words.count {
+            var start = 0
+            while start + phrase.count <= words.count {
+                if words[start..<(start + phrase.count)].elementsEqual(phrase) {
+                    words.removeSubrange(start..<(start + phrase.count))
+                } else {
+                    start += 1
+                }
+            }
+        }
+        return words.filter { word in
             if genericWords.contains(word) || sentence.words.contains(word) { return false }
             if isRaisedInAnotherForm(word, in: sentence) { return false }
             if let phrases = linkedWords[word], phrases.contains(where: { occurs($0, in: sentence) }) { return false }

@@ -7,6 +7,7 @@
 struct FinalCheck: Sendable {
     let classes: RewriteWordClasses
     let verbs: VerbInflector
+    let faithfulness: FaithfulnessGuard
 
     enum Problem: Sendable, Equatable {
         case cutOff(String)
@@ -76,6 +77,14 @@ struct FinalCheck: Sendable {
             return word.text
         }
         return nil
+    }
+
+    /// The words of a need or request (normalised) that neither the sentence raised, nor a
+    /// word it raised, nor the plain words of talking and time allow: "phone-free" for a
+    /// sentence about jealousy, "one evening a week" for one about being home late. Whatever
+    /// chose the need and the request, this is the guard they pass last.
+    func invented(_ words: [String], in sentence: FaithfulnessGuard.Raised) -> [String] {
+        faithfulness.unraised(words.filter { $0.contains { $0.isLetter } }, in: sentence)
     }
 
     /// What is wrong with a text: the observation as written out.
