@@ -133,6 +133,20 @@ enum RewriteRubric {
         for words in invented { #expect(!result.rewrite.contains(words), "\(result.rewrite) names \(words)") }
     }
 
+    /// "anything" in what happened reads right ("when you don't do anything"); in a request
+    /// it does only after a negative or an "if": a bare one is said "something", or, at the
+    /// end, asks for nothing and is not asked.
+    @Test(arguments: [("just help me with anything for once", ["Could you help me with anything"]),
+                      ("stop ignoring me and say anything", ["Could you say anything", "Could you say something"]),
+                      ("you never do anything with me", ["Could you do anything"])])
+    func aBareAnythingIsNeverAskedFor(text: String, absent: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        for words in absent { #expect(!result.rewrite.contains(words), "\(result.rewrite)") }
+        let request = result.rewrite.components(separatedBy: ". ").last ?? ""
+        #expect(request.range(of: #"\bany(thing|one|body|where)?\b"#, options: .regularExpression) == nil, "\(request)")
+    }
+
     /// What a new user found at the terminal, by class: each must read as a sentence and keep
     /// what was said ("you need to stop yelling" is about yelling, not about needing).
     @Test(arguments: [("why cant u ever just be on time", ["when you're not on time"], ["don't be", "ever"]),
@@ -598,6 +612,12 @@ enum RewriteRubric {
         #expect(!rewriter.check.invented(["could", "we", "keep", "some", "time", "each", "evening", "phone", "free"], in: raised).isEmpty)
         #expect(rewriter.check.invented(["could", "we", "talk", "about", "it", "tonight"], in: raised).isEmpty)
         #expect(rewriter.check.invented(["could", "we", "take", "twenty", "minutes", "and", "come", "back", "to", "this"], in: raised).isEmpty)
+    }
+
+    @Test func theFinalCheckFindsABareAnyInARequest() throws {
+        #expect(rewriter.check.bareAny(inRequest: ["could", "you", "help", "me", "with", "anything"]))
+        #expect(!rewriter.check.bareAny(inRequest: ["could", "you", "tell", "me", "if", "you", "need", "anything"]))
+        #expect(!rewriter.check.bareAny(inRequest: ["could", "we", "talk", "about", "it", "tonight"]))
     }
 
     @Test func theFinalCheckCatchesABrokenPhrase() throws {

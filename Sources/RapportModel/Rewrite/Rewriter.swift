@@ -195,7 +195,8 @@ public struct Rewriter: Sendable {
         if !check.invented(knowledge.textWords[need] ?? analyzer.normalisedWords(of: need), in: raised).isEmpty {
             need = general.needs.first ?? "to feel we're on the same side"
         }
-        if !check.invented(knowledge.textWords[request] ?? analyzer.normalisedWords(of: request), in: raised).isEmpty {
+        let requestWords = knowledge.textWords[request] ?? analyzer.normalisedWords(of: request)
+        if !check.invented(requestWords, in: raised).isEmpty || check.bareAny(inRequest: requestWords) {
             request = general.requests.last ?? "Could we talk about it tonight?"
         }
 

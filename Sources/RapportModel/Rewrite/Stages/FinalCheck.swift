@@ -87,6 +87,16 @@ struct FinalCheck: Sendable {
         faithfulness.unraised(words.filter { $0.contains { $0.isLetter } }, in: sentence)
     }
 
+    /// Words after which "any…" reads right: a negative, a condition, a question word.
+    static let licensesAny: Set<String> = ["not", "never", "no", "if", "whether", "without", "before", "hardly", "barely"]
+
+    /// "Could you help me with anything?": a request with a bare "any…" reads wrong (it is
+    /// the sentence's negative turned round and not finished).
+    func bareAny(inRequest words: [String]) -> Bool {
+        guard let anyAt = words.firstIndex(where: { ["any", "anything", "anyone", "anybody", "anywhere"].contains($0) }) else { return false }
+        return !words[..<anyAt].contains { FinalCheck.licensesAny.contains($0) }
+    }
+
     /// What is wrong with a text: the observation as written out.
     func problems(inText text: String) -> [Problem] {
         var problems: [Problem] = []

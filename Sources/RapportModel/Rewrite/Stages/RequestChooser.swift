@@ -21,8 +21,9 @@ struct RequestChooser: Sendable {
     func choose(clauses: [Clause], observation: ObservationBuilder.Observation, kind: RewriteKnowledge.Kind,
                 label: RewriteKnowledge.LabelAdvice?, raised: FaithfulnessGuard.Raised) -> String {
         var candidates: [Candidate] = []
-        if let order = clauses.first(where: { $0.role == .command(controlling: false) }), order.words.count <= Self.longestInWords {
-            candidates.append(.asking(opening: "Could you", words: order.words, ending: "?"))
+        if let order = clauses.first(where: { $0.role == .command(controlling: false) }), order.words.count <= Self.longestInWords,
+           let asked = withoutAny(order.words) {
+            candidates.append(.asking(opening: "Could you", words: asked, ending: "?"))
         }
         if let primary = observation.primary, let positive = positive(of: primary), positive.count <= Self.longestInWords {
             candidates.append(.asking(opening: "Could you", words: positive, ending: "?"))
@@ -71,10 +72,18 @@ struct RequestChooser: Sendable {
         }
         guard let verb = rest.first, rest.count >= 2, verbs.forms(of: verb.norm) != nil,
               !classes.contains(.mindReading, verb), !["let", "want", "have", "need", "know", "get", "seem"].contains(verb.norm) else { return nil }
-        // "tell me anything" → "tell me something" asks for nothing in particular.
-        if let last = rest.last, classes.contains(.anyWord, last) { return nil }
-        rest = rest.map { classes.contains(.anyWord, $0) ? classes.make(ClauseRoles.someForm(of: $0.norm)) : $0 }
-        return rest
+        return withoutAny(rest)
+    }
+
+    /// What is asked for, with "any…" said as "some…" where nothing makes it a question or a
+    /// negative ("help me with anything" → "help me with something"; "tell me if you need
+    /// anything" stays); nil when it ends on one ("say anything", "tell me anything"): that
+    /// asks for nothing in particular.
+    private func withoutAny(_ words: [RewriteWord]) -> [RewriteWord]? {
+        guard let anyAt = words.firstIndex(where: { classes.contains(.anyWord, $0) }) else { return words }
+        if words[..<anyAt].contains(where: { FinalCheck.licensesAny.contains($0.norm) }) { return words }
+        if let last = words.last(where: { !$0.isMark }), classes.contains(.anyWord, last) { return nil }
+        return words.map { classes.contains(.anyWord, $0) ? classes.make(ClauseRoles.someForm(of: $0.norm)) : $0 }
     }
 
     /// The thing the sentence is about: the object of its first action or of an order, or
