@@ -397,6 +397,9 @@ enum RewriteRubric {
         #expect(!result.rewrite.contains("["))
         #expect(result.observationMissing)
         #expect(result.observationQuestion == question)
+        // Said in a session, there is no blank; the note asks instead.
+        #expect(!result.spoken.contains("___") && result.spoken.hasPrefix("I feel "), "\(result.spoken)")
+        #expect(result.spokenNote?.contains(question) == true, "\(result.spokenNote ?? "")")
         #expect(result.notes.first?.kind == "label")
         #expect(result.notes.first?.message.contains("___") == true)
         let analyzer = try Fixtures.analyzer

@@ -248,9 +248,19 @@ public struct Rewriter: Sendable {
             alternatives.append(assembler.observationFirst(parts))
             if let question = assembler.questionFirst(parts) { alternatives.append(question) }
         }
-        return RewriteResult(input: sentence, rewrite: rewrite, changed: true, notes: notes.notes, alternatives: alternatives,
-                             observationMissing: observation.text == nil,
-                             observationQuestion: observation.text == nil ? question(for: observation.label) : nil)
+        var result = RewriteResult(input: sentence, rewrite: rewrite, changed: true, notes: notes.notes, alternatives: alternatives,
+                                   observationMissing: observation.text == nil,
+                                   observationQuestion: observation.text == nil ? question(for: observation.label) : nil)
+        // In a session the blank is never shown: the coach says the feeling and the need
+        // without it ("I feel hurt, because I need…"), and the note asks what happened.
+        if observation.text == nil, let asked = result.observationQuestion {
+            var said = main
+            said.when = observation.context
+            result.spoken = assembler.withoutObservation(said)
+            let label = observation.label.flatMap { $0.hasPrefix("like") ? nil : $0 }
+            result.spokenNote = noteTemplates.message(label == nil ? "blank-ask" : "label-ask", word: label ?? "", why: asked)
+        }
+        return result
     }
 
     /// The words the kind of complaint is told by: what the clauses say once unwrapped
