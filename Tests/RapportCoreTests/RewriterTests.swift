@@ -172,6 +172,8 @@ enum RewriteRubric {
                       // "should of" is "should have"; a verdict on what they did is about what they did.
                       ("u should of told me u were going out", ["you didn't tell me you were going out"], ["of told"]),
                       ("its honestly so rude that u ignored my mum", ["when you ignored my mum"], ["rude"]),
+                      // What an accusing "have to be" leaves is a label: never "when you be so rude".
+                      ("why do you have to be so mean to my sister", ["when ___ with my sister"], ["you be", "mean"]),
                       ("your xbox gets more attention than the kids", ["your xbox getting more attention"], ["geting"]),
                       ("you're not going to answer?", ["about you not answering"], ["being not"]),
                       ("i feel like u only text me when ur bored", ["when you're bored"], ["your bored", "I felt"]),

@@ -277,7 +277,9 @@ struct ClauseRoles: Sendable {
     /// so rude": the label, whether it is pinned on the person spoken to, and what it was
     /// about ("controlling about what I wear" → "about what I wear").
     private func label(in words: [RewriteWord]) -> (word: String, context: [RewriteWord], onSpeakerPartner: Bool)? {
-        guard let be = words.firstIndex(where: { ["are", "is", "was", "were", "am"].contains($0.norm) }), be > 0, be <= 3 else { return nil }
+        // "you be so rude" is what "why do you have to be so rude" leaves: a label too.
+        guard let be = words.indices.first(where: { ["are", "is", "was", "were", "am"].contains(words[$0].norm) || $0 == 1 && words[$0].norm == "be" }),
+              be > 0, be <= 3 else { return nil }
         let subject = words[..<be]
         let onPartner = subject.count == 1 && subject.first?.norm == "you"
         guard onPartner || (subject.first?.norm == "your" && subject.count <= 3) || ["he", "she", "they"].contains(subject.first?.norm ?? "") else { return nil }
