@@ -34,6 +34,8 @@ public struct Rewriter: Sendable {
     let saidFeelings: SaidFeelings
     /// The last kind in kinds.txt: what is said when nothing more fitting may be.
     let general: RewriteKnowledge.Kind
+    /// Each need and request text's words that are not plain, for the guard.
+    let notPlain: [String: [String]]
     let verbs: VerbInflector
     let display: DisplayTable
 
@@ -73,8 +75,11 @@ public struct Rewriter: Sendable {
         let textWords = knowledge.textWords
         let general = knowledge.kinds.last ?? RewriteKnowledge.Kind(name: "general", cues: [], feelings: ["hurt"], why: "", needs: [], requests: [])
         self.general = general
-        needs = NeedChooser(faithfulness: faithfulness, textWords: textWords, general: general)
-        requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, textWords: textWords, general: general, display: display)
+        let notPlain = textWords.mapValues(faithfulness.plainRemoved)
+        self.notPlain = notPlain
+        needs = NeedChooser(faithfulness: faithfulness, notPlain: notPlain, general: general)
+        requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, textWords: textWords, notPlain: notPlain,
+                                  general: general, display: display)
         check = FinalCheck(classes: classes, verbs: verbs, faithfulness: faithfulness)
         noteTemplates = NoteTemplates(knowledge.notes)
         withdrawal = Withdrawal(kind: knowledge.kinds.first { $0.name == "flooded" } ?? RewriteKnowledge.Kind(
@@ -161,9 +166,10 @@ public struct Rewriter: Sendable {
         // A clause of it that still judges ("…and it was so rude of them") is left out, and
         // what happened is said from the rest, if the rest says something happened; else
         // the check below leaves a blank.
-        let failing = observation.sources.filter { source in
-            check.problems(inObservation: source.words).contains { if case .judgement = $0 { return true } else { return false } }
+        func judges(_ words: [RewriteWord]) -> Bool {
+            check.problems(inObservation: words).contains { if case .judgement = $0 { return true } else { return false } }
         }
+        let failing = observation.sources.count > 1 && judges(observation.words) ? observation.sources.filter { judges($0.words) } : []
         if !failing.isEmpty, failing.count < observation.sources.count {
             var kept = clauses
             for index in kept.indices where failing.contains(kept[index]) { kept[index].role = .jab }
@@ -189,14 +195,14 @@ public struct Rewriter: Sendable {
         let raised = faithfulness.raised(by: raisedWords(words, clauses: clauses))
         let feeling = feelings.choose(words: words, clauses: clauses, kind: kind, label: labelAdvice, notes: &notes)
         var need = needs.choose(kind: kind, label: labelAdvice, raised: raised)
-        var request = requests.choose(clauses: clauses, observation: observation, kind: kind, label: labelAdvice, raised: raised)
+        var (request, requestWords) = requests.choose(clauses: clauses, observation: observation, kind: kind, label: labelAdvice, raised: raised)
         // The last guard: nothing in the need or the request that the sentence did not raise.
         // What fails is said the general way ("Could we talk about it tonight?").
-        if !check.invented(knowledge.textWords[need] ?? analyzer.normalisedWords(of: need), in: raised).isEmpty {
+        if !check.invented(notPlain: notPlain[need] ?? check.faithfulness.plainRemoved(analyzer.normalisedWords(of: need)), in: raised) .isEmpty {
             need = general.needs.first ?? "to feel we're on the same side"
         }
-        let requestWords = knowledge.textWords[request] ?? analyzer.normalisedWords(of: request)
-        if !check.invented(requestWords, in: raised).isEmpty || check.bareAny(inRequest: requestWords) {
+        let requestInvents = notPlain[request].map { check.invented(notPlain: $0, in: raised) } ?? check.invented(requestWords, in: raised)
+        if !requestInvents.isEmpty || check.bareAny(inRequest: requestWords) {
             request = general.requests.last ?? "Could we talk about it tonight?"
         }
 

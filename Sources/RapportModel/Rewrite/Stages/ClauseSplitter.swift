@@ -106,6 +106,7 @@ struct ClauseSplitter: Sendable {
     private func saysOnlyHowTheyAre(_ words: [RewriteWord], from start: Int) -> Bool {
         guard start < words.count, words[start].norm == "i" else { return false }
         let end = words[start...].firstIndex(where: \.isMark) ?? words.count
+        guard saidFeelings.mayStart(in: words[start..<end]) else { return false }
         return saidFeelings.onlyFeeling(Array(words[start..<end])) != nil
     }
 

@@ -59,14 +59,15 @@ struct FinalCheck: Sendable {
     /// word of the valence lexicon after "so", "such" or "too" ("…acting so shady"). A
     /// feeling, a state or an act ("so tired", "so late", "so drunk") is not one.
     private func judgement(in words: [RewriteWord], at index: Int) -> String? {
-        guard index > 0 else { return nil }
-        let be: Set<String> = ["is", "was", "are", "were", "be", "being", "been"]
+        // Most words start no verdict and are no judgement: a look at their classes says so.
+        guard index > 0, words[index].starts & (WordClass.verdict.bit | WordClass.judgement.bit) != 0 else { return nil }
+        let be = FinalCheck.beForms
         var before = index - 1
         while before > 0, !be.contains(words[before].norm), classes.contains(.degree, words[before]) || classes.contains(.adverb, words[before]) {
             before -= 1
         }
         let said = words[before].norm
-        let intensified = ["so", "such", "too"].contains(words[index - 1].norm)
+        let intensified = FinalCheck.intensifiers.contains(words[index - 1].norm)
         let word = words[index]
         if let length = classes.match(.verdict, words, at: index), length > 1 || !classes.contains(.feeling, word) && !classes.contains(.state, word),
            be.contains(said) || intensified {
@@ -87,13 +88,22 @@ struct FinalCheck: Sendable {
         faithfulness.unraised(words.filter { $0.contains { $0.isLetter } }, in: sentence)
     }
 
+    /// The same for a text of the data, whose words that are not plain were found once.
+    func invented(notPlain words: [String], in sentence: FaithfulnessGuard.Raised) -> [String] {
+        faithfulness.notRaised(words, in: sentence)
+    }
+
+    private static let beForms: Set<String> = ["is", "was", "are", "were", "be", "being", "been"]
+    private static let intensifiers: Set<String> = ["so", "such", "too"]
+    private static let anyWords: Set<String> = ["any", "anything", "anyone", "anybody", "anywhere"]
+
     /// Words after which "any…" reads right: a negative, a condition, a question word.
     static let licensesAny: Set<String> = ["not", "never", "no", "if", "whether", "without", "before", "hardly", "barely"]
 
     /// "Could you help me with anything?": a request with a bare "any…" reads wrong (it is
     /// the sentence's negative turned round and not finished).
     func bareAny(inRequest words: [String]) -> Bool {
-        guard let anyAt = words.firstIndex(where: { ["any", "anything", "anyone", "anybody", "anywhere"].contains($0) }) else { return false }
+        guard let anyAt = words.firstIndex(where: { FinalCheck.anyWords.contains($0) }) else { return false }
         return !words[..<anyAt].contains { FinalCheck.licensesAny.contains($0) }
     }
 

@@ -10,6 +10,8 @@ struct RequestChooser: Sendable {
     let verbs: VerbInflector
     let faithfulness: FaithfulnessGuard
     let textWords: [String: [String]]
+    /// Each text's words that are not plain, worked out once (see `FaithfulnessGuard`).
+    let notPlain: [String: [String]]
     let general: RewriteKnowledge.Kind
     let display: DisplayTable
 
@@ -18,8 +20,9 @@ struct RequestChooser: Sendable {
     /// The same in words, to skip writing out one that cannot fit.
     static let longestInWords = 14
 
+    /// The request, and its words as read (for the final check).
     func choose(clauses: [Clause], observation: ObservationBuilder.Observation, kind: RewriteKnowledge.Kind,
-                label: RewriteKnowledge.LabelAdvice?, raised: FaithfulnessGuard.Raised) -> String {
+                label: RewriteKnowledge.LabelAdvice?, raised: FaithfulnessGuard.Raised) -> (text: String, words: [String]) {
         var candidates: [Candidate] = []
         if let order = clauses.first(where: { $0.role == .command(controlling: false) }), order.words.count <= Self.longestInWords,
            let asked = withoutAny(order.words) {
@@ -39,14 +42,18 @@ struct RequestChooser: Sendable {
             // The guard first: a request is only written out once it may be said.
             switch candidate {
             case .written(let text):
-                if faithfulness.allows(textWords[text] ?? [], in: raised) { return text }
+                if faithfulness.allows(notPlain: notPlain[text] ?? [], in: raised) { return (text, textWords[text] ?? []) }
             case .asking(let opening, let words, let ending):
                 // Built from the sentence's own words, so only the length can rule it out.
                 let text = opening + " " + RewriteText.render(words, display) + ending
-                if text.unicodeScalars.count <= Self.longest { return text }
+                if text.unicodeScalars.count <= Self.longest {
+                    let plain = { (said: String) in said.lowercased().split { !$0.isLetter }.map(String.init) }
+                    return (text, plain(opening) + words.filter { !$0.isMark }.map(\.norm) + plain(ending))
+                }
             }
         }
-        return general.requests.last ?? "Could we talk about it tonight?"
+        let last = general.requests.last ?? "Could we talk about it tonight?"
+        return (last, textWords[last] ?? [])
     }
 
     /// A request from the data, or one built from the sentence ("Could you" + its words).

@@ -9,12 +9,21 @@ struct SaidFeelings: Sendable {
     let verbs: VerbInflector
     /// The most words a phrase of the table has.
     private let longest: Int
+    /// The words the table's phrases start with: nothing is joined up to look for a phrase
+    /// that cannot start here.
+    private let firstWords: Set<String>
 
     init(_ table: [String: String], classes: RewriteWordClasses, verbs: VerbInflector) {
         self.table = table
         self.classes = classes
         self.verbs = verbs
         longest = table.keys.map { $0.split(separator: " ").count }.max() ?? 0
+        firstWords = Set(table.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+    }
+
+    /// Whether a phrase of the table could be in these words (a cheap look before reading).
+    func mayStart(in words: ArraySlice<RewriteWord>) -> Bool {
+        words.contains { firstWords.contains($0.norm) }
     }
 
     struct Said: Sendable, Equatable {
@@ -51,6 +60,7 @@ struct SaidFeelings: Sendable {
                 break
             }
         }
+        guard position < words.count, firstWords.contains(words[position].norm) else { return nil }
         var length = min(longest, words.count - position)
         while length > 0 {
             let span = words[position..<(position + length)]
@@ -66,17 +76,17 @@ struct SaidFeelings: Sendable {
     /// fillers, absolutes and tags ("…anymore", "…tbh"), a short "with you" or "on this",
     /// or a phrase that shuts the talk down ("idc anymore do what u want"). "I don't care
     /// what you do" or "…where it goes" dismisses rather than says how they are: not this.
-    func onlyFeeling(_ input: [RewriteWord]) -> Said? {
-        let words = input.filter { !$0.isSymbol }
+    func onlyFeeling(_ words: [RewriteWord]) -> Said? {
         var start = 0
-        while start < words.count, words[start].isMark || classes.match(.opener, words, at: start) != nil || classes.match(.filler, words, at: start) != nil {
-            start += words[start].isMark ? 1 : (classes.match(.opener, words, at: start) ?? classes.match(.filler, words, at: start)!)
+        while start < words.count, words[start].isMark || words[start].isSymbol || classes.match(.opener, words, at: start) != nil
+                || classes.match(.filler, words, at: start) != nil {
+            start += words[start].isMark || words[start].isSymbol ? 1 : (classes.match(.opener, words, at: start) ?? classes.match(.filler, words, at: start)!)
         }
         guard let said = match(words, at: start, implied: true) else { return nil }
         var rest: [RewriteWord] = []
         var index = said.end
         while index < words.count {
-            if words[index].isMark { index += 1; continue }
+            if words[index].isMark || words[index].isSymbol { index += 1; continue }
             if let length = classes.match(.filler, words, at: index) ?? classes.match(.absolute, words, at: index)
                 ?? classes.match(.tail, words, at: index) ?? classes.match(.withdrawal, words, at: index) {
                 index += length
@@ -101,8 +111,13 @@ struct SaidFeelings: Sendable {
     /// "you leave your dishes everywhere"). Nil unless the phrase is followed by someone
     /// doing something ("sick of my job" is not about them).
     func aboutThem(_ input: [RewriteWord]) -> (said: Said, rest: [RewriteWord])? {
-        let words = input.filter { !$0.isSymbol }
         var start = 0
+        while start < input.count, input[start].isMark || input[start].isSymbol || classes.match(.opener, input, at: start) != nil {
+            start += input[start].isMark || input[start].isSymbol ? 1 : classes.match(.opener, input, at: start)!
+        }
+        guard match(input, at: start, implied: true) != nil else { return nil }
+        let words = input.filter { !$0.isSymbol }
+        start = 0
         while start < words.count, words[start].isMark || classes.match(.opener, words, at: start) != nil {
             start += words[start].isMark ? 1 : classes.match(.opener, words, at: start)!
         }
