@@ -22,6 +22,8 @@ needs: scikit-learn (pip install scikit-learn).
 """
 import argparse, glob, json, os, subprocess
 
+from concept_files import concepts_in, keep_feature
+
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FIXTURES = os.path.join(ROOT, "Tests", "RapportCoreTests", "Fixtures")
 OUT = os.path.join(ROOT, "Vocabulary", "weights", "danger.tsv")
@@ -39,6 +41,9 @@ CONVERSATION_NO = 3.0
 # post to be asked about, so each topic asks at or just above zero. Higher, fewer ordinary lines
 # are asked about and more danger is missed.
 ASK = {"self": 0.5, "hurt": 1.0, "others": 1.0}
+# The word classes weighed: danger's own fields, the Suicide Risk Lexicon, valence, feelings
+# and people (see tools/concept_files.py).
+CLASS_FILES = {"safety.txt", "srl.txt", "valence.txt", "feelings.txt", "people.txt"}
 
 
 def about(item):
@@ -99,10 +104,11 @@ def main():
     texts = [item["text"] for item in items]
     features = run(args.bin, ["--features"], texts)
     found = run(args.bin, ["--json"], texts)
+    classes = concepts_in(CLASS_FILES)
     rows = []
     for item, feats, signals in zip(items, features, found):
         found_about = next((s.get("about") for s in signals["signals"] if s["kind"] in ("crisis", "risk")), None)
-        keep = [f for f in feats["features"] if not f.startswith("rule:") or f == "rule:distress"]
+        keep = [f for f in feats["features"] if (not f.startswith("rule:") or f == "rule:distress") and keep_feature(f, classes)]
         topic = found_about if item.get("_plan") else topic_of(item)
         rows.append((topic, keep, item["_conversation"]))
     counts = {}

@@ -117,6 +117,36 @@ enum RewriteRubric {
         #expect(!result.rewrite.contains("["))
     }
 
+    /// Specifics the sentence never raised ("one evening a week", "each evening phone-free",
+    /// "when something runs low") never reach the need or the request: the final check
+    /// holds every word of both to the sentence, the words it raised, and the plain words
+    /// and phrases of talking and time, and falls back on the general request.
+    @Test(arguments: [("ur never home anymore", ["evening", "a week"]),
+                      ("the dog gets more cuddles than I do", ["evening", "a week"]),
+                      ("show me ur phone. now. i know ur hiding smth", ["phone-free", "evening"]),
+                      ("you play games all evening", ["phone-free", "a week"]),
+                      ("You always have to have the last word.", ["runs low"]),
+                      ("Why do you have to play your music so loud at midnight?", ["at night"])])
+    func specificsTheSentenceNeverRaisedAreNotInvented(text: String, invented: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        for words in invented { #expect(!result.rewrite.contains(words), "\(result.rewrite) names \(words)") }
+    }
+
+    /// "anything" in what happened reads right ("when you don't do anything"); in a request
+    /// it does only after a negative or an "if": a bare one is said "something", or, at the
+    /// end, asks for nothing and is not asked.
+    @Test(arguments: [("just help me with anything for once", ["Could you help me with anything"]),
+                      ("stop ignoring me and say anything", ["Could you say anything", "Could you say something"]),
+                      ("you never do anything with me", ["Could you do anything"])])
+    func aBareAnythingIsNeverAskedFor(text: String, absent: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        for words in absent { #expect(!result.rewrite.contains(words), "\(result.rewrite)") }
+        let request = result.rewrite.components(separatedBy: ". ").last ?? ""
+        #expect(request.range(of: #"\bany(thing|one|body|where)?\b"#, options: .regularExpression) == nil, "\(request)")
+    }
+
     /// What a new user found at the terminal, by class: each must read as a sentence and keep
     /// what was said ("you need to stop yelling" is about yelling, not about needing).
     @Test(arguments: [("why cant u ever just be on time", ["when you're not on time"], ["don't be", "ever"]),
@@ -142,6 +172,8 @@ enum RewriteRubric {
                       // "should of" is "should have"; a verdict on what they did is about what they did.
                       ("u should of told me u were going out", ["you didn't tell me you were going out"], ["of told"]),
                       ("its honestly so rude that u ignored my mum", ["when you ignored my mum"], ["rude"]),
+                      // What an accusing "have to be" leaves is a label: never "when you be so rude".
+                      ("why do you have to be so mean to my sister", ["when ___ with my sister"], ["you be", "mean"]),
                       ("your xbox gets more attention than the kids", ["your xbox getting more attention"], ["geting"]),
                       ("you're not going to answer?", ["about you not answering"], ["being not"]),
                       ("i feel like u only text me when ur bored", ["when you're bored"], ["your bored", "I felt"]),
@@ -164,6 +196,108 @@ enum RewriteRubric {
         #expect(!result.rewrite.contains("look in front"))
         #expect(result.rewrite.contains("___ in front of my parents"), "\(result.rewrite)")
         #expect(result.rewrite.hasPrefix("I felt embarrassed"))
+    }
+
+    /// Two acts joined by "and then", the second a label put on the speaker ("act like I'm
+    /// the crazy one"): both acts are observed, the label is not; the request asks for the
+    /// first act only, which is all a "don't" was about.
+    @Test(arguments: [("u never text back and then act like im the crazy one",
+                       ["when you don't text back and then act like I'm the one in the wrong", "Could you text back?"], ["crazy"]),
+                      ("you forget my birthday and then act like i'm the dramatic one",
+                       ["when you forget my birthday and then act like I'm the one in the wrong"], ["dramatic"]),
+                      ("You never call and then act like I'm crazy for asking",
+                       ["when you don't call and then act like I'm the one in the wrong for asking"], ["crazy", "Could you call and"]),
+                      // No label in it: the comparison is what happened, and stays.
+                      ("you act like i'm invisible when your friends are around", ["you acting like I'm invisible"], ["in the wrong"])])
+    func twoActsAreObservedWithoutTheLabel(text: String, present: [String], absent: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        for words in present { #expect(result.rewrite.contains(words), "\(result.rewrite) lacks \(words)") }
+        for words in absent { #expect(!result.rewrite.contains(words), "\(result.rewrite) has \(words)") }
+        if !absent.contains("in the wrong") { #expect(result.notes.contains { $0.kind == "label" }) }
+    }
+
+    /// A first-person statement of withdrawal ("I don't care anymore", "I give up") says how
+    /// the speaker is, not what the other person did: with nothing else, it is the feeling
+    /// side of shutting down (being flooded); next to a complaint, it is the feeling, said
+    /// plainly. Never "when I don't care".
+    @Test(arguments: [("i dont even care anymore tbh", "I feel overwhelmed right now, because I need a break."),
+                      ("i dont care anymore, do what u want", "I feel overwhelmed right now, because I need a break."),
+                      ("idc anymore do what u want", "I feel overwhelmed right now, because I need a break."),
+                      ("you never listen so i dont care anymore", "I feel discouraged when you don't listen, because"),
+                      ("u never text back and i dont care anymore", "I feel discouraged when you don't text back, because"),
+                      ("you never help so honestly i just give up", "I feel discouraged when you don't help, because")])
+    func withdrawalIsTheFeelingSideNeverWhatHappened(text: String, start: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.hasPrefix(start), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("when I don't") && !result.rewrite.contains("when I give"), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("care"), "\(result.rewrite)")
+        #expect(!result.notes.contains { $0.kind == "absolute" && $0.message.contains("anymore") }, "its \"anymore\" is about the speaker")
+    }
+
+    /// Said alone, how the speaker is stays as it is, with a note naming the feeling; a
+    /// dismissal ("I don't care what you do") or a line that may be danger gets no such note.
+    @Test(arguments: [("honestly i just dont care anymore", true), ("im so over it", true), ("sick of it", true),
+                      ("i don't care what you do anymore", false), ("I don't care if I live or die.", false),
+                      ("Get over it.", false), ("I'm so tired of living.", false)])
+    func howTheSpeakerIsAloneStays(text: String, noted: Bool) throws {
+        let result = try rewrite(text)
+        #expect(!result.changed, "\(result.rewrite)")
+        #expect(result.notes.contains { $0.kind == "own-feeling" } == noted, "\(result.notes)")
+    }
+
+    /// "Sick of it", "fed up", "over it" used as a feeling: the plain feeling it is, never
+    /// the words copied ("I feel sick when…", "I feel fed up when…"); and "sick of you being
+    /// late" is a complaint about what they do, said as what happened.
+    @Test(arguments: [("You leave your dishes everywhere and I'm sick of it.", "I feel worn out when you leave your dishes around"),
+                      ("honestly im over it, you never help", "I feel worn out when you don't help"),
+                      ("you change the subject and honestly I'm sick of it.", "I feel worn out when you change the subject,"),
+                      ("ok so basically my flatmate never cleans the bathroom and im fed up asking", "I feel frustrated when my flatmate doesn't clean the bathroom"),
+                      ("i'm sick of you being late", "I feel worn out when you're late"),
+                      ("i'm fed up with you leaving dishes everywhere", "I feel frustrated when you leave dishes around"),
+                      ("im so sick and tired of u never helping", "I feel worn out when you don't help")])
+    func aFeelingSaidWithoutAFeelingWordIsSaidPlainly(text: String, start: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.hasPrefix(start), "\(result.rewrite)")
+        for copied in ["sick", "fed up", "over it", "tired of"] { #expect(!result.rewrite.contains(copied), "\(result.rewrite)") }
+        #expect(result.notes.contains { $0.kind == "said-feeling" }, "\(result.notes)")
+    }
+
+    /// A verdict on what happened ("your fault", "not normal", "so disrespectful", "was
+    /// ridiculous") is judgement: it goes, and what it was on is the observation; a clause
+    /// that still judges is left out of it.
+    @Test(arguments: [("it's your fault we missed the train", "when we missed the train", ["fault"]),
+                      ("it was so disrespectful when you checked your phone at dinner", "when you checked your phone at dinner", ["disrespectful"]),
+                      ("it's not normal to check my phone every night", "when you check my phone", ["normal"]),
+                      ("checking my phone every night is not normal", "about you checking my phone", ["normal"]),
+                      ("you read my messages, that's not normal", "when you read my messages,", ["normal"]),
+                      ("the way you spoke to my mum was ridiculous", "about the way you spoke to my mum,", ["ridiculous"]),
+                      ("It's your own fault for leaving it there.", "about you leaving it there", ["fault"]),
+                      ("Your dad was completely out of order at dinner, and you just sat there and said nothing.",
+                       "when you sat there and said nothing", ["out of order"])])
+    func verdictsAreTakenOutOfWhatHappened(text: String, observation: String, absent: [String]) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.contains(observation), "\(result.rewrite)")
+        for word in absent { #expect(!result.rewrite.lowercased().contains(word), "\(result.rewrite)") }
+    }
+
+    /// The final check finds a verdict kept in what happened, and a clearly negative word of
+    /// the valence lexicon after "so"; a feeling or a state after "so" is no verdict.
+    @Test func theFinalCheckFindsAVerdictInWhatHappened() throws {
+        let rewriter = try Fixtures.rewriter
+        func judged(_ text: String) -> Bool {
+            rewriter.check.problems(inObservation: rewriter.words(of: text)).contains { if case .judgement = $0 { return true } else { return false } }
+        }
+        #expect(judged("it being your fault we missed the train"))
+        #expect(judged("you checked your phone and that was so disrespectful"))
+        #expect(judged("the food was disgusting"))
+        #expect(judged("you've been acting so dishonest"))
+        #expect(!judged("I was so tired"))
+        #expect(!judged("you were so late"))
+        #expect(!judged("the dog was sick on the rug"))
     }
 
     /// Never decline a blaming sentence, whatever its shape.
@@ -265,6 +399,9 @@ enum RewriteRubric {
         #expect(!result.rewrite.contains("["))
         #expect(result.observationMissing)
         #expect(result.observationQuestion == question)
+        // Said in a session, there is no blank; the note asks instead.
+        #expect(!result.spoken.contains("___") && result.spoken.hasPrefix("I feel "), "\(result.spoken)")
+        #expect(result.spokenNote?.contains(question) == true, "\(result.spokenNote ?? "")")
         #expect(result.notes.first?.kind == "label")
         #expect(result.notes.first?.message.contains("___") == true)
         let analyzer = try Fixtures.analyzer
@@ -463,11 +600,29 @@ enum RewriteRubric {
                       (["our", "home", "to", "feel", "safe"], "every time we go out you get drunk and embarrass me", false),
                       // "the big things" is news: not for a sentence about invitations.
                       (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "you guys never invite me anywhere", false),
-                      (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "I found out from your sister", true)])
+                      (["could", "you", "tell", "me", "about", "the", "big", "things", "first"], "I found out from your sister", true),
+                      // A plain phrase of time passes whole; its words alone make a routine.
+                      (["could", "we", "talk", "about", "it", "this", "week"], "you never call", true),
+                      (["could", "we", "keep", "one", "evening", "a", "week", "just", "for", "us"], "ur never home anymore", false),
+                      (["could", "we", "set", "aside", "some", "phone", "free", "time", "together", "this", "week"], "you're always on your phone", true),
+                      (["could", "we", "keep", "some", "time", "each", "evening", "phone", "free"], "you're always on your phone", false)])
     func theGuardLetsThroughOnlyWhatTheSentenceRaised(need: [String], sentence: String, allowed: Bool) throws {
         let guardian = rewriter.faithfulness
         let allows = guardian.allows(need, in: guardian.raised(by: words(sentence)))
         #expect(allows == allowed, "\(need) for \(sentence)")
+    }
+
+    @Test func theFinalCheckHoldsTheNeedAndRequestToTheSentence() throws {
+        let raised = rewriter.faithfulness.raised(by: words("why are you always texting her??"))
+        #expect(!rewriter.check.invented(["could", "we", "keep", "some", "time", "each", "evening", "phone", "free"], in: raised).isEmpty)
+        #expect(rewriter.check.invented(["could", "we", "talk", "about", "it", "tonight"], in: raised).isEmpty)
+        #expect(rewriter.check.invented(["could", "we", "take", "twenty", "minutes", "and", "come", "back", "to", "this"], in: raised).isEmpty)
+    }
+
+    @Test func theFinalCheckFindsABareAnyInARequest() throws {
+        #expect(rewriter.check.bareAny(inRequest: ["could", "you", "help", "me", "with", "anything"]))
+        #expect(!rewriter.check.bareAny(inRequest: ["could", "you", "tell", "me", "if", "you", "need", "anything"]))
+        #expect(!rewriter.check.bareAny(inRequest: ["could", "we", "talk", "about", "it", "tonight"]))
     }
 
     @Test func theFinalCheckCatchesABrokenPhrase() throws {

@@ -132,6 +132,23 @@ import Testing
         #expect(plain.rewrite.hasPrefix("I feel unheard when you don't listen"))
     }
 
+    /// A practice that shows the rewrite of a bare label ("{rewrite}" in the hurt and rewrite
+    /// practices) never shows the blank: it says the feeling and the need without it, and
+    /// the note asks what happened. The blank is for `rapport rewrite` only.
+    @Test(arguments: [("hurt", ["my sister said something mean at dinner", "you're so selfish"]),
+                      ("rewrite", ["you're so selfish"]), ("rewrite", ["You embarrassed me in front of my friends."])])
+    func aPracticeNeverShowsTheBlank(practice: String, replies: [String]) throws {
+        let coach = session(.practice(practice))
+        var lines = said(coach.start())
+        for reply in replies { lines += said(coach.handle(reply)) }
+        let shown = lines.filter { $0.contains("because I need") }
+        #expect(!shown.isEmpty, "\(lines)")
+        for line in lines { #expect(!line.contains("___") && !line.contains("["), "\(line)") }
+        if practice == "rewrite" {
+            #expect(lines.contains { $0.contains("What did they do, that time") || $0.contains("What happened, that one time") }, "\(lines)")
+        }
+    }
+
     @Test func slashCommandsWorkEverywhere() throws {
         let coach = session(.practice("warm-up"))
         _ = coach.start()

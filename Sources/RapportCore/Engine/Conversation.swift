@@ -495,8 +495,9 @@ public struct Conversation: Sendable {
             case "last": return QuotedWords.quote(lastReply)
             case "partner": return partnerName
             case "jab": return jab.map { QuotedWords.quote($0.text) }
-            case "rewrite": return lastRewrite?.rewrite
-            case "rewrite-note": return lastRewrite?.notes.first?.message ?? ""
+            // Never the batch output's blank ("when ___"): said without it, and the note asks.
+            case "rewrite": return lastRewrite?.spoken
+            case "rewrite-note": return lastRewrite?.spokenNote ?? lastRewrite?.notes.first?.message ?? ""
             default:
                 if name.hasPrefix("said.") || name.hasPrefix("sentence.") {
                     // `{said.label|contempt}`: the first of these the reply carried, else the first

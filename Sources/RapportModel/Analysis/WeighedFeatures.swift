@@ -30,9 +30,16 @@ struct WeighedFeatures: Sendable {
     private var lengthFeature: [Int32] = Array(repeating: -1, count: WeighedFeatures.lengthBuckets.count)
     /// The "concept:NAME" features: the concept's name and the feature's number.
     private(set) var conceptFeatures: [(concept: String, feature: Int32)] = []
-    /// Per lexicon id: the weighed classes an entry of which can begin with the word, as
-    /// (concept index, feature number); whether one does is checked at the word's place.
-    private var conceptCandidates: [[(concept: Int32, feature: Int32)]] = []
+    /// The concept features of the classes each word is a one-word entry of, flat: those of
+    /// lexicon id `w` are `wordConcepts[wordConceptStart[w]..<wordConceptStart[w + 1]]`. One
+    /// array read per word, no match to check: most class entries are single words.
+    private var wordConceptStart: [Int32] = []
+    private var wordConcepts: [Int32] = []
+    /// The same for the classes a phrase entry of which begins with the word (and that the
+    /// word is not a one-word entry of), as concept index and feature: whether the phrase is
+    /// there is checked at the word's place.
+    private var phraseConceptStart: [Int32] = []
+    private var phraseConcepts: [(concept: Int32, feature: Int32)] = []
     /// The word classes, kept from `link` to check phrase entries ("knife to my throat").
     private var concepts = ConceptTable(names: [], entries: [], wordCount: 0)
 
@@ -125,13 +132,36 @@ struct WeighedFeatures: Sendable {
             if id >= 0 { numberByLexicon[Int(id)] = number }
         }
         self.concepts = concepts
-        conceptCandidates = conceptFeatures.isEmpty ? [] : Array(repeating: [], count: lexicon.count)
+        guard !conceptFeatures.isEmpty else {
+            (wordConceptStart, wordConcepts, phraseConceptStart, phraseConcepts) = ([], [], [], [])
+            return
+        }
+        var single = Array(repeating: [Int32](), count: lexicon.count)
+        var phrase = Array(repeating: [(concept: Int32, feature: Int32)](), count: lexicon.count)
         for (concept, feature) in conceptFeatures {
             guard let index = concepts.index(of: concept) else { continue }
             for word in Set(concepts.firstWords(of: index)) where word >= 0 && Int(word) < lexicon.count {
-                conceptCandidates[Int(word)].append((Int32(index), feature))
+                if concepts.contains(index, word: word) {
+                    single[Int(word)].append(feature)
+                } else {
+                    phrase[Int(word)].append((Int32(index), feature))
+                }
             }
         }
+        (wordConceptStart, wordConcepts) = WeighedFeatures.flatten(single)
+        (phraseConceptStart, phraseConcepts) = WeighedFeatures.flatten(phrase)
+    }
+
+    /// Lists of lists as one array and where each list starts (and the last ends).
+    private static func flatten<Item>(_ lists: [[Item]]) -> (start: [Int32], items: [Item]) {
+        var start: [Int32] = [0]
+        start.reserveCapacity(lists.count + 1)
+        var items: [Item] = []
+        for list in lists {
+            items += list
+            start.append(Int32(items.count))
+        }
+        return (start, items)
     }
 
     /// The word number of a token, or -1 when no feature mentions it.
@@ -142,10 +172,12 @@ struct WeighedFeatures: Sendable {
 
     /// Calls `body` with each weighed class an entry of which begins at `position`.
     private func forEachConcept(of line: LineView, at position: Int, _ body: (Int32) -> Void) {
-        let word = line.tokens[position].word
-        guard word >= 0 && Int(word) < conceptCandidates.count else { return }
-        for candidate in conceptCandidates[Int(word)] where concepts.matches(Int(candidate.concept), in: line.tokens, at: position) {
-            body(candidate.feature)
+        let word = Int(line.tokens[position].word)
+        guard word >= 0 && word + 1 < wordConceptStart.count else { return }
+        for index in Int(wordConceptStart[word])..<Int(wordConceptStart[word + 1]) { body(wordConcepts[index]) }
+        for index in Int(phraseConceptStart[word])..<Int(phraseConceptStart[word + 1]) {
+            let candidate = phraseConcepts[index]
+            if concepts.matches(Int(candidate.concept), in: line.tokens, at: position) { body(candidate.feature) }
         }
     }
 
@@ -165,7 +197,7 @@ struct WeighedFeatures: Sendable {
         }
         let length = lengthFeature[WeighedFeatures.lengthBucket(words: line.tokens.count { !$0.isPunctuation })]
         if length >= 0 && seen.insert(length) { list.append(Int(length)) }
-        if !conceptCandidates.isEmpty {
+        if !wordConceptStart.isEmpty {
             for position in line.tokens.indices {
                 forEachConcept(of: line, at: position) { feature in
                     if seen.insert(feature) { list.append(Int(feature)) }
@@ -226,7 +258,7 @@ struct WeighedFeatures: Sendable {
                 if word >= 0 { total += weight(Int(word)) }
                 if pair >= 0 { total += weight(Int(pair)) }
             }
-            if !conceptCandidates.isEmpty {
+            if !wordConceptStart.isEmpty {
                 for position in sentence {
                     forEachConcept(of: line, at: position) { total += weight(Int($0)) }
                 }

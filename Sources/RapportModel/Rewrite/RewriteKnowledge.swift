@@ -55,6 +55,9 @@ public struct RewriteKnowledge: Sendable, Equatable {
     public var kinds: [Kind] = []
     /// Evaluation (normalised words joined by spaces) → the feelings under it.
     public var fauxFeelings: [String: [String]] = [:]
+    /// How people say how they are without a feeling word ("sick of it", "do not care",
+    /// normalised words joined by spaces) → the plain feeling it is ("worn out").
+    public var saidFeelings: [String: String] = [:]
     public var frames: [Frame] = []
     public var verbs: [VerbForms] = []
     /// Label (normalised words joined by spaces) → advice; "*" for any other label.
@@ -64,6 +67,8 @@ public struct RewriteKnowledge: Sendable, Equatable {
     public var display: [Display] = []
     /// Words a need or request may use without the sentence raising them.
     public var genericWords: Set<String> = []
+    /// Phrases a need or request may use only as a whole ("this week", "ten minutes").
+    public var genericPhrases: [[String]] = []
     /// Word → the phrases (normalised) that raise it.
     public var linkedWords: [String: [[String]]] = [:]
     /// Every need and request text → its normalised words, for the guard (read once, at

@@ -3,7 +3,7 @@
 /// with its file and line, so a mistake stops the build where it is.
 enum RewriteKnowledgeLoader {
     static let fileNames = ["words.txt", "kinds.txt", "labels.txt", "feelings.txt", "frames.txt", "verbs.txt",
-                            "notes.txt", "display.txt", "generic-words.txt", "linked-words.txt"]
+                            "notes.txt", "display.txt", "generic-words.txt", "linked-words.txt", "said-feelings.txt"]
 
     static func load(_ files: [(path: String, text: String)], analyzer: Analyzer) throws(DiagnosticList) -> RewriteKnowledge {
         var knowledge = RewriteKnowledge()
@@ -63,6 +63,11 @@ enum RewriteKnowledgeLoader {
             knowledge.fauxFeelings[words(key).joined(separator: " ")] = value.split(separator: ",").map { String($0.trimmedSpaces) }
         }
 
+        // said-feelings.txt: "phrase: feeling".
+        for (_, key, value) in pairs(file("said-feelings.txt"), separator: ":", path: "rewrite/said-feelings.txt", &problems) {
+            knowledge.saidFeelings[words(key).joined(separator: " ")] = value
+        }
+
         loadFrames(file("frames.txt"), into: &knowledge, words: words, &problems)
 
         // verbs.txt: "base, past, participle, -ing".
@@ -88,7 +93,10 @@ enum RewriteKnowledgeLoader {
         // generic-words.txt: words separated by commas or lines.
         if let text = file("generic-words.txt") {
             for line in DataFileLines(text: text) {
-                for item in line.text.split(separator: ",") { knowledge.genericWords.formUnion(words(item)) }
+                for item in line.text.split(separator: ",") {
+                    let read = words(item)
+                    if read.count > 1 { knowledge.genericPhrases.append(read) } else { knowledge.genericWords.formUnion(read) }
+                }
             }
         }
         // linked-words.txt: "word: phrases that raise it".

@@ -22,6 +22,12 @@ public struct RewriteResult: Sendable, Equatable {
     /// What to ask for the missing observation ("What did they do, that time, that felt
     /// selfish?"); nil when nothing is missing.
     public var observationQuestion: String?
+    /// The rewrite as a session says it: the same, but with no blank where the observation
+    /// is missing ("I feel hurt, because I need…"). A blank is for batch output only.
+    public var spoken: String
+    /// The note a session gives with `spoken` when the observation is missing: it asks what
+    /// happened instead of pointing at a blank; nil otherwise (the first note is used).
+    public var spokenNote: String?
 
     public init(input: String, rewrite: String, changed: Bool, notes: [Note], alternatives: [String],
                 observationMissing: Bool = false, observationQuestion: String? = nil) {
@@ -32,6 +38,7 @@ public struct RewriteResult: Sendable, Equatable {
         self.alternatives = alternatives
         self.observationMissing = observationMissing
         self.observationQuestion = observationQuestion
+        spoken = rewrite
     }
 
     /// The sentence back as it was.

@@ -31,6 +31,11 @@ public struct Rewriter: Sendable {
     let assembler = RewriteAssembler()
     let noteTemplates: NoteTemplates
     let withdrawal: Withdrawal
+    let saidFeelings: SaidFeelings
+    /// The last kind in kinds.txt: what is said when nothing more fitting may be.
+    let general: RewriteKnowledge.Kind
+    /// Each need and request text's words that are not plain, for the guard.
+    let notPlain: [String: [String]]
     let verbs: VerbInflector
     let display: DisplayTable
 
@@ -50,23 +55,32 @@ public struct Rewriter: Sendable {
         self.display = display
         self.verbs = verbs
         let frames = FrameStripper(frames: knowledge.frames, classes: classes)
+        let saidFeelings = SaidFeelings(knowledge.saidFeelings, classes: classes, verbs: verbs)
+        self.saidFeelings = saidFeelings
         let absolutes = AbsoluteRemover(classes: classes, verbs: verbs)
         let counterfactual = Counterfactual(classes: classes, verbs: verbs)
-        splitter = ClauseSplitter(classes: classes, verbs: verbs)
-        finder = ComplaintFinder(classes: classes, frames: frames, counterfactual: counterfactual, verbs: verbs)
+        splitter = ClauseSplitter(classes: classes, verbs: verbs, saidFeelings: saidFeelings)
+        finder = ComplaintFinder(classes: classes, frames: frames, counterfactual: counterfactual, verbs: verbs, saidFeelings: saidFeelings)
         lightTouch = LightTouch(classes: classes, fauxFeelings: knowledge.fauxFeelings, absolutes: absolutes, display: display)
         stripper = JudgementStripper(classes: classes, frames: frames, absolutes: absolutes,
-                                     roles: ClauseRoles(classes: classes, verbs: verbs, fauxFeelings: knowledge.fauxFeelings, display: display),
-                                     counterfactual: counterfactual, verbs: verbs, display: display)
+                                     roles: ClauseRoles(classes: classes, verbs: verbs, fauxFeelings: knowledge.fauxFeelings, display: display,
+                                                        saidFeelings: saidFeelings),
+                                     counterfactual: counterfactual, verbs: verbs, display: display, saidFeelings: saidFeelings)
         observations = ObservationBuilder(classes: classes, verbs: verbs, display: display)
         kinds = KindIndex(knowledge.kinds, classes: classes)
-        faithfulness = FaithfulnessGuard(genericWords: knowledge.genericWords, linkedWords: knowledge.linkedWords, verbs: verbs)
-        feelings = FeelingChooser(classes: classes, fauxFeelings: knowledge.fauxFeelings)
+        let faithfulness = FaithfulnessGuard(genericWords: knowledge.genericWords, genericPhrases: knowledge.genericPhrases,
+                                             linkedWords: knowledge.linkedWords, verbs: verbs)
+        self.faithfulness = faithfulness
+        feelings = FeelingChooser(classes: classes, fauxFeelings: knowledge.fauxFeelings, saidFeelings: saidFeelings, display: display)
         let textWords = knowledge.textWords
         let general = knowledge.kinds.last ?? RewriteKnowledge.Kind(name: "general", cues: [], feelings: ["hurt"], why: "", needs: [], requests: [])
-        needs = NeedChooser(faithfulness: faithfulness, textWords: textWords, general: general)
-        requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, textWords: textWords, general: general, display: display)
-        check = FinalCheck(classes: classes, verbs: verbs)
+        self.general = general
+        let notPlain = textWords.mapValues(faithfulness.plainRemoved)
+        self.notPlain = notPlain
+        needs = NeedChooser(faithfulness: faithfulness, notPlain: notPlain, general: general)
+        requests = RequestChooser(classes: classes, verbs: verbs, faithfulness: faithfulness, textWords: textWords, notPlain: notPlain,
+                                  general: general, display: display)
+        check = FinalCheck(classes: classes, verbs: verbs, faithfulness: faithfulness)
         noteTemplates = NoteTemplates(knowledge.notes)
         withdrawal = Withdrawal(kind: knowledge.kinds.first { $0.name == "flooded" } ?? RewriteKnowledge.Kind(
             name: "flooded", cues: [], feelings: ["overwhelmed"], why: "when a talk shuts down, people are often flooded",
@@ -122,12 +136,22 @@ public struct Rewriter: Sendable {
             notes.add("crisis")
             return .unchanged(sentence, notes: notes.notes)
         case .leave:
+            // "im so over it": how the speaker is, and nothing else. Not a complaint, so it
+            // stays, with a note naming the feeling it is.
+            let said = clauses.compactMap { clause in clause.words.contains { !$0.isMark && !$0.isSymbol } ? saidFeelings.onlyFeeling(clause.words) : nil }
+            // Never on a line that may be danger ("I don't care if I live or die").
+            if let first = said.first, said.count == clauses.filter({ $0.words.contains { !$0.isMark && !$0.isSymbol } }).count,
+               !signals.contains(where: { $0.kind == .risk || $0.kind == .crisis }) {
+                notes.add("own-feeling", RewriteText.render(first.words, display), why: first.feeling)
+                return .unchanged(sentence, notes: notes.notes)
+            }
             return .unchanged(sentence)
         case .lightTouch:
             guard let text = lightTouch.apply(words, notes: &notes) else { return .unchanged(sentence) }
             return RewriteResult(input: sentence, rewrite: text, changed: true, notes: notes.notes, alternatives: [text])
         case .rewrite:
-            return fullRewrite(sentence, words: words, clauses: clauses, notes: &notes, variants: variants)
+            return fullRewrite(sentence, words: words, clauses: clauses, notes: &notes, variants: variants,
+                               risky: signals.contains { $0.kind == .risk })
         case .withdraw(let shutting):
             let texts = withdrawal.rewrite(notes: &notes, shutting: shutting)
             return RewriteResult(input: sentence, rewrite: texts[0], changed: true, notes: notes.notes,
@@ -136,19 +160,51 @@ public struct Rewriter: Sendable {
     }
 
     private func fullRewrite(_ sentence: String, words: [RewriteWord], clauses raw: [Clause], notes: inout RewriteNotes,
-                             variants: Bool) -> RewriteResult {
+                             variants: Bool, risky: Bool) -> RewriteResult {
         let clauses = stripper.strip(raw, notes: &notes)
         var observation = observations.build(clauses)
+        // A clause of it that still judges ("…and it was so rude of them") is left out, and
+        // what happened is said from the rest, if the rest says something happened; else
+        // the check below leaves a blank.
+        func judges(_ words: [RewriteWord]) -> Bool {
+            check.problems(inObservation: words).contains { if case .judgement = $0 { return true } else { return false } }
+        }
+        let failing = observation.sources.count > 1 && judges(observation.words) ? observation.sources.filter { judges($0.words) } : []
+        if !failing.isEmpty, failing.count < observation.sources.count {
+            var kept = clauses
+            for index in kept.indices where failing.contains(kept[index]) { kept[index].role = .jab }
+            let rest = observations.build(kept)
+            if rest.sources.contains(where: { $0.role == .action && observations.saysWhatHappened($0) }) { observation = rest }
+        }
+        // "i dont care anymore, do what u want": how the speaker is, and nothing that happened.
+        // That is the feeling side of shutting down, said as being flooded, never "I feel hurt
+        // when I don't care".
+        if observation.text == nil, observation.label == nil, observation.context.isEmpty, !risky,
+           let said = clauses.first(where: { $0.saidAs != nil })?.saidAs {
+            var shutting = RewriteNotes(templates: noteTemplates)
+            let texts = withdrawal.rewrite(notes: &shutting, shutting: said)
+            return RewriteResult(input: sentence, rewrite: texts[0], changed: true, notes: shutting.notes,
+                                 alternatives: variants ? texts : [texts[0]])
+        }
         // What the observation says is the user's; the rest is the rewriter's own words.
         if let text = observation.text, !check.problems(inObservation: observation.words).isEmpty || !check.problems(inText: text).isEmpty {
             observation = ObservationBuilder.blank(keeping: nil)
         }
         let kind = kinds.kind(for: kindWords(clauses))
         let labelAdvice = observation.text == nil ? observation.label.map(advice(for:)) : nil
-        let raised = faithfulness.raised(by: words)
+        let raised = faithfulness.raised(by: raisedWords(words, clauses: clauses))
         let feeling = feelings.choose(words: words, clauses: clauses, kind: kind, label: labelAdvice, notes: &notes)
-        let need = needs.choose(kind: kind, label: labelAdvice, raised: raised)
-        let request = requests.choose(clauses: clauses, observation: observation, kind: kind, label: labelAdvice, raised: raised)
+        var need = needs.choose(kind: kind, label: labelAdvice, raised: raised)
+        var (request, requestWords) = requests.choose(clauses: clauses, observation: observation, kind: kind, label: labelAdvice, raised: raised)
+        // The last guard: nothing in the need or the request that the sentence did not raise.
+        // What fails is said the general way ("Could we talk about it tonight?").
+        if !check.invented(notPlain: notPlain[need] ?? check.faithfulness.plainRemoved(analyzer.normalisedWords(of: need)), in: raised) .isEmpty {
+            need = general.needs.first ?? "to feel we're on the same side"
+        }
+        let requestInvents = notPlain[request].map { check.invented(notPlain: $0, in: raised) } ?? check.invented(requestWords, in: raised)
+        if !requestInvents.isEmpty || check.bareAny(inRequest: requestWords) {
+            request = general.requests.last ?? "Could we talk about it tonight?"
+        }
 
         // The variants say "when…"; the rewrite may restate it ("about you coming home…").
         var parts = RewriteAssembler.Parts(feeling: feeling.words, when: observation.whenPart, connective: observation.connective,
@@ -198,9 +254,19 @@ public struct Rewriter: Sendable {
             alternatives.append(assembler.observationFirst(parts))
             if let question = assembler.questionFirst(parts) { alternatives.append(question) }
         }
-        return RewriteResult(input: sentence, rewrite: rewrite, changed: true, notes: notes.notes, alternatives: alternatives,
-                             observationMissing: observation.text == nil,
-                             observationQuestion: observation.text == nil ? question(for: observation.label) : nil)
+        var result = RewriteResult(input: sentence, rewrite: rewrite, changed: true, notes: notes.notes, alternatives: alternatives,
+                                   observationMissing: observation.text == nil,
+                                   observationQuestion: observation.text == nil ? question(for: observation.label) : nil)
+        // In a session the blank is never shown: the coach says the feeling and the need
+        // without it ("I feel hurt, because I need…"), and the note asks what happened.
+        if observation.text == nil, let asked = result.observationQuestion {
+            var said = main
+            said.when = observation.context
+            result.spoken = assembler.withoutObservation(said)
+            let label = observation.label.flatMap { $0.hasPrefix("like") ? nil : $0 }
+            result.spokenNote = noteTemplates.message(label == nil ? "blank-ask" : "label-ask", word: label ?? "", why: asked)
+        }
+        return result
     }
 
     /// The words the kind of complaint is told by: what the clauses say once unwrapped
@@ -208,8 +274,11 @@ public struct Rewriter: Sendable {
     private func kindWords(_ clauses: [Clause]) -> [RewriteWord] {
         var words: [RewriteWord] = []
         let gap = RewriteWord(norm: "|", text: "|", isMark: true) // no cue runs from one clause into the next
-        for clause in clauses {
+        // How the speaker is ("so i dont care anymore") says nothing of what it is about.
+        for clause in clauses where clause.saidAs == nil {
             switch clause.role {
+            // "show me your phone" is what they demand, not what it is about.
+            case .command(controlling: true): words += withoutDemand(clause.words).kept
             case .jab: words += clause.context // what sarcastic praise was about
             // About coming second: "the dog gets more cuddles than I do" is not about the dog;
             // what of theirs comes first may say more ("your phone", "your mates").
@@ -227,6 +296,36 @@ public struct Rewriter: Sendable {
             words.append(gap)
         }
         return words
+    }
+
+    /// The words of the sentence that raise a topic: all but the words of a controlling
+    /// demand ("show me ur phone"), said nowhere else: that is what is demanded, not what it
+    /// is about ("take the dating app off" is still about the dating app).
+    private func raisedWords(_ words: [RewriteWord], clauses: [Clause]) -> [RewriteWord] {
+        let demanded = clauses.filter { $0.role == .command(controlling: true) }.flatMap { withoutDemand($0.words).demand }
+        guard !demanded.isEmpty else { return words }
+        var left: [String: Int] = [:]
+        for word in words where !word.isMark { left[word.norm, default: 0] += 1 }
+        for word in demanded where !word.isMark { left[word.norm, default: 0] -= 1 }
+        return words.filter { $0.isMark || left[$0.norm, default: 0] > 0 }
+    }
+
+    /// A controlling demand's own words ("show me your phone", "take the") and the rest of
+    /// its clause ("dating app off").
+    private func withoutDemand(_ words: [RewriteWord]) -> (demand: [RewriteWord], kept: [RewriteWord]) {
+        var demand: [RewriteWord] = []
+        var kept: [RewriteWord] = []
+        var index = 0
+        while index < words.count {
+            if let length = classes.match(.controlling, words, at: index) {
+                demand += words[index..<(index + length)]
+                index += length
+            } else {
+                kept.append(words[index])
+                index += 1
+            }
+        }
+        return (demand, kept)
     }
 
     /// Advice for a label: its own line in labels.txt, its last word's, or the "*" line.

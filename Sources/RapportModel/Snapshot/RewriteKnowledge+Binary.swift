@@ -18,6 +18,7 @@ extension RewriteKnowledge: BinaryCodable {
                               needs: try reader.strings(), requests: try reader.strings()))
         }
         for _ in 0..<(try reader.count()) { fauxFeelings[try reader.string()] = try reader.strings() }
+        for _ in 0..<(try reader.count()) { saidFeelings[try reader.string()] = try reader.string() }
         for _ in 0..<(try reader.count()) {
             var steps: [Frame.Step] = []
             for _ in 0..<(try reader.count()) {
@@ -47,6 +48,7 @@ extension RewriteKnowledge: BinaryCodable {
         for _ in 0..<(try reader.count()) { notes[try reader.string()] = try reader.string() }
         for _ in 0..<(try reader.count()) { display.append(Display(words: try reader.strings(), written: try reader.string())) }
         genericWords = Set(try reader.strings())
+        for _ in 0..<(try reader.count()) { genericPhrases.append(try reader.strings()) }
         for _ in 0..<(try reader.count()) {
             let word = try reader.string()
             var phrases: [[String]] = []
@@ -77,6 +79,11 @@ extension RewriteKnowledge: BinaryCodable {
         for (key, feelings) in fauxFeelings.sorted(by: { $0.key < $1.key }) {
             writer.string(key)
             writer.strings(feelings)
+        }
+        writer.int(saidFeelings.count)
+        for (phrase, feeling) in saidFeelings.sorted(by: { $0.key < $1.key }) {
+            writer.string(phrase)
+            writer.string(feeling)
         }
         writer.int(frames.count)
         for frame in frames {
@@ -110,6 +117,8 @@ extension RewriteKnowledge: BinaryCodable {
             writer.string(entry.written)
         }
         writer.strings(genericWords.sorted())
+        writer.int(genericPhrases.count)
+        for phrase in genericPhrases { writer.strings(phrase) }
         writer.int(linkedWords.count)
         for (word, phrases) in linkedWords.sorted(by: { $0.key < $1.key }) {
             writer.string(word)

@@ -40,6 +40,9 @@ struct Clause: Sendable, Equatable {
     var wasFlipped = false
     /// A feeling said inside it ("…and embarrass me" → "embarrassed"), taken out of the words.
     var namedFeeling: String?
+    /// How the speaker said it without a feeling word ("I don't care anymore", "I'm sick of
+    /// it"), as typed, when that is all the clause says: `namedFeeling` is the plain feeling.
+    var saidAs: String?
     /// It was wrapped in a frame ("why are you…"), now taken off.
     var wasFramed = false
     /// It says how they do something ("how you talk to my mom", "the way you chew"): said

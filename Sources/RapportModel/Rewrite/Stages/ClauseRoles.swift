@@ -9,6 +9,8 @@ struct ClauseRoles: Sendable {
     let verbs: VerbInflector
     let fauxFeelings: [String: [String]]
     let display: DisplayTable
+    let saidFeelings: SaidFeelings
+    var verdicts: VerdictShapes { VerdictShapes(classes: classes, verbs: verbs) }
 
     func assign(_ input: Clause, notes: inout RewriteNotes) -> Clause {
         var clause = input
@@ -21,6 +23,26 @@ struct ClauseRoles: Sendable {
         if isVerdict(words) {
             notes.add("verdict", typed(words))
             return clause.with(.jab)
+        }
+        // "it's your fault we missed the train", "it was so disrespectful when you checked your
+        // phone", "it's not normal to check my phone": the verdict goes, what it was on stays.
+        if let start = verdicts.after(words) {
+            notes.add("verdict", typed(Array(words[..<start.index])))
+            clause.words = start.subject.map { [classes.make($0)] } .map { $0 + words[start.index...] } ?? Array(words[start.index...])
+            // "…for leaving it there" is said as it was: "about you leaving it there".
+            if start.subject != nil, words[start.index].norm.hasSuffix("ing") {
+                clause.isManner = true
+                return clause.with(.action)
+            }
+            return assign(clause, notes: &notes)
+        }
+        // "the way you spoke to my mum was ridiculous", "checking my phone every night is not
+        // normal": what they did, with the verdict on it taken off.
+        if let (what, verdict) = verdicts.onWhatTheyDid(words) {
+            notes.add("verdict", typed(verdict))
+            clause.words = what
+            clause.isManner = true
+            return clause.with(.action)
         }
         // "srsly who leaves a wet towel on the bed": a rhetorical "who" means "you".
         if first.norm == "who", words.count > 2, let forms = verbs.forms(of: words[1].norm),
@@ -144,6 +166,7 @@ struct ClauseRoles: Sendable {
                 words = subject + [classes.make("still"), classes.make(plural ? "need" : "needs"), classes.make(forms.gerund)]
             }
         }
+        words = sayTheirVerdictPlainly(words, notes: &notes)
         // "another Friday where your boss gets you", "another night you're too tired": a
         // noun phrase that needs a verb.
         if let first = words.first, ["another", "a", "the"].contains(first.norm),
@@ -152,6 +175,36 @@ struct ClauseRoles: Sendable {
         }
         clause.words = positive(words, clause)
         return clause.with(.action)
+    }
+
+    /// "…and then act like I'm the crazy one", "you treat me like I'm the bad one": what they
+    /// do is put a label on the speaker. The act stays (it is what happened); the label in it
+    /// goes, said as what it means: "act like I'm the one in the wrong". "You act like I'm
+    /// invisible" names a feeling, and "treats me like a child" no "I am", so both stay.
+    private func sayTheirVerdictPlainly(_ input: [RewriteWord], notes: inout RewriteNotes) -> [RewriteWord] {
+        var words = input
+        var index = 1
+        while index + 3 < words.count {
+            guard let length = classes.match(.actingLike, words, at: index), index + length + 1 < words.count,
+                  words[index + length].norm == "i", ["am", "was"].contains(words[index + length + 1].norm) else {
+                index += 1
+                continue
+            }
+            let start = index + length + 2 // after "like I'm"
+            var label = start
+            if label < words.count, words[label].norm == "the" { label += 1 }
+            while label < words.count, let degree = classes.match(.degree, words, at: label), !["a", "an"].contains(words[label].norm) { label += degree }
+            guard let labelLength = classes.match(.label, words, at: label) else {
+                index += 1
+                continue
+            }
+            var end = label + labelLength
+            if end < words.count, ["one", "person"].contains(words[end].norm) { end += 1 }
+            notes.add("label", typed(Array(words[label..<(label + labelLength)])))
+            words.replaceSubrange(start..<end, with: ["the", "one", "in", "the", "wrong"].map { classes.make($0) })
+            index = start + 5
+        }
+        return words
     }
 
     /// A question turned statement says "something", not "anything": "what is the point of
@@ -224,7 +277,9 @@ struct ClauseRoles: Sendable {
     /// so rude": the label, whether it is pinned on the person spoken to, and what it was
     /// about ("controlling about what I wear" → "about what I wear").
     private func label(in words: [RewriteWord]) -> (word: String, context: [RewriteWord], onSpeakerPartner: Bool)? {
-        guard let be = words.firstIndex(where: { ["are", "is", "was", "were", "am"].contains($0.norm) }), be > 0, be <= 3 else { return nil }
+        // "you be so rude" is what "why do you have to be so rude" leaves: a label too.
+        guard let be = words.indices.first(where: { ["are", "is", "was", "were", "am"].contains(words[$0].norm) || $0 == 1 && words[$0].norm == "be" }),
+              be > 0, be <= 3 else { return nil }
         let subject = words[..<be]
         let onPartner = subject.count == 1 && subject.first?.norm == "you"
         guard onPartner || (subject.first?.norm == "your" && subject.count <= 3) || ["he", "she", "they"].contains(subject.first?.norm ?? "") else { return nil }
@@ -333,6 +388,7 @@ struct ClauseRoles: Sendable {
 
     /// "I feel lonely", "I'm so tired of this".
     private func isSpeakerFeeling(_ words: [RewriteWord]) -> Bool {
+        if saidFeelings.onlyFeeling(words) != nil { return true }
         guard words.count >= 3, words[0].norm == "i", ["feel", "felt", "am", "was", "get", "got", "feeling"].contains(words[1].norm) else { return false }
         var index = 2
         while index < words.count, classes.match(.degree, words, at: index) != nil { index += 1 }

@@ -6,6 +6,7 @@
 struct ClauseSplitter: Sendable {
     let classes: RewriteWordClasses
     let verbs: VerbInflector
+    let saidFeelings: SaidFeelings
 
     /// Where the clause being read stands: its first word, how many of its words are not
     /// marks, the first three of those and the last (kept as positions, so nothing is copied
@@ -71,6 +72,24 @@ struct ClauseSplitter: Sendable {
                 close(at: index, next: index + 1)
                 continue
             }
+            // "you never listen | so i dont care anymore": how the speaker is, said without a
+            // feeling word, is a clause of its own, and "so" is left out with it.
+            // Not what someone thinks of them: "you act like I don't care about him".
+            if reading.count > 0, classes.contains(.joiner, word) || word.norm == "so", saysOnlyHowTheyAre(words, from: index + 1) {
+                close(at: index, next: index + 1)
+                continue
+            }
+            if reading.count >= 2, word.norm == "i", !["like", "that", "as", "if", "think", "thinks", "say", "says", "said"].contains(words[reading.last].norm),
+               saysOnlyHowTheyAre(words, from: index) {
+                // "…the subject and honestly | i'm sick of it": the joining word and the
+                // filler before it go with neither clause.
+                var cut = index
+                while cut - 1 > reading.first + 1, !words[cut - 1].isMark, classes.contains(.joiner, words[cut - 1]) || words[cut - 1].norm == "so"
+                        || classes.contains(.opener, words[cut - 1]) || classes.contains(.filler, words[cut - 1]) {
+                    cut -= 1
+                }
+                close(at: cut, next: index)
+            }
             // The joining word itself is left out: each clause stands alone.
             if classes.contains(.joiner, word), reading.count > 0, subjectFollows(words, after: index) {
                 close(at: index, next: index + 1)
@@ -81,6 +100,14 @@ struct ClauseSplitter: Sendable {
         close(at: words.count, next: words.count)
         endSentence(question: false)
         return clauses
+    }
+
+    /// From `start` to the next mark, the speaker says only how they are ("i dont care anymore").
+    private func saysOnlyHowTheyAre(_ words: [RewriteWord], from start: Int) -> Bool {
+        guard start < words.count, words[start].norm == "i" else { return false }
+        let end = words[start...].firstIndex(where: \.isMark) ?? words.count
+        guard saidFeelings.mayStart(in: words[start..<end]) else { return false }
+        return saidFeelings.onlyFeeling(Array(words[start..<end])) != nil
     }
 
     /// Whether a subject starts at `index`, after what has been read, without a joining word.
@@ -109,8 +136,10 @@ struct ClauseSplitter: Sendable {
            classes.contains(.label, previous) || classes.contains(.verdict, previous) || classes.contains(.clauseEnd, previous) {
             return true
         }
-        // "…in the sink | its gross": a verdict after the clause.
+        // "…in the sink | its gross": a verdict after the clause, but not one reported ("I'm
+        // not saying it's your fault").
         if word.norm == "it" || word.norm == "that" || word.norm == "this", index + 2 < words.count,
+           !["say", "says", "saying", "said", "think", "thinks", "thinking", "thought", "know", "knew", "mean", "meant"].contains(previous.norm),
            words[index + 1].norm == "is" || words[index + 1].norm == "was",
            classes.match(.verdict, words, at: index + 2) != nil || classes.match(.degree, words, at: index + 2) != nil {
             return true

@@ -10,6 +10,7 @@ struct ComplaintFinder: Sendable {
     let frames: FrameStripper
     let counterfactual: Counterfactual
     let verbs: VerbInflector
+    let saidFeelings: SaidFeelings
 
     enum Verdict: Sendable, Equatable {
         /// Crisis language: not reworded.
@@ -81,17 +82,24 @@ struct ComplaintFinder: Sendable {
         let found = Found(signals.filter { !(praised && $0.kind == .label) && !(leave?.ironic == false && $0.kind == .demand) })
         if found.crisis { return .crisis }
         guard clauses.contains(where: { $0.words.contains { !$0.isMark && !$0.isSymbol } }) else { return .leave }
+        // "I'm sick of you being late" names how they feel about what the other person does:
+        // a complaint, though it starts from "I".
+        if clauses.contains(where: { saidFeelings.aboutThem($0.words) != nil }) { return .rewrite }
         if let feeling = ownFeelingClause(heads) {
             // "I feel hurt when…" and "When you shout, I feel scared" are already the shape;
             // "I feel like you…" is not.
             if disguises(heads[feeling]) { return .rewrite }
             return !found.offStart ? .leave : (found.labelOrContempt ? .rewrite : .lightTouch)
         }
-        let present = words.reduce(UInt64(0)) { $0 | $1.starts }
-        func occurs(_ wordClass: WordClass) -> Bool { present & wordClass.bit != 0 && classes.occurs(wordClass, in: words) }
+        // How the speaker is, said without a feeling word ("i dont even care anymore"), is
+        // about them, not about the other person: its words are no grievance.
+        let feelingOnly = clauses.map { saidFeelings.onlyFeeling($0.words) != nil }
+        let aboutOthers = feelingOnly.contains(true) ? zip(clauses, feelingOnly).filter { !$0.1 }.flatMap(\.0.words) : words
+        let present = aboutOthers.reduce(UInt64(0)) { $0 | $1.starts }
+        func occurs(_ wordClass: WordClass) -> Bool { present & wordClass.bit != 0 && classes.occurs(wordClass, in: aboutOthers) }
         let marked = occurs(.grievance)
         let grievance = marked || occurs(.negativeAct)
-            || (occurs(.privateMatter) && words.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
+            || (occurs(.privateMatter) && aboutOthers.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
         if leave?.ironic == true || found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance, blame: found.blame) {
             return .rewrite
         }
@@ -106,6 +114,10 @@ struct ComplaintFinder: Sendable {
         if grievance && found.blame { return .rewrite }
         if kind { return .leave }
         if grievance || found.blame { return .rewrite }
+        // "it's not normal to check my phone", "the way you spoke to my mum was rude": a
+        // verdict on what they did, with nothing kind said.
+        let verdicts = VerdictShapes(classes: classes, verbs: verbs)
+        if heads.contains(where: { verdicts.after($0) != nil || verdicts.onWhatTheyDid($0) != nil }) { return .rewrite }
         // "Could you grab some milk?", "is it okay if…": asking, and nothing else.
         if found.request || isAsking(heads) { return .leave }
         // "You came home drunk at three in the morning": what they did, and nothing kind.

@@ -5,6 +5,8 @@
 struct FeelingChooser: Sendable {
     let classes: RewriteWordClasses
     let fauxFeelings: [String: [String]]
+    let saidFeelings: SaidFeelings
+    let display: DisplayTable
 
     struct Feeling: Sendable, Equatable {
         var words: String
@@ -15,6 +17,11 @@ struct FeelingChooser: Sendable {
     func choose(words: [RewriteWord], clauses: [Clause], kind: RewriteKnowledge.Kind,
                 label: RewriteKnowledge.LabelAdvice?, notes: inout RewriteNotes) -> Feeling {
         for clause in clauses where clause.role == .feeling {
+            // "I'm sick of it" → "worn out", with a note saying so.
+            if let said = clause.saidAs, let feeling = clause.namedFeeling {
+                notes.add("said-feeling", said, why: feeling)
+                return Feeling(words: feeling, named: true)
+            }
             if let own = feeling(in: clause.words, notes: &notes) { return Feeling(words: own, named: true) }
         }
         for clause in clauses {
@@ -36,6 +43,11 @@ struct FeelingChooser: Sendable {
 
     /// "I feel lonely", "I'm so tired", "I feel ignored" (→ "hurt and lonely").
     private func feeling(in words: [RewriteWord], notes: inout RewriteNotes) -> String? {
+        // "I'm so fed up when…": the plain feeling, not "fed up" or "sick".
+        if let said = saidFeelings.match(words, at: 0) {
+            notes.add("said-feeling", RewriteText.render(said.words, display), why: said.feeling)
+            return said.feeling
+        }
         var index = 2
         while index < words.count, classes.match(.degree, words, at: index) != nil { index += 1 }
         guard index < words.count else { return nil }

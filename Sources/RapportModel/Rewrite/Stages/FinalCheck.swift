@@ -7,6 +7,7 @@
 struct FinalCheck: Sendable {
     let classes: RewriteWordClasses
     let verbs: VerbInflector
+    let faithfulness: FaithfulnessGuard
 
     enum Problem: Sendable, Equatable {
         case cutOff(String)
@@ -43,6 +44,7 @@ struct FinalCheck: Sendable {
                 problems.append(.judgement(content[index].text))
             }
             if classes.contains(.mockName, content[index]) { problems.append(.judgement(content[index].text)) }
+            if let verdict = judgement(in: content, at: index) { problems.append(.judgement(verdict)) }
             // "you're so lazy" left in.
             if content[index].norm == "you", index + 2 < content.count, content[index + 1].norm == "are",
                classes.match(.label, content, at: index + 2) != nil || ["so", "such"].contains(content[index + 2].norm) {
@@ -50,6 +52,59 @@ struct FinalCheck: Sendable {
             }
         }
         return problems
+    }
+
+    /// A verdict kept in what happened: a `~verdict` word said of something ("…and it was
+    /// so disrespectful", "…being your fault", "that's not normal"), or a clearly negative
+    /// word of the valence lexicon after "so", "such" or "too" ("…acting so shady"). A
+    /// feeling, a state or an act ("so tired", "so late", "so drunk") is not one.
+    private func judgement(in words: [RewriteWord], at index: Int) -> String? {
+        // Most words start no verdict and are no judgement: a look at their classes says so.
+        guard index > 0, words[index].starts & (WordClass.verdict.bit | WordClass.judgement.bit) != 0 else { return nil }
+        let be = FinalCheck.beForms
+        var before = index - 1
+        while before > 0, !be.contains(words[before].norm), classes.contains(.degree, words[before]) || classes.contains(.adverb, words[before]) {
+            before -= 1
+        }
+        let said = words[before].norm
+        let intensified = FinalCheck.intensifiers.contains(words[index - 1].norm)
+        let word = words[index]
+        if let length = classes.match(.verdict, words, at: index), length > 1 || !classes.contains(.feeling, word) && !classes.contains(.state, word),
+           be.contains(said) || intensified {
+            return words[index..<(index + length)].map(\.text).joined(separator: " ")
+        }
+        if intensified, classes.contains(.judgement, word), !classes.contains(.feeling, word), !classes.contains(.state, word),
+           !classes.contains(.negativeAct, word) {
+            return word.text
+        }
+        return nil
+    }
+
+    /// The words of a need or request (normalised) that neither the sentence raised, nor a
+    /// word it raised, nor the plain words of talking and time allow: "phone-free" for a
+    /// sentence about jealousy, "one evening a week" for one about being home late. Whatever
+    /// chose the need and the request, this is the guard they pass last.
+    func invented(_ words: [String], in sentence: FaithfulnessGuard.Raised) -> [String] {
+        faithfulness.unraised(words.filter { $0.contains { $0.isLetter } }, in: sentence)
+    }
+
+    /// The same for a text of the data, whose words that are not plain were found once.
+    func invented(notPlain words: [String], in sentence: FaithfulnessGuard.Raised) -> [String] {
+        faithfulness.notRaised(words, in: sentence)
+    }
+
+    private static let beForms: Set<String> = ["is", "was", "are", "were", "be", "being", "been"]
+    private static let intensifiers: Set<String> = ["so", "such", "too"]
+    private static let anyWords: Set<String> = ["any", "anything", "anyone", "anybody", "anywhere"]
+
+    /// Words after which "any…" reads right: a negative, a condition, a question word.
+    static let licensesAny: Set<String> = ["not", "never", "no", "if", "whether", "without", "before", "hardly", "barely"]
+
+    /// "Could you help me with anything?": a request with a bare "any…" reads wrong (it is
+    /// the sentence's negative turned round and not finished).
+    func bareAny(inRequest words: [String]) -> Bool {
+        guard let anyAt = words.firstIndex(where: { FinalCheck.anyWords.contains($0) }) else { return false }
+        return !words[..<anyAt].contains { FinalCheck.licensesAny.contains($0) }
     }
 
     /// What is wrong with a text: the observation as written out.

@@ -13,6 +13,7 @@ struct JudgementStripper: Sendable {
     let counterfactual: Counterfactual
     let verbs: VerbInflector
     let display: DisplayTable
+    let saidFeelings: SaidFeelings
 
     func strip(_ clauses: [Clause], notes: inout RewriteNotes) -> [Clause] {
         var result: [Clause] = []
@@ -39,6 +40,24 @@ struct JudgementStripper: Sendable {
                     index += 1
                     continue
                 }
+            }
+            // "…so i dont even care anymore", "honestly im over it": how the speaker is, said
+            // without a feeling word. Nothing in it is about them ("anymore" is no absolute
+            // here), so it is not cleaned: it is the feeling side, said plainly.
+            if let said = saidFeelings.onlyFeeling(clause.words) {
+                clause.role = .feeling
+                clause.namedFeeling = said.feeling
+                clause.saidAs = typed(said.words)
+                result.append(clause)
+                index += 1
+                continue
+            }
+            // "I'm sick of you being late": the feeling the speaker has, said plainly ("worn
+            // out"), and what they do, which is what happened ("you are late").
+            if let (said, rest) = saidFeelings.aboutThem(clause.words) {
+                notes.add("said-feeling", typed(said.words), why: said.feeling)
+                clause.namedFeeling = said.feeling
+                clause.words = rest
             }
             let typedWords = clause.words
             var frame: String?

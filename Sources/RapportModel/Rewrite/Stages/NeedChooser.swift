@@ -3,13 +3,14 @@
 /// the general one.
 struct NeedChooser: Sendable {
     let faithfulness: FaithfulnessGuard
-    /// Each candidate text's normalised words, worked out once.
-    let textWords: [String: [String]]
+    /// Each candidate text's words that are not plain (what the sentence must raise), worked
+    /// out once.
+    let notPlain: [String: [String]]
     let general: RewriteKnowledge.Kind
 
     func choose(kind: RewriteKnowledge.Kind, label: RewriteKnowledge.LabelAdvice?, raised: FaithfulnessGuard.Raised) -> String {
         let candidates = (label.map { [$0.need] } ?? []) + kind.needs + general.needs
-        for need in candidates where faithfulness.allows(textWords[need] ?? [], in: raised) {
+        for need in candidates where faithfulness.allows(notPlain: notPlain[need] ?? [], in: raised) {
             return need
         }
         return general.needs.last ?? "to feel we're on the same side"

@@ -25,6 +25,8 @@ struct ObservationBuilder: Sendable {
         var primary: Clause?
         /// The label, when a bare label is why the observation is missing.
         var label: String?
+        /// The clauses `text` was written from (nothing when it is missing).
+        var sources: [Clause] = []
 
         /// What follows "when": the observation, or the blank with its context.
         var whenPart: String {
@@ -63,7 +65,8 @@ struct ObservationBuilder: Sendable {
                 words = time.words + words
             }
             return Observation(text: written.joined(separator: " and "), words: words, parts: written, context: "",
-                               isPast: isPast(first), connective: parts[0].isManner ? "about" : "when", primary: first, label: nil)
+                               isPast: isPast(first), connective: parts[0].isManner ? "about" : "when", primary: first, label: nil,
+                               sources: parts)
         }
         if let comparison = clauses.first(where: { $0.role == .comparison && !$0.context.isEmpty }) {
             let thing = RewriteText.render(comparison.context, display)
@@ -81,7 +84,8 @@ struct ObservationBuilder: Sendable {
             return Observation(text: text, words: guess.context, context: "", isPast: false, primary: nil, label: nil)
         }
         if let fact = facts.first, fact.words.count > 2 {
-            return Observation(text: render(fact), words: fact.words, context: "", isPast: isPast(fact), primary: fact, label: nil)
+            return Observation(text: render(fact), words: fact.words, context: "", isPast: isPast(fact), primary: fact, label: nil,
+                               sources: [fact])
         }
         // Nothing that happened: a marked blank, with what it was about.
         let contextClause = clauses.first { clause in
@@ -196,6 +200,11 @@ struct ObservationBuilder: Sendable {
             if verbs.isListed(words[index].norm) || forms.base != words[index].norm { return index }
         }
         return nil
+    }
+
+    /// Whether a clause tells of something happening: it has a verb ("your sister" does not).
+    func saysWhatHappened(_ clause: Clause) -> Bool {
+        clause.words.count >= 2 && verbIndex(in: clause.words) != nil
     }
 
     /// A clause written out, starting lower case ("I" stays).

@@ -10,6 +10,8 @@ struct RequestChooser: Sendable {
     let verbs: VerbInflector
     let faithfulness: FaithfulnessGuard
     let textWords: [String: [String]]
+    /// Each text's words that are not plain, worked out once (see `FaithfulnessGuard`).
+    let notPlain: [String: [String]]
     let general: RewriteKnowledge.Kind
     let display: DisplayTable
 
@@ -18,11 +20,13 @@ struct RequestChooser: Sendable {
     /// The same in words, to skip writing out one that cannot fit.
     static let longestInWords = 14
 
+    /// The request, and its words as read (for the final check).
     func choose(clauses: [Clause], observation: ObservationBuilder.Observation, kind: RewriteKnowledge.Kind,
-                label: RewriteKnowledge.LabelAdvice?, raised: FaithfulnessGuard.Raised) -> String {
+                label: RewriteKnowledge.LabelAdvice?, raised: FaithfulnessGuard.Raised) -> (text: String, words: [String]) {
         var candidates: [Candidate] = []
-        if let order = clauses.first(where: { $0.role == .command(controlling: false) }), order.words.count <= Self.longestInWords {
-            candidates.append(.asking(opening: "Could you", words: order.words, ending: "?"))
+        if let order = clauses.first(where: { $0.role == .command(controlling: false) }), order.words.count <= Self.longestInWords,
+           let asked = withoutAny(order.words) {
+            candidates.append(.asking(opening: "Could you", words: asked, ending: "?"))
         }
         if let primary = observation.primary, let positive = positive(of: primary), positive.count <= Self.longestInWords {
             candidates.append(.asking(opening: "Could you", words: positive, ending: "?"))
@@ -38,14 +42,18 @@ struct RequestChooser: Sendable {
             // The guard first: a request is only written out once it may be said.
             switch candidate {
             case .written(let text):
-                if faithfulness.allows(textWords[text] ?? [], in: raised) { return text }
+                if faithfulness.allows(notPlain: notPlain[text] ?? [], in: raised) { return (text, textWords[text] ?? []) }
             case .asking(let opening, let words, let ending):
                 // Built from the sentence's own words, so only the length can rule it out.
                 let text = opening + " " + RewriteText.render(words, display) + ending
-                if text.unicodeScalars.count <= Self.longest { return text }
+                if text.unicodeScalars.count <= Self.longest {
+                    let plain = { (said: String) in said.lowercased().split { !$0.isLetter }.map(String.init) }
+                    return (text, plain(opening) + words.filter { !$0.isMark }.map(\.norm) + plain(ending))
+                }
             }
         }
-        return general.requests.last ?? "Could we talk about it tonight?"
+        let last = general.requests.last ?? "Could we talk about it tonight?"
+        return (last, textWords[last] ?? [])
     }
 
     /// A request from the data, or one built from the sentence ("Could you" + its words).
@@ -64,12 +72,25 @@ struct RequestChooser: Sendable {
         // for what a demand said would still control.
         guard !(clause.wasFramed && classes.occurs(.controlling, in: words)) else { return nil }
         var rest = Array(words[3...])
+        // "you don't text back and then act like…": the "not" is about the first act only,
+        // so the request asks for that one ("Could you text back?"), never the rest.
+        if let joint = rest.indices.dropFirst().first(where: { classes.contains(.joiner, rest[$0]) || ["or", "so", "because", "then"].contains(rest[$0].norm) }) {
+            rest = Array(rest[..<joint])
+        }
         guard let verb = rest.first, rest.count >= 2, verbs.forms(of: verb.norm) != nil,
               !classes.contains(.mindReading, verb), !["let", "want", "have", "need", "know", "get", "seem"].contains(verb.norm) else { return nil }
-        // "tell me anything" → "tell me something" asks for nothing in particular.
-        if let last = rest.last, classes.contains(.anyWord, last) { return nil }
-        rest = rest.map { classes.contains(.anyWord, $0) ? classes.make(ClauseRoles.someForm(of: $0.norm)) : $0 }
-        return rest
+        return withoutAny(rest)
+    }
+
+    /// What is asked for, with "any…" said as "some…" where nothing makes it a question or a
+    /// negative ("help me with anything" → "help me with something"; "tell me if you need
+    /// anything" stays); nil when it ends on one ("say anything", "tell me anything"): that
+    /// asks for nothing in particular.
+    private func withoutAny(_ words: [RewriteWord]) -> [RewriteWord]? {
+        guard let anyAt = words.firstIndex(where: { classes.contains(.anyWord, $0) }) else { return words }
+        if words[..<anyAt].contains(where: { FinalCheck.licensesAny.contains($0.norm) }) { return words }
+        if let last = words.last(where: { !$0.isMark }), classes.contains(.anyWord, last) { return nil }
+        return words.map { classes.contains(.anyWord, $0) ? classes.make(ClauseRoles.someForm(of: $0.norm)) : $0 }
     }
 
     /// The thing the sentence is about: the object of its first action or of an order, or
@@ -95,6 +116,8 @@ struct RequestChooser: Sendable {
             }
             guard end > start + 1 else { continue }
             var phrase = Array(words[start..<end])
+            // "your fault" is a verdict, not a thing to talk about.
+            if phrase.indices.contains(where: { classes.match(.verdict, phrase, at: $0) != nil }) { continue }
             // "your phone" → "the phone": the thing, not whose fault it is.
             if phrase[0].norm == "your", !classes.contains(.person, phrase[1]) { phrase[0] = classes.make("the") }
             return phrase

@@ -20,6 +20,15 @@ struct RewriteAssembler: Sendable {
         return parts.request.map { statement + " " + $0 } ?? statement
     }
 
+    /// The feeling and the need, with where it happened if that is known, and no "when":
+    /// what a session says when the sentence named nothing that happened ("I felt
+    /// embarrassed in front of my parents, because I need…").
+    func withoutObservation(_ parts: Parts) -> String {
+        let place = parts.when.isEmpty ? "" : " " + parts.when
+        let statement = RewriteText.sentence("I \(feel(parts)) \(parts.feeling)\(place), because I need \(parts.need).")
+        return parts.request.map { statement + " " + $0 } ?? statement
+    }
+
     func observationFirst(_ parts: Parts) -> String {
         let statement = RewriteText.sentence("When \(opening(parts)), I \(feel(parts)) \(parts.feeling), because I need \(parts.need).")
         return parts.request.map { statement + " " + $0 } ?? statement
