@@ -46,7 +46,7 @@ import Testing
 
     /// The blind safety batches (Fixtures/safety) pinned like the analysis fixtures: every
     /// danger line caught and every safe line left alone, except the known misses.
-    @Test(arguments: ["A", "B", "C", "D", "E", "F", "G", "H", "S1", "S2", "S3", "S4"].map { "safety/batch-\($0).jsonl" })
+    @Test(arguments: ["A", "B", "C", "D", "E", "F", "G", "H", "S1", "S2", "S3", "S4", "S5", "S6"].map { "safety/batch-\($0).jsonl" })
     func blindBatchesGiveTheirPinnedResult(file: String) throws {
         let known = try Fixtures.knownMisses().filter { $0.hasPrefix(file + " ") }
         var actual: Set<String> = []
@@ -217,7 +217,7 @@ import Testing
     @Test func twoSignsOfDistressMakeARisk() throws {
         let one = Set(analyzer.signals(in: "I hate myself for forgetting").map(\.kind))
         #expect(!one.contains(.risk))
-        let two = analyzer.signals(in: "I hate myself. I can't take it anymore and nobody cares.")
+        let two = analyzer.signals(in: "I hate myself. I feel so worthless and empty.")
         let risk = try #require(two.first(.risk))
         #expect(risk.note?.contains("distress") == true)
     }

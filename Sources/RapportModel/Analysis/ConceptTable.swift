@@ -128,6 +128,11 @@ struct ConceptTable: Sendable {
         if contains(concept, word: word) { add(1) }
     }
 
+    /// The entries of a concept of two words or more that begin with `word`, longest first.
+    func phraseEntries(of concept: Int, startingWith word: Int32) -> [[Int32]] {
+        phrases[concept][word] ?? []
+    }
+
     /// The one-word entries of a concept, in the order they were written.
     func orderedSingleWords(of concept: Int) -> [Int32] {
         singleWords[concept]

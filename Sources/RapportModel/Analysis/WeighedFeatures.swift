@@ -35,13 +35,11 @@ struct WeighedFeatures: Sendable {
     /// array read per word, no match to check: most class entries are single words.
     private var wordConceptStart: [Int32] = []
     private var wordConcepts: [Int32] = []
-    /// The same for the classes a phrase entry of which begins with the word (and that the
-    /// word is not a one-word entry of), as concept index and feature: whether the phrase is
-    /// there is checked at the word's place.
+    /// The same for the phrase entries beginning with the word, of classes the word is not a
+    /// one-word entry of: each phrase's words (after the first) and the feature it gives.
+    /// Whether the phrase is there is checked word by word at the word's place, no hashing.
     private var phraseConceptStart: [Int32] = []
-    private var phraseConcepts: [(concept: Int32, feature: Int32)] = []
-    /// The word classes, kept from `link` to check phrase entries ("knife to my throat").
-    private var concepts = ConceptTable(names: [], entries: [], wordCount: 0)
+    private var phraseConcepts: [(rest: [Int32], feature: Int32)] = []
 
     var count: Int { names.count }
 
@@ -131,20 +129,21 @@ struct WeighedFeatures: Sendable {
             let id = lexicon.id(of: word)
             if id >= 0 { numberByLexicon[Int(id)] = number }
         }
-        self.concepts = concepts
         guard !conceptFeatures.isEmpty else {
             (wordConceptStart, wordConcepts, phraseConceptStart, phraseConcepts) = ([], [], [], [])
             return
         }
         var single = Array(repeating: [Int32](), count: lexicon.count)
-        var phrase = Array(repeating: [(concept: Int32, feature: Int32)](), count: lexicon.count)
+        var phrase = Array(repeating: [(rest: [Int32], feature: Int32)](), count: lexicon.count)
         for (concept, feature) in conceptFeatures {
             guard let index = concepts.index(of: concept) else { continue }
             for word in Set(concepts.firstWords(of: index)) where word >= 0 && Int(word) < lexicon.count {
                 if concepts.contains(index, word: word) {
                     single[Int(word)].append(feature)
                 } else {
-                    phrase[Int(word)].append((Int32(index), feature))
+                    for entry in concepts.phraseEntries(of: index, startingWith: word) {
+                        phrase[Int(word)].append((Array(entry.dropFirst()), feature))
+                    }
                 }
             }
         }
@@ -175,9 +174,21 @@ struct WeighedFeatures: Sendable {
         let word = Int(line.tokens[position].word)
         guard word >= 0 && word + 1 < wordConceptStart.count else { return }
         for index in Int(wordConceptStart[word])..<Int(wordConceptStart[word + 1]) { body(wordConcepts[index]) }
+        let tokens = line.tokens
+        // A class's phrases are listed together: once one is found, the rest of it is skipped.
+        var found: Int32 = -1
         for index in Int(phraseConceptStart[word])..<Int(phraseConceptStart[word + 1]) {
             let candidate = phraseConcepts[index]
-            if concepts.matches(Int(candidate.concept), in: line.tokens, at: position) { body(candidate.feature) }
+            guard candidate.feature != found, position + candidate.rest.count < tokens.count else { continue }
+            var matches = true
+            for (offset, next) in candidate.rest.enumerated() where tokens[position + 1 + offset].word != next {
+                matches = false
+                break
+            }
+            if matches {
+                found = candidate.feature
+                body(candidate.feature)
+            }
         }
     }
 
