@@ -304,11 +304,13 @@ import Testing
         }
     }
 
-    /// "ok fine" on its own, when they push, is giving in.
-    @Test func okFineWhenTheyPushIsGivingIn() throws {
+    /// "ok fine" on its own, when they push, is giving in; so is "ugh fine i guess just this
+    /// once" (a fourth-trial finding: it was credited as holding it kindly).
+    @Test(arguments: ["ok fine", "ugh fine i guess just this once", "ok just this once"])
+    func okFineWhenTheyPushIsGivingIn(reply: String) throws {
         var boundary = try conversation("boundary")
         _ = boundary.start()
-        _ = try say(&boundary, ["my brother borrows my car without asking", "I won't lend you the car unless you ask me first", "ok fine"])
-        #expect(boundary.stateID == "gave-in")
+        _ = try say(&boundary, ["my brother borrows my car without asking", "I won't lend you the car unless you ask me first", reply])
+        #expect(boundary.stateID == "gave-in", "\(reply)")
     }
 }
