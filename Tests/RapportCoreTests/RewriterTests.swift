@@ -236,6 +236,15 @@ enum RewriteRubric {
         #expect(!result.notes.contains { $0.kind == "absolute" && $0.message.contains("anymore") }, "its \"anymore\" is about the speaker")
     }
 
+    /// Their own feeling and an ask, nothing blamed, is already an I-statement: it stays, and
+    /// is never turned into "I feel worried when I've been worried…" (a fresh batch's find).
+    @Test(arguments: ["I've been worried about money since my hours got cut. Could we go through the budget together on Sunday?",
+                      "I'm anxious about the move. Can we talk it through tonight?"])
+    func anOwnFeelingWithAnAskStays(text: String) throws {
+        let result = try rewrite(text)
+        #expect(!result.changed, "\(result.rewrite)")
+    }
+
     /// Said alone, how the speaker is stays as it is, with a note naming the feeling; a
     /// dismissal ("I don't care what you do") or a line that may be danger gets no such note.
     @Test(arguments: [("honestly i just dont care anymore", true), ("im so over it", true), ("sick of it", true),

@@ -40,6 +40,8 @@ struct ComplaintFinder: Sendable {
         /// commitment, an offer to repair.
         var kindness = false
         var request = false
+        /// An I-statement: the speaker's own feeling, said from their side.
+        var iStatement = false
         /// Stonewalling: shutting the talk down ("whatever", "I'm done talking"); the text.
         var withdrawal: String?
         /// Something besides shutting down was found ("I'm sorry that you think I don't care",
@@ -65,6 +67,7 @@ struct ComplaintFinder: Sendable {
                 case .youStatement, .demand: blame = true
                 case .appreciation, .remorse, .validation, .commitment, .repair: kindness = true
                 case .request: request = true
+                case .iStatement: iStatement = true
                 case .stonewalling: withdrawal = withdrawal ?? signal.text
                 default: break
                 }
@@ -91,6 +94,9 @@ struct ComplaintFinder: Sendable {
             if disguises(heads[feeling]) { return .rewrite }
             return !found.offStart ? .leave : (found.labelOrContempt ? .rewrite : .lightTouch)
         }
+        // Their own feeling and an ask, with nothing blamed: "I've been worried about money since
+        // my hours got cut. Could we go through the budget together on Sunday?" is already it.
+        if found.iStatement && found.request && !found.blame { return .leave }
         // How the speaker is, said without a feeling word ("i dont even care anymore"), is
         // about them, not about the other person: its words are no grievance.
         let feelingOnly = clauses.map { saidFeelings.onlyFeeling($0.words) != nil }
