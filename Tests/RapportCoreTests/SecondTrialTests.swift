@@ -4,26 +4,7 @@ import Testing
 @testable import RapportModel
 
 /// What a second new user met driving the real binary, each pinned down by its cause.
-@Suite struct SecondTrialTests {
-    private func conversation(_ scenario: String, difficulty: Difficulty = .realistic, seed: UInt64 = 1,
-                              opening: String? = nil) throws -> Conversation {
-        let library = try Fixtures.library
-        return Conversation(scenario: library.dialogue(id: scenario)!, library: library, difficulty: difficulty, seed: seed,
-                            rewriter: try Fixtures.rewriter, opening: opening)
-    }
-
-    private func lines(_ events: [EngineEvent]) -> [String] {
-        events.compactMap { if case let .say(_, text, _) = $0 { return text } else { return nil } }
-    }
-
-    private func partnerLines(_ events: [EngineEvent]) -> [String] {
-        events.compactMap { if case let .say(.partner, text, _) = $0 { return text } else { return nil } }
-    }
-
-    private func card(_ events: [EngineEvent]) -> Scorecard? {
-        events.compactMap { if case let .ended(_, card) = $0 { return card } else { return nil } }.last
-    }
-
+@Suite struct SecondTrialTests: DrivesPractices {
     /// Each reply through the real analysis, with extra kinds where the analysis does not
     /// read them yet (NOTES-FOR-ANALYSIS.md).
     private func say(_ conversation: inout Conversation, _ replies: [String], adding extra: [String: [SignalKind]] = [:])

@@ -4,26 +4,7 @@ import Testing
 @testable import RapportModel
 
 /// The small breaks a new user met, each pinned down.
-@Suite struct SmallBreaksTests {
-    private func conversation(_ scenario: String, difficulty: Difficulty = .realistic, seed: UInt64 = 1) throws -> Conversation {
-        let library = try Fixtures.library
-        return Conversation(scenario: library.dialogue(id: scenario)!, library: library, difficulty: difficulty, seed: seed,
-                            rewriter: try Fixtures.rewriter)
-    }
-
-    private func lines(_ events: [EngineEvent]) -> [String] {
-        events.compactMap { if case let .say(_, text, _) = $0 { return text } else { return nil } }
-    }
-
-    private func card(_ events: [EngineEvent]) -> Scorecard? {
-        events.compactMap { if case let .ended(_, card) = $0 { return card } else { return nil } }.last
-    }
-
-    private func say(_ conversation: inout Conversation, _ replies: [String]) throws -> [EngineEvent] {
-        let analyzer = try Fixtures.analyzer
-        return replies.flatMap { conversation.reply($0, signals: analyzer.signals(in: $0)) }
-    }
-
+@Suite struct SmallBreaksTests: RepliesThroughAnalysis {
     /// The calm-down break says "Press Enter", and Enter moves it on.
     @Test func enterMovesTheCalmDownBreakOn() throws {
         let sink = RecordingSink()

@@ -5,31 +5,7 @@ import Testing
 
 /// What a third new user met trying every practice, each pinned down by the shape of reply
 /// that caused it (never by the one sentence).
-@Suite struct ThirdTrialTests {
-    private func conversation(_ scenario: String, difficulty: Difficulty = .realistic, seed: UInt64 = 1,
-                              opening: String? = nil) throws -> Conversation {
-        let library = try Fixtures.library
-        return Conversation(scenario: library.dialogue(id: scenario)!, library: library, difficulty: difficulty, seed: seed,
-                            rewriter: try Fixtures.rewriter, opening: opening)
-    }
-
-    private func lines(_ events: [EngineEvent]) -> [String] {
-        events.compactMap { if case let .say(_, text, _) = $0 { return text } else { return nil } }
-    }
-
-    private func partnerLines(_ events: [EngineEvent]) -> [String] {
-        events.compactMap { if case let .say(.partner, text, _) = $0 { return text } else { return nil } }
-    }
-
-    private func card(_ events: [EngineEvent]) -> Scorecard? {
-        events.compactMap { if case let .ended(_, card) = $0 { return card } else { return nil } }.last
-    }
-
-    private func say(_ conversation: inout Conversation, _ replies: [String]) throws -> [EngineEvent] {
-        let analyzer = try Fixtures.analyzer
-        return replies.flatMap { conversation.reply($0, signals: analyzer.signals(in: $0)) }
-    }
-
+@Suite struct ThirdTrialTests: RepliesThroughAnalysis {
     // MARK: - The partner
 
     /// A partner who answers the same way again and again sounds like a recording: while a

@@ -108,7 +108,7 @@ public struct KindWeights: Sendable {
             add("word:" + word)
             if let pair { add("pair:" + pair) }
         }
-        add("length:" + WeighedFeatures.lengthBuckets[WeighedFeatures.lengthBucket(words: line.tokens.count { !$0.isPunctuation })])
+        add("length:" + WeighedFeatures.lengthBuckets[WeighedFeatures.lengthBucket(of: line)])
         // The classes written in concepts/*.txt; "=WORD" classes are one rule word each.
         let classes = concepts.names.indices.filter { !concepts.names[$0].hasPrefix("=") }
         for position in line.tokens.indices where line.tokens[position].word >= 0 {

@@ -342,7 +342,7 @@ struct VocabularyBuilder {
                 weights.setBias(value, for: kind)
             } else if feature == "@add" {
                 weights.setAddAbove(value, for: kind)
-            } else if ["rule:", "word:", "pair:", "concept:", "length:"].contains(where: { feature.utf8.starts(with: $0.utf8) }) {
+            } else if feature.hasPrefix("rule:") || WeighedFeatures.isLineFeature(feature) {
                 weights.add(value, feature: feature, kind: kind)
             } else {
                 report(file, number, 1 + parts[0].count + 1, "a feature is @bias, @add, @not-over, rule:KIND, word:WORD, pair:WORD WORD, concept:NAME or length:BUCKET, not '\(feature)'")
@@ -397,7 +397,7 @@ struct VocabularyBuilder {
                 danger.setBias(value, for: topic)
             } else if feature == "@ask" {
                 danger.setAskAbove(value, for: topic)
-            } else if feature == "rule:distress" || ["word:", "pair:", "concept:", "length:"].contains(where: { feature.utf8.starts(with: $0.utf8) }) {
+            } else if feature == "rule:distress" || WeighedFeatures.isLineFeature(feature) {
                 danger.add(value, feature: feature, topic: topic)
             } else {
                 report(file, number, 1 + parts[0].count + 1, "a danger feature is @bias, @ask, rule:distress, word:WORD, pair:WORD WORD, concept:NAME or length:BUCKET, not '\(feature)'")

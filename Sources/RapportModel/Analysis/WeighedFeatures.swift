@@ -70,6 +70,19 @@ struct WeighedFeatures: Sendable {
     /// mostly in the first two, a post in the last.
     static let lengthBuckets = ["1-8", "9-16", "17-32", "33-64", "65+"]
 
+    /// The prefixes of the features a line has of its own (its words, pairs, classes and
+    /// length), as both weights files write them.
+    static let lineFeaturePrefixes = ["word:", "pair:", "concept:", "length:"]
+
+    static func isLineFeature(_ name: String) -> Bool {
+        lineFeaturePrefixes.contains { name.utf8.starts(with: $0.utf8) }
+    }
+
+    /// The length bucket of a line: its words, punctuation not counted.
+    static func lengthBucket(of line: LineView) -> Int {
+        lengthBucket(words: line.tokens.count { !$0.isPunctuation })
+    }
+
     /// The bucket of a line with `words` words (punctuation not counted).
     static func lengthBucket(words: Int) -> Int {
         switch words {
@@ -206,7 +219,7 @@ struct WeighedFeatures: Sendable {
             if word >= 0 && seen.insert(word) { list.append(Int(word)) }
             if pair >= 0 && seen.insert(pair) { list.append(Int(pair)) }
         }
-        let length = lengthFeature[WeighedFeatures.lengthBucket(words: line.tokens.count { !$0.isPunctuation })]
+        let length = lengthFeature[WeighedFeatures.lengthBucket(of: line)]
         if length >= 0 && seen.insert(length) { list.append(Int(length)) }
         if !wordConceptStart.isEmpty {
             for position in line.tokens.indices {
