@@ -62,14 +62,16 @@ let package = Package(
         // Not a product: SwiftPM still builds it in this package (.build/*/RapportBench),
         // but nothing that depends on rapport sees it.
         .executableTarget(name: "RapportBench", dependencies: ["RapportCore"]),
+        // Shared by the test targets: temporary folders removed when the test run ends.
+        .target(name: "RapportTestSupport", path: "Tests/RapportTestSupport"),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore"],
+            dependencies: ["RapportCore", "RapportTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "RapportCLITests",
-            dependencies: ["RapportCore"],
+            dependencies: ["RapportCore", "RapportTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

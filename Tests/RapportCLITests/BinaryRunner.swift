@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,8 +39,7 @@ struct BinaryRunner {
 
     /// A private home for the run, so nothing touches the real one.
     static func isolatedEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
-        let home = FileManager.default.temporaryDirectory.appending(path: "rapport-home-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = (try? ScratchFolder.make("home")) ?? FileManager.default.temporaryDirectory
         var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1"]
         environment.merge(extra) { _, new in new }
         return environment
@@ -65,9 +65,7 @@ struct BinaryRunner {
     }
 
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "rapport-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.make("folder")
     }
 
     static func jsonObject(_ line: String) -> [String: Any]? {

@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 @testable import RapportCore
 
 /// Paths and loaders for the test fixtures and the package's own data folders. Everything
@@ -57,9 +58,7 @@ enum Fixtures {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "rapport-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.make("folder")
     }
 }
 
