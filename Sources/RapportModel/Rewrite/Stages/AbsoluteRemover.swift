@@ -78,6 +78,12 @@ struct AbsoluteRemover: Sendable {
     private func negation(before next: RewriteWord?, after result: [RewriteWord]) -> [RewriteWord] {
         if let previous = result.last, classes.contains(.aux, previous) { return [classes.make("not")] }
         guard let next, !next.isMark else { return [classes.make("do"), classes.make("not")] }
+        // "but never too tired for the pub", "but never for my birthday": no verb follows,
+        // so no "do" either.
+        if result.contains(where: { classes.contains(.aux, $0) }),
+           classes.contains(.degree, next) || classes.contains(.state, next) || classes.contains(.phraseEnd, next) {
+            return [classes.make("not")]
+        }
         if verbs.isPast(next.norm) { return [classes.make("did"), classes.make("not")] }
         let subject = result.first(where: { !$0.isMark })?.norm ?? ""
         let thirdPerson = ["he", "she", "it", "your", "my", "his", "her", "their", "the", "this", "that"].contains(subject)

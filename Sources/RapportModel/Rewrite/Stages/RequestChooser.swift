@@ -43,8 +43,13 @@ struct RequestChooser: Sendable {
             switch candidate {
             case .written(let text):
                 if faithfulness.allows(notPlain: notPlain[text] ?? [], in: raised) { return (text, textWords[text] ?? []) }
-            case .asking(let opening, let words, let ending):
+            case .asking(let opening, var words, let ending):
                 // Built from the sentence's own words, so only the length can rule it out.
+                // An order's first word loses the capital it had at the start of its
+                // sentence ("Buy your own." → "Could you buy your own?").
+                if let first = words.first, first.norm != "i", first.text == first.text.capitalized {
+                    words[0].text = first.text.lowercased()
+                }
                 let text = opening + " " + RewriteText.render(words, display) + ending
                 if text.unicodeScalars.count <= Self.longest {
                     let plain = { (said: String) in said.lowercased().split { !$0.isLetter }.map(String.init) }
