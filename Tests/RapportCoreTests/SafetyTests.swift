@@ -46,7 +46,7 @@ import Testing
 
     /// The blind safety batches (Fixtures/safety) pinned like the analysis fixtures: every
     /// danger line caught and every safe line left alone, except the known misses.
-    @Test(arguments: ["A", "B", "C", "D", "E", "F", "G", "H", "S1", "S2", "S3", "S4", "S5", "S6"].map { "safety/batch-\($0).jsonl" })
+    @Test(arguments: ["A", "B", "C", "D", "E", "F", "G", "H", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9"].map { "safety/batch-\($0).jsonl" })
     func blindBatchesGiveTheirPinnedResult(file: String) throws {
         let known = try Fixtures.knownMisses().filter { $0.hasPrefix(file + " ") }
         var actual: Set<String> = []
@@ -206,6 +206,27 @@ import Testing
         }
     }
 
+    /// Who does it: a name typed with a capital right before the act, and a person between
+    /// "for" and "to", are the one doing it; a capitalised word the vocabulary knows is not.
+    @Test func namesAndInfinitiveSubjectsAreWhoDoesIt() {
+        for line in ["I couldn't tell anyone that Marco punched me", "Is it normal for my boyfriend to pin me down and slap me?",
+                     "the year 10 boys hold me down in the toilets every week"] {
+            #expect(analyzer.signals(in: line).contains { ($0.kind == .crisis || $0.kind == .risk) && $0.about == .beingHurt }, "\(line)")
+        }
+        for line in ["I don't think the moving in expenses will hit me before University pays", "wish for someone to hold my hand"] {
+            #expect(!analyzer.signals(in: line).contains { $0.kind == .crisis || $0.kind == .risk }, "\(line)")
+        }
+    }
+
+    /// Harm to someone else said as a wish in anger is asked about; said as a plan it stops.
+    /// A wish to die is never softened this way.
+    @Test func aWishToHurtSomeoneAsksAPlanStops() {
+        let wish = analyzer.signals(in: "I get so angry I want to smash his face in.")
+        #expect(wish.contains { $0.kind == .risk && $0.about == .harmingOthers } && !wish.contains { $0.kind == .crisis })
+        #expect(analyzer.signals(in: "I'm driving over to smash his face in right now").contains { $0.kind == .crisis })
+        #expect(analyzer.signals(in: "I want to kill myself").contains { $0.kind == .crisis })
+    }
+
     @Test func aLineIsCrisisOrRiskNeverBoth() {
         for line in ["I want to die and I've been giving my things away", "he hit me and he gets scary when he drinks"] {
             let kinds = analyzer.signals(in: line).map(\.kind)
@@ -302,6 +323,27 @@ import Testing
         #expect(!coach.isDone)
         _ = coach.handle("/quit")
         #expect(coach.isDone)
+    }
+
+    /// After a stop, free text is not read as a choice of practice (the trial's "sorry i didnt
+    /// mean to freak u out" was offered the apology practice); a practice picked from the
+    /// menu there ends with "What next?", not by leaving the program.
+    @Test func afterAStopFreeTextIsNoPracticeChoiceAndTheMenuCarriesOn() {
+        let coach = session(.practice("warm-up"))
+        _ = coach.start()
+        _ = coach.handle("I want to kill myself")
+        let after = coach.handle("sorry i didnt mean to freak u out")
+        #expect(!after.contains { if case .notice(let text) = $0 { return text.contains("Shall we start") } else { return false } }, "\(after)")
+        #expect(after.contains { if case .notice(let text) = $0 { return text.contains("/scenarios") } else { return false } }, "\(after)")
+        _ = coach.handle("/scenarios")
+        _ = coach.handle("warm-up")
+        #expect(coach.inPractice)
+        for line in ["Sam", "She fed my cat when I was away", "thank you so much for feeding my cat, I was so relieved",
+                     "it meant I could relax", "thanks again", "ok"] where coach.inPractice {
+            _ = coach.handle(line)
+        }
+        #expect(!coach.inPractice, "the warm-up ended on its own")
+        #expect(!coach.isDone, "picked from the menu, a practice's end goes back to the menu")
     }
 
     @Test func atTheMenuARiskLineIsAskedAboutToo() {

@@ -50,7 +50,10 @@ public struct SafetyNet: Sendable {
         if let crisis = signals.first(.crisis) {
             return .stop(crisis.about ?? .selfHarm)
         }
-        if let risk = signals.first(where: { $0.kind == .risk && !cleared.contains(SafetyNet.key(of: $0.text)) }) {
+        // The longest of the words not yet cleared: "everyone would be better off without
+        // me" says more than "whats the point" beside it.
+        let open = signals.filter { $0.kind == .risk && !cleared.contains(SafetyNet.key(of: $0.text)) }
+        if let risk = open.max(by: { $0.text.count < $1.text.count }) {
             let checkIn = CheckIn(words: risk.text, about: risk.about ?? .selfHarm, quoted: quoting(risk))
             pending = checkIn
             return .ask(checkIn)

@@ -52,13 +52,22 @@ struct GrammarConcepts: Sendable {
     /// "and", "then": a verb after one keeps the subject before it ("I'll leave early and
     /// text you"), so it is no order (the `imperative` guard).
     var sameSubjectJoiner: Int
+    /// "for": a person after it and before "to" does the verb ("is it normal for my
+    /// boyfriend to pin me down"), though it is a preposition.
+    var infinitiveSubject: Int
+    /// "want to", "feel like": right before harm to someone else, a wish said in anger
+    /// ("I get so angry I want to smash his face in") is asked about, not stopped at once.
+    var wishLead: Int
+    /// "vein", "massage", "physio": a hurt said of care or treatment ("the nurse stabbed me
+    /// three times looking for a vein") is asked about, not stopped at once.
+    var careMarker: Int
 
     static let names = [
         "negator", "clause-break", "clause-opener", "discourse", "wh-word",
         "hypothetical", "reporting-verb", "first-person", "question-start", "speaker-skip",
         "subordinator", "main-subject", "self-subject", "you-subject", "person-subject",
         "thing-subject", "person-noun", "determiner", "figure-marker", "preposition", "answer-verb", "serious-marker", "subordinate-opener", "past-marker",
-        "same-subject-joiner",
+        "same-subject-joiner", "infinitive-subject", "wish-lead", "care-marker",
     ]
 
     init?(_ concepts: ConceptTable) {
@@ -70,6 +79,6 @@ struct GrammarConcepts: Sendable {
         (selfSubject, youSubject, personSubject, thingSubject) = (found[12], found[13], found[14], found[15])
         (personNoun, determiner, figureMarker, preposition) = (found[16], found[17], found[18], found[19])
         (answerVerb, seriousMarker, subordinateOpener, pastMarker) = (found[20], found[21], found[22], found[23])
-        sameSubjectJoiner = found[24]
+        (sameSubjectJoiner, infinitiveSubject, wishLead, careMarker) = (found[24], found[25], found[26], found[27])
     }
 }

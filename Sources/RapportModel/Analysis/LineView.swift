@@ -246,9 +246,13 @@ struct LineView: Sendable {
                 while before >= start && concepts.contains(grammar.determiner, word: tokens[before].word) { before -= 1 }
                 // "I shouted at my mum and …": a person after a preposition is an object, unless
                 // the words in question follow at once ("about my husband choking me").
-                if before >= start && concepts.contains(grammar.preposition, word: tokens[before].word) && index + 1 < position { continue }
+                // "… for my boyfriend to pin me down": the person does the verb after "to".
+                if before >= start && concepts.contains(grammar.preposition, word: tokens[before].word) && index + 1 < position
+                    && !(concepts.contains(grammar.infinitiveSubject, word: tokens[before].word) && tokens[index + 1].text == "to") { continue }
                 return .person
             }
+            // A name just before the words ("because Marco punched me") does them.
+            if index + 2 >= position, isName(at: index, sentenceStart: start, concepts: concepts, grammar: grammar) { return .person }
             // "in the bath" is a place, not who does it.
             if index > start, concepts.contains(grammar.determiner, word: tokens[index - 1].word),
                !concepts.contains(grammar.determiner, word: word),
@@ -257,6 +261,23 @@ struct LineView: Sendable {
             }
         }
         return weakThing ? .thing : .self
+    }
+
+    /// Whether the word at `index` was typed as a name: a word the vocabulary does not know,
+    /// typed with a capital then small letters, not first in its sentence and not after a
+    /// determiner other than a "that" opening a clause ("then Dean throws me", "that Marco
+    /// punched me", but not "my Xbox", "Im Dead inside" or "Id").
+    /// `subject(before:)` takes it only right before the words, since a capital can as well
+    /// be a place or a firm ("before University sends it").
+    private func isName(at index: Int, sentenceStart: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
+        guard tokens[index].word == Lexicon.unknown, index > sentenceStart, !tokens[index - 1].isPunctuation,
+              !concepts.contains(grammar.determiner, word: tokens[index - 1].word)
+                || concepts.contains(grammar.clauseOpener, word: tokens[index - 1].word),
+              tokens[index - 1].end < tokens[index].start,
+              index + 1 == tokens.count || tokens[index + 1].start > tokens[index].start else { return false }
+        let typed = text(of: index..<index + 1).text.unicodeScalars
+        guard typed.count > 1, let first = typed.first, ("A"..."Z").contains(first) else { return false }
+        return typed.dropFirst().allSatisfy { ("a"..."z").contains($0) }
     }
 
     /// Whether an entry of the concept occurs in the sentence that holds `position`.

@@ -199,6 +199,12 @@ struct RuleSet: Sendable {
         func isPast(_ position: Int) -> Bool {
             line.contains(grammar.pastMarker, in: line.sentences[line.sentenceOf[position]], concepts: concepts)
         }
+        // A wish-lead ending right before `position` ("want to | smash his face in").
+        func isWish(before position: Int) -> Bool {
+            (max(0, position - 4)..<position).contains { lead in
+                concepts.forEachMatch(grammar.wishLead, in: line.tokens, at: lead) { length in lead + length == position }
+            }
+        }
         for index in found.indices where found[index].kind == .crisis {
             let start = found[index].range.lowerBound
             if let word = marker(at: start) {
@@ -210,6 +216,13 @@ struct RuleSet: Sendable {
             } else if isPast(start) {
                 found[index].kind = .risk
                 found[index].note = "asked about, not stopped: it may be in the past (\"used to\", \"years ago\")"
+            } else if rules[found[index].rule].about == .beingHurt,
+                      line.contains(grammar.careMarker, in: line.sentences[line.sentenceOf[start]], concepts: concepts) {
+                found[index].kind = .risk
+                found[index].note = "asked about, not stopped: it may be about care or treatment (\"vein\", \"massage\")"
+            } else if rules[found[index].rule].about == .harmingOthers, isWish(before: start) {
+                found[index].kind = .risk
+                found[index].note = "asked about, not stopped: a wish said in anger (\"want to\") may not be a plan"
             }
         }
         if !found.contains(where: { $0.kind == .crisis || $0.kind == .risk }) {
