@@ -113,6 +113,33 @@ import Testing
         #expect(kinds(text).contains(kind), "\(text): \(kinds(text))")
     }
 
+    /// A refusal tied to what the other does is a boundary, not a promise to change.
+    @Test(arguments: ["I won't open the door if you show up drunk again", "if u come without calling i wont open the door",
+                      "If you come round drunk I'm not letting you in", "if he stays more than two nights a week i wont be ok with it"])
+    func aRefusalOnAConditionIsABoundary(text: String) {
+        let found = kinds(text)
+        #expect(found.contains(.boundary), "\(text): \(found)")
+        #expect(!found.contains(.commitment), "\(text): \(found)")
+    }
+
+    /// What the trial typed and was not heard: a change with its trigger first, a need to
+    /// rest, a feeling on its own as an answer, an insecurity owned, a point given up.
+    @Test(arguments: [("next time i get wound up ill say i need a minute instead of hanging up", SignalKind.commitment),
+                      ("next year I'll set a reminder and plan something", .commitment),
+                      ("i need to switch off in the evenings", .need), ("idk, grateful?", .iStatement),
+                      ("i think its my own insecurity tbh", .ownership),
+                      ("ok ur right im prob overreacting, forget i said anything", .agreement),
+                      ("like whatever works for u really", .agreement), ("ya", .agreement), ("go on then", .agreement)])
+    func whatTheFifthTrialSaidIsHeard(text: String, kind: SignalKind) {
+        #expect(kinds(text).contains(kind), "\(text): \(kinds(text))")
+    }
+
+    /// Saying what one said is no new promise; hanging up is no means of harm.
+    @Test func pointingBackPromisesNothingAndHangingUpIsAPhone() {
+        #expect(!kinds("what do u mean, i just said what ill do differently??").contains(.commitment))
+        #expect(!kinds("next time i get wound up ill say i need a minute instead of hanging up").contains(.risk))
+    }
+
     @Test(arguments: ["I'll never do that again", "I will never lie to you again", "I won't ever yell at you again", "I'll never keep secrets from you again"])
     func selfDirectedAbsolutesAreCommitments(text: String) {
         let found = kinds(text)

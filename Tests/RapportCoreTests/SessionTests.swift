@@ -212,6 +212,24 @@ import Testing
         #expect(skeleton == ["session", "end:quit", "session", "end:quit"], "\(kinds)")
     }
 
+    /// Starting over after some replies shows no "you left early" card (the trial read it as
+    /// a lesson), but the transcript still closes the session with its scorecard.
+    @Test func restartingAfterRepliesShowsNoCardButRecordsOne() throws {
+        let sink = RecordingSink()
+        let coach = session(.practice("apology"), sink: sink)
+        _ = coach.start()
+        for line in ["I forgot my sister's birthday", "sorry i forgot your birthday"] { _ = coach.handle(line) }
+        let restart = coach.handle("/restart")
+        #expect(scorecards(restart).isEmpty, "\(restart)")
+        #expect(notices(restart).contains("Starting again."))
+        guard let (outcome, card) = sink.ends.first else {
+            Issue.record("no end record: \(sink.records)")
+            return
+        }
+        #expect(outcome == .quit)
+        #expect(card.met.contains("remorse"), "\(card)")
+    }
+
     @Test func endOfInputAndSignalsEndTheSession() throws {
         let sink = RecordingSink()
         let coach = session(.practice("warm-up"), sink: sink)

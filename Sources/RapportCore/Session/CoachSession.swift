@@ -45,7 +45,7 @@ public final class CoachSession {
     private let analyzer: SignalDetecting
     private let rewriter: Rewriter
     private var options: Options
-    private let mode: Mode
+    private var mode: Mode
     private var conversation: Conversation?
     private var transcript: TranscriptSink?
     private var seedCounter: UInt64 = 0
@@ -63,6 +63,9 @@ public final class CoachSession {
     private var offered: (dialogue: Dialogue, words: String)?
     /// The words the running practice was chosen with: /restart starts it with them again.
     private var openedWith: String?
+    /// A safety stop happened and no practice has started since: free text is not read as
+    /// a choice of practice ("sorry i didnt mean to freak u out" is no apology to rehearse).
+    private var stoppedForSafety = false
 
     public init(library: DialogueLibrary, analyzer: SignalDetecting, rewriter: Rewriter, options: Options, mode: Mode) {
         self.library = library
@@ -162,6 +165,9 @@ public final class CoachSession {
         // Free text at the menu is read for danger first.
         let signals = analyzer.signals(in: text)
         if let outputs = screen(signals, in: text) { return outputs }
+        if stoppedForSafety {
+            return [.notice("I'm still here. When you want to, type /scenarios to see the practices, or /quit to leave.")]
+        }
         let kinds = Set(signals.map(\.kind))
         if let waiting {
             if kinds.contains(.agreement) || ["y", "yes"].contains(lowered) { return begin(waiting.dialogue, opening: waiting.words) }
@@ -196,6 +202,7 @@ public final class CoachSession {
         case .carryOn:
             return safetyLines("carry-on", words: nil) + [.notice("Pick a practice when you're ready: type its number, or /help.")]
         case .stop(let topic):
+            stoppedForSafety = true
             return safetyLines(SafetyScript.stop(topic), words: nil) + safetyLines(afterStop, words: nil)
         }
     }
@@ -220,6 +227,7 @@ public final class CoachSession {
     private func begin(_ dialogue: Dialogue, opening: String? = nil) -> [SessionOutput] {
         var outputs: [SessionOutput] = []
         openedWith = opening
+        stoppedForSafety = false
         let started = Date()
         let seed = nextSeed()
         do {
@@ -271,6 +279,7 @@ public final class CoachSession {
         let isLesson = conversation?.hasLesson ?? true
         if let conversation { safety = SafetyNet(cleared: safety.cleared.union(conversation.clearedRisk)) }
         if outcome == .safetyStop {
+            stoppedForSafety = true
             // Help, then one quiet line: no scorecard, no tip, no menu (SPEC.md, Safety).
             let quiet = isDone ? [] : safetyLines(afterStop, words: nil)
             for case let .line(speaker, _, text) in quiet {
@@ -363,6 +372,9 @@ public final class CoachSession {
             let opening = openedWith
             var outputs = finish(.quit, carryOn: false)
             if stopping { return outputs }
+            // Starting over is not the end of a lesson: the transcript keeps the card, the
+            // screen does not show one.
+            outputs.removeAll { if case .scorecard = $0 { return true } else { return false } }
             outputs.append(.notice("Starting again."))
             // Chosen as "I need to apologise to my sister": still to your sister.
             outputs += begin(scenario, opening: opening)
@@ -370,6 +382,9 @@ public final class CoachSession {
         case "/scenarios", "/menu":
             let stopping = conversation?.isCheckingIn == true
             var outputs = finish(.quit, carryOn: false)
+            // Once at the menu, `rapport practice X` goes on as the menu does: a practice
+            // picked there ends with "What next?", not by leaving.
+            mode = .menu
             if !stopping { outputs.append(menu()) }
             return outputs
         case "/quit", "/exit", "/q":
