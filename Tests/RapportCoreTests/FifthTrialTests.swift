@@ -12,16 +12,24 @@ import Testing
         for seed in UInt64(1)...3 {
             var practice = try conversation("raise-early", seed: seed)
             _ = practice.start()
+            var script = ["my flatmate keeps using my oat milk", "my flatmate", "tonight when we're both home",
+                          "i feel annoyed when my oat milk runs out", "because i need it for my coffee before work",
+                          "could we take turns buying it?", "how has it been for you?", "thanks for hearing me out"]
             var said: [String] = []
-            for reply in ["my flatmate keeps using my oat milk", "my flatmate", "tonight", "i feel annoyed when my oat milk runs out",
-                          "because i need to know it's there in the morning", "could you buy your own?", "ok ur right im prob overreacting, forget i said anything"] {
-                said = lines(try say(&practice, [reply]))
-                if practice.stateID == "brush-off" && reply.hasPrefix("ok ur right") { break }
+            for _ in 0..<14 where !practice.isFinished {
+                if practice.stateID == "brush-off" {
+                    said = lines(try say(&practice, ["ok ur right im prob overreacting, forget i said anything"]))
+                    reached += 1
+                    break
+                }
+                // "ya" is a yes to the harder round.
+                let reply = practice.stateID == "settled" ? "ya" : (script.isEmpty ? "ok" : script.removeFirst())
+                _ = try say(&practice, [reply])
             }
-            guard practice.stateID == "brush-off" else { continue }
-            reached += 1
+            guard !said.isEmpty else { continue }
             #expect(!said.joined(separator: " ").contains("still stands"), "seed \(seed): \(said)")
             #expect(said.joined(separator: " ").contains("point"), "seed \(seed): \(said)")
+            #expect(practice.stateID == "brush-off", "seed \(seed): it waits for the point again")
         }
         #expect(reached > 0, "no run reached the brush-off")
     }
