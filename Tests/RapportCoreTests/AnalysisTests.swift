@@ -129,7 +129,8 @@ import Testing
                       ("i need to switch off in the evenings", .need), ("idk, grateful?", .iStatement),
                       ("i think its my own insecurity tbh", .ownership),
                       ("ok ur right im prob overreacting, forget i said anything", .agreement),
-                      ("like whatever works for u really", .agreement), ("ya", .agreement), ("go on then", .agreement)])
+                      ("like whatever works for u really", .agreement), ("ya", .agreement), ("go on then", .agreement),
+                      ("im so sorry i forgot ur bday. but honestly u forget stuff too", .blameShift)])
     func whatTheFifthTrialSaidIsHeard(text: String, kind: SignalKind) {
         #expect(kinds(text).contains(kind), "\(text): \(kinds(text))")
     }

@@ -88,7 +88,7 @@ import Testing
     }
 
     /// Every line of the card, each label bold on a terminal; a long line wraps under its
-    /// label (indented at most twelve columns, so long labels do not squeeze the text).
+    /// label's text (indented at most sixteen columns, so long labels do not squeeze it).
     @Test func theScorecardIsPrintedWhole() throws {
         let card = Scorecard(met: ["remorse"], missed: ["commitment"], pitfalls: [.init(kind: .excuse, text: "but I was tired")],
                              next: "Drop the but, and say what you will do differently next time so they can hear it.",
@@ -100,7 +100,7 @@ import Testing
               Still to add: Saying what will change
               Watch out for excuses: "but I was tired"
               Next time: Drop the but, and say what you will do
-                        differently next time so they can hear it.
+                         differently next time so they can hear it.
 
 
             """)

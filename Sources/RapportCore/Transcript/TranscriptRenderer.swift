@@ -53,9 +53,10 @@ public enum TranscriptRenderer {
         }
     }
 
-    /// Wraps `text` to `width`, the first line after `label`, the rest indented under it.
+    /// Wraps `text` to `width`, the first line after `label`, the rest indented under its
+    /// text ("  Done well: " and "  Still to add: " line up), at most sixteen columns.
     public static func wrap(_ text: String, label: String, width: Int) -> String {
-        let indent = String(repeating: " ", count: min(label.count, 12))
+        let indent = String(repeating: " ", count: min(label.count, 16))
         var lines: [String] = []
         var current = label
         var currentWidth = label.count
