@@ -135,6 +135,25 @@ import Testing
         #expect(kinds(text).contains(kind), "\(text): \(kinds(text))")
     }
 
+    /// What the sixth trial was told off for: open questions, giving in with "no ur right",
+    /// a "yeah" inside a boundary, "its dumb" about the issue, needs with "u" in them, and a
+    /// sarcastic "oh sure", each read as what it is.
+    @Test(arguments: [("how are u feeling about it now?", SignalKind.curiosity, SignalKind.minimizing),
+                      ("what are u leaning towards? i think it could be worth a chat", .curiosity, .youStatement),
+                      ("no ur right its not a big deal, forget i said anything", .agreement, .decline),
+                      ("but yeah, during work i wont pick up, ill call u after 6", .boundary, .agreement),
+                      ("ok forget it then, ur right its dumb", .validation, .label),
+                      ("i need u to not make jokes about my body", .need, .youStatement),
+                      ("i need to feel like ur on my side", .need, .youStatement),
+                      ("if u call during work ill call u back after 6", .boundary, .youStatement),
+                      ("i need the hallway clear so i can get in and out", .need, .youStatement),
+                      ("Oh sure, park across my drive again", .contempt, .agreement)])
+    func whatTheSixthTrialSaidIsReadAsMeant(text: String, present: SignalKind, absent: SignalKind) {
+        let found = kinds(text)
+        #expect(found.contains(present), "\(text): \(found)")
+        #expect(!found.contains(absent), "\(text): \(found)")
+    }
+
     /// Saying what one said is no new promise; hanging up is no means of harm.
     @Test func pointingBackPromisesNothingAndHangingUpIsAPhone() {
         #expect(!kinds("what do u mean, i just said what ill do differently??").contains(.commitment))
