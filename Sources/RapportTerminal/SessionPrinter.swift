@@ -48,7 +48,14 @@ public final class SessionPrinter {
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
             output.line(style.dim("   \(safe(name)) ▕\(bar)▏ \(SessionPrinter.mood(openness))"))
         case .notice(let text):
-            output.line(style.dim(safe(text, keepNewlines: true)))
+            // Wrapped between words like the coach's lines (a long /hint was cut mid-word by
+            // the terminal), each of its own lines on its own.
+            let wrapped = safe(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { line -> String in
+                    let indent = String(line.prefix { $0 == " " })
+                    return TranscriptRenderer.wrap(String(line.dropFirst(indent.count)), label: indent, width: width)
+                }
+            output.line(style.dim(wrapped.joined(separator: "\n")))
         case let .scorecard(card, outcome):
             output.line()
             let lines = ScorecardText.lines(card, outcome: outcome)

@@ -106,6 +106,15 @@ import Testing
             """)
     }
 
+    /// A long notice (a /hint) wraps between words, keeping each line's own indent.
+    @Test func aLongNoticeWrapsBetweenWords() throws {
+        let hint = "Try: \"I need a break. I'll be back in twenty minutes.\" A break with a time to return isn't walking away."
+        let text = try printed([.notice(hint + "\n  /quit leaves")], width: 50)
+        for line in text.split(separator: "\n") { #expect(line.count <= 50, "\(line)") }
+        #expect(text.contains("walking"), "no word is cut: \(text)")
+        #expect(text.contains("\n  /quit leaves"), "\(text)")
+    }
+
     @Test func theMeterIsForPeopleAtATerminal() throws {
         #expect(try printed([.meter(name: "Robin", openness: 50)], showMeter: true) == "   Robin ▕█████░░░░░▏ wary\n")
         #expect(try printed([.meter(name: "Robin", openness: 100)], showMeter: true) == "   Robin ▕██████████▏ open\n")
