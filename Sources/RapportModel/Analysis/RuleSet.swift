@@ -183,8 +183,10 @@ struct RuleSet: Sendable {
     /// The two safety tiers (SPEC.md, Safety). Negation never cancels danger: a crisis with a
     /// negation before it ("I'd never hurt myself") is asked about instead, and so is one whose
     /// sentence says it may be a joke ("lol", "haha"), since dark humour is how many people say
-    /// it, and one said of the past ("I used to…", "two years clean"). Two distress cues in a
-    /// line make it a risk. A line is crisis or risk, never both.
+    /// it, one said of the past ("I used to…", "two years clean"), being hurt said of care or
+    /// treatment ("looking for a vein"), and harm to someone else said as a wish ("I want to
+    /// smash his face in"; never a wish to die). Two distress cues in a line make it a risk.
+    /// A line is crisis or risk, never both.
     private func settleSafety(_ found: inout [Found], _ line: LineView, _ concepts: ConceptTable, _ grammar: GrammarConcepts) {
         guard found.contains(where: { $0.kind == .crisis || $0.kind == .distress }) else { return }
         func marker(at position: Int) -> String? {
