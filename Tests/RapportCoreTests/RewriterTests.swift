@@ -352,6 +352,25 @@ enum RewriteRubric {
         #expect(result.rewrite == text)
     }
 
+    /// Kind words, then "but" and a complaint: the kind words stay first, the complaint is
+    /// turned round after "and", never "when I love you". Sarcasm or a boundary is not this.
+    @Test(arguments: [("I love you but you never listen", "I love you, and I feel"),
+                      ("Thanks for dinner but you never help clear up", "Thanks for dinner, and I feel"),
+                      ("i love u but ur kind of a slob lol", "I love you, and I feel")])
+    func kindWordsBeforeButStayKind(text: String, opening: String) throws {
+        let result = try rewrite(text)
+        #expect(result.changed)
+        #expect(result.rewrite.hasPrefix(opening), "\(result.rewrite)")
+        #expect(!result.rewrite.contains("when I love you"), "\(result.rewrite)")
+    }
+
+    @Test func kindWordsAroundSarcasmOrABoundaryAreNotKept() throws {
+        for text in ["Oh great, you remembered to buy beer but not the nappies.",
+                     "Mum, I love you, but I'm not going to discuss my weight at family dinners any more."] {
+            #expect(!(try rewrite(text)).rewrite.contains(", and I feel"), "\(text)")
+        }
+    }
+
     /// What someone else gets, set against what the speaker gets: a comparison, said as what
     /// seems to come first; the speaker's sarcastic half ("the leftovers") is not repeated.
     @Test(arguments: [("your friends get your best mood and I get the leftovers", "when your friends seem to come first", "leftovers"),

@@ -129,6 +129,7 @@ public struct Rewriter: Sendable {
 
     private func rewrite(_ sentence: String, view: LineView, signals: [Signal], variants: Bool) -> RewriteResult {
         let words = RewriteText.words(of: view, classes: classes)
+        if let kindFirst = kindThenComplaint(sentence, words, signals: signals) { return kindFirst }
         let clauses = splitter.split(words)
         var notes = RewriteNotes(templates: noteTemplates)
         switch finder.verdict(words: words, clauses: clauses, signals: signals) {
@@ -157,6 +158,49 @@ public struct Rewriter: Sendable {
             return RewriteResult(input: sentence, rewrite: texts[0], changed: true, notes: notes.notes,
                                  alternatives: variants ? texts : [texts[0]])
         }
+    }
+
+    /// "I love you but you never listen", "i love u but ur kind of a slob": kind words said
+    /// to them, then "but" and a complaint, in one sentence. The kind words stay as they were
+    /// said and only the complaint is turned round, joined with "and" so the "but" does not
+    /// take the kindness back ("I love you, and I feel unheard when you don't listen, …").
+    /// Whole-line kindness had been read as nothing to rewrite, or its clause as what
+    /// happened ("I feel hurt when I love you"). Not when the kind part carries anything but
+    /// kindness ("oh great, you remembered…" is sarcasm), nor a boundary after the "but".
+    private func kindThenComplaint(_ sentence: String, _ words: [RewriteWord], signals: [Signal]) -> RewriteResult? {
+        guard let but = words.firstIndex(where: { $0.norm == "but" }), but > 0, but + 2 < words.count,
+              let butAt = Self.scalarOffset(ofWord: "but", in: sentence) else { return nil }
+        var kind = Array(words[..<but])
+        while let last = kind.last, last.isMark { kind.removeLast() }
+        let complaint = Array(words[(but + 1)...])
+        let kindOnly: Set<SignalKind> = [.appreciation, .validation, .feeling, .iStatement]
+        let addressed = kind.contains { ["you", "your", "thanks", "thank"].contains($0.norm) }
+        guard addressed, finder.saysSomethingKind(kind.filter { !$0.isMark }),
+              !kind.contains(where: { $0.isMark && [".", "!", "?"].contains($0.norm) }),
+              signals.filter({ $0.end <= butAt }).allSatisfy({ kindOnly.contains($0.kind) }),
+              !signals.contains(where: { [.crisis, .risk, .boundary, .demand].contains($0.kind) }) else { return nil }
+        let rest = rewrite(RewriteText.render(complaint, display), variants: false)
+        // A blank is only worth it where a label named nothing they did.
+        guard rest.changed, !rest.observationMissing || signals.contains(where: { $0.kind == .label && $0.start >= butAt }) else { return nil }
+        var opening = RewriteText.render(kind, display)
+        if let first = opening.first { opening = first.uppercased() + opening.dropFirst() }
+        let text = opening + ", and " + rest.rewrite
+        return RewriteResult(input: sentence, rewrite: text, changed: true, notes: rest.notes,
+                             alternatives: [text], observationMissing: rest.observationMissing, observationQuestion: rest.observationQuestion)
+    }
+
+    /// Where `word` first stands as a whole word in `text`, in Unicode scalars (signals'
+    /// offsets), ignoring case.
+    private static func scalarOffset(ofWord word: String, in text: String) -> Int? {
+        let scalars = Array(text.lowercased().unicodeScalars)
+        let target = Array(word.unicodeScalars)
+        guard scalars.count >= target.count else { return nil }
+        for start in 0...(scalars.count - target.count) where Array(scalars[start..<start + target.count]) == target {
+            let before = start == 0 || !scalars[start - 1].properties.isAlphabetic
+            let after = start + target.count == scalars.count || !scalars[start + target.count].properties.isAlphabetic
+            if before && after { return start }
+        }
+        return nil
     }
 
     private func fullRewrite(_ sentence: String, words: [RewriteWord], clauses raw: [Clause], notes: inout RewriteNotes,

@@ -208,7 +208,7 @@ struct ComplaintFinder: Sendable {
 
     /// A kind word that is not denied: "you never say thank you" has none; "you never fail
     /// to make me laugh" has one ("never fail to" is itself kind).
-    private func saysSomethingKind(_ head: [RewriteWord]) -> Bool {
+    func saysSomethingKind(_ head: [RewriteWord]) -> Bool {
         if praises(head) { return true }
         var negated = false
         var index = 0
