@@ -98,7 +98,7 @@ apply() {
     crisis-stop-off)
       mutate Sources/RapportCore/Engine/SafetyNet.swift 'if let crisis = signals\.first\(\.crisis\) \{' 'if false, let crisis = signals.first(.crisis) {' ;;
     check-in-off)
-      mutate Sources/RapportCore/Engine/SafetyNet.swift 'if let risk = signals\.first\(where:' 'if false, let risk = signals.first(where:' ;;
+      mutate Sources/RapportCore/Engine/SafetyNet.swift 'if let risk = open\.max\(by:' 'if false, let risk = open.max(by:' ;;
     any-answer-carries-on)
       mutate Sources/RapportCore/Engine/SafetyNet.swift 'return kinds\.contains\(\.answerNo\) &&' 'return true || kinds.contains(.answerNo) &&' ;;
     negation-cancels-danger)
