@@ -17,9 +17,9 @@ public final class Analyzer: SignalDetecting, Sendable {
     /// What the rules found, and the same weighed over the whole line: the signals, and the
     /// ones the weighing set aside (for `analyze --explain`).
     func reading(of view: LineView) -> (signals: [Signal], setAside: [Signal]) {
-        let found = vocabulary.rules.signals(in: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
+        let (found, cleared) = vocabulary.rules.reading(of: view, concepts: vocabulary.concepts, grammar: vocabulary.grammar)
         var reading = vocabulary.weights.weigh(found, line: view)
-        if let risk = vocabulary.danger.ask(found, line: view) {
+        if let risk = vocabulary.danger.ask(found, line: view, cleared: cleared) {
             reading.signals.append(risk)
             reading.signals.sort { ($0.start, $0.kind) < ($1.start, $1.kind) }
         }

@@ -53,8 +53,9 @@ public struct DangerWeights: Sendable {
         features.link(lexicon, concepts: concepts)
     }
 
-    /// A `risk` for a line the rules found no danger in, when a topic weighs above its mark.
-    func ask(_ found: [Signal], line: LineView) -> Signal? {
+    /// A `risk` for a line the rules found no danger in, when a topic weighs above its mark;
+    /// never in a sentence where a rule cleared danger words as harmless (`cleared`).
+    func ask(_ found: [Signal], line: LineView, cleared: [Range<Int>] = []) -> Signal? {
         guard !topics.isEmpty, !line.tokens.isEmpty, !found.contains(where: { $0.kind == .crisis || $0.kind == .risk }) else { return nil }
         // The line's words and pairs, and "rule:distress" when the rules found a sign of
         // distress (the other kinds say nothing about danger).
@@ -70,6 +71,8 @@ public struct DangerWeights: Sendable {
         }
         guard let position = best else { return nil }
         let span = self.features.heaviestSentence(of: line) { weight(of: $0, topic: position) }
+        if let sentence = line.sentences.first(where: { $0.contains(span.lowerBound) }),
+           cleared.contains(where: { $0.overlaps(sentence) }) { return nil }
         let (text, start, end) = line.text(of: span)
         let note = "asked about, not stopped: the message as a whole reads like danger, though no rule names it; most: "
             + strongest(features, topic: position).joined(separator: ", ")

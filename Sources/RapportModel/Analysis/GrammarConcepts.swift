@@ -61,6 +61,12 @@ struct GrammarConcepts: Sendable {
     /// "vein", "massage", "physio": a hurt said of care or treatment ("the nurse stabbed me
     /// three times looking for a vein") is asked about, not stopped at once.
     var careMarker: Int
+    /// "but", "though": the turn inside a sentence. Praise before one does not soften the
+    /// complaint after it ("you're great but you always interrupt me"): `part-lacks`.
+    var contrast: Int
+    /// "make", "let": the one they act on does the next verb ("it makes me want to die":
+    /// the wanting is the speaker's), for `subject(before:)`.
+    var causative: Int
 
     static let names = [
         "negator", "clause-break", "clause-opener", "discourse", "wh-word",
@@ -68,6 +74,7 @@ struct GrammarConcepts: Sendable {
         "subordinator", "main-subject", "self-subject", "you-subject", "person-subject",
         "thing-subject", "person-noun", "determiner", "figure-marker", "preposition", "answer-verb", "serious-marker", "subordinate-opener", "past-marker",
         "same-subject-joiner", "infinitive-subject", "wish-lead", "care-marker",
+        "contrast", "causative",
     ]
 
     init?(_ concepts: ConceptTable) {
@@ -80,5 +87,6 @@ struct GrammarConcepts: Sendable {
         (personNoun, determiner, figureMarker, preposition) = (found[16], found[17], found[18], found[19])
         (answerVerb, seriousMarker, subordinateOpener, pastMarker) = (found[20], found[21], found[22], found[23])
         (sameSubjectJoiner, infinitiveSubject, wishLead, careMarker) = (found[24], found[25], found[26], found[27])
+        (contrast, causative) = (found[28], found[29])
     }
 }

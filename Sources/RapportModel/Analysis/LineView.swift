@@ -238,6 +238,12 @@ struct LineView: Sendable {
             defer { index -= 1 }
             guard !tokens[index].isPunctuation else { continue }
             let word = tokens[index].word
+            // "it makes me want to die", "u make me want to kill myself": the one made to
+            // does the wanting.
+            if index > start, concepts.contains(grammar.causative, word: tokens[index - 1].word) {
+                if concepts.contains(grammar.firstPerson, word: word) { return .self }
+                if concepts.contains(grammar.youSubject, word: word) { return .you }
+            }
             if concepts.contains(grammar.selfSubject, word: word) { return .self }
             if concepts.contains(grammar.youSubject, word: word) { return .you }
             if concepts.contains(grammar.thingSubject, word: word) { return .thing }
@@ -284,6 +290,19 @@ struct LineView: Sendable {
     func sentenceHas(_ concept: Int, at position: Int, concepts: ConceptTable) -> Bool {
         guard position < tokens.count else { return false }
         return contains(concept, in: sentences[sentenceOf[position]], concepts: concepts)
+    }
+
+    /// The part of `position`'s sentence between the contrast words ("but", "though") on
+    /// either side of it: "you're great but | you always interrupt me".
+    func part(of position: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Range<Int> {
+        guard position < tokens.count else { return position..<position }
+        let sentence = sentences[sentenceOf[position]]
+        var start = sentence.lowerBound
+        var end = sentence.upperBound
+        for index in sentence where concepts.contains(grammar.contrast, word: tokens[index].word) {
+            if index < position { start = index + 1 } else if index > position { end = index; break }
+        }
+        return start..<end
     }
 
     /// Whether `position` is inside a clause that hangs off another, begun earlier in its

@@ -90,6 +90,9 @@ enum RuleGuard: Sendable, Equatable {
     /// `sentence-has ~c` / `sentence-lacks ~c`: the same, in the match's sentence only.
     case sentenceHas(Int)
     case sentenceLacks(Int)
+    /// `part-lacks ~c`: the match's part of its sentence, between "but"s, lacks the concept
+    /// ("you're great but | you always interrupt me": the praise is in the other part).
+    case partLacks(Int)
     /// `by S…`: who does it. The nearest subject before the match, in its clause, is one of
     /// these (`self` also holds when the clause has none, as in texting: "cut again").
     case by([SubjectKind])

@@ -90,6 +90,13 @@ struct RuleSet: Sendable {
     }
 
     func signals(in line: LineView, concepts: ConceptTable, grammar: GrammarConcepts) -> [Signal] {
+        reading(of: line, concepts: concepts, grammar: grammar).signals
+    }
+
+    /// The signals, and the stretches a danger cancel cleared ("killing her with my bad
+    /// jokes", "taking my tablets as prescribed"): what the rules read as no danger there,
+    /// the weighed danger reading does not ask about either.
+    func reading(of line: LineView, concepts: ConceptTable, grammar: GrammarConcepts) -> (signals: [Signal], cleared: [Range<Int>]) {
         // Each candidate is a rule and the position of its trigger word, packed into one
         // integer (rule in the high bits) so that sorting groups them by rule, in rule order.
         var candidates: [Int] = []
@@ -110,7 +117,7 @@ struct RuleSet: Sendable {
         }
         }
         }
-        guard !candidates.isEmpty else { return [] }
+        guard !candidates.isEmpty else { return ([], []) }
         candidates.sort()
 
         var found: [Found] = []
@@ -177,14 +184,16 @@ struct RuleSet: Sendable {
         }
         applyCancellations(cancelled, to: &found)
         settleSafety(&found, line, concepts, grammar)
-        return signals(from: found, line: line)
+        let cleared = cancelled.filter { $0.kinds.contains(.crisis) || $0.kinds.contains(.risk) }.map(\.range)
+        return (signals(from: found, line: line), cleared)
     }
 
     /// The two safety tiers (SPEC.md, Safety). Negation never cancels danger: a crisis with a
     /// negation before it ("I'd never hurt myself") is asked about instead, and so is one whose
     /// sentence says it may be a joke ("lol", "haha"), since dark humour is how many people say
     /// it, one said of the past ("I used to…", "two years clean"), being hurt said of care or
-    /// treatment ("looking for a vein"), and harm to someone else said as a wish ("I want to
+    /// treatment ("looking for a vein"), wanting to die said as what something makes them feel
+    /// ("it makes me want to die"), and harm to someone else said as a wish ("I want to
     /// smash his face in"; never a wish to die). Two distress cues in a line make it a risk.
     /// A line is crisis or risk, never both.
     private func settleSafety(_ found: inout [Found], _ line: LineView, _ concepts: ConceptTable, _ grammar: GrammarConcepts) {
@@ -222,6 +231,11 @@ struct RuleSet: Sendable {
                       line.contains(grammar.careMarker, in: line.sentences[line.sentenceOf[start]], concepts: concepts) {
                 found[index].kind = .risk
                 found[index].note = "asked about, not stopped: it may be about care or treatment (\"vein\", \"massage\")"
+            } else if rules[found[index].rule].about == .selfHarm, start >= 2,
+                      concepts.contains(grammar.causative, word: line.tokens[start - 2].word),
+                      concepts.contains(grammar.firstPerson, word: line.tokens[start - 1].word) {
+                found[index].kind = .risk
+                found[index].note = "asked about, not stopped: said of what something makes them feel (\"it makes me want to…\"), which may be a figure of speech"
             } else if rules[found[index].rule].about == .harmingOthers, isWish(before: start) {
                 found[index].kind = .risk
                 found[index].note = "asked about, not stopped: a wish said in anger (\"want to\") may not be a plan"
@@ -324,6 +338,8 @@ struct RuleSet: Sendable {
                 if !line.contains(concept, in: line.sentences[line.sentenceOf[match.start]], concepts: concepts) { return false }
             case .sentenceLacks(let concept):
                 if line.contains(concept, in: line.sentences[line.sentenceOf[match.start]], concepts: concepts) { return false }
+            case .partLacks(let concept):
+                if line.contains(concept, in: line.part(of: match.start, concepts: concepts, grammar: grammar), concepts: concepts) { return false }
             case .by(let subjects):
                 if !subjects.contains(line.subject(before: match.start, concepts: concepts, grammar: grammar)) { return false }
             }

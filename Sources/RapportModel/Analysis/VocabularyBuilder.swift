@@ -541,6 +541,7 @@ struct VocabularyBuilder {
         case "unless": return concept().map(RuleGuard.lineLacks)
         case "sentence-has": return concept().map(RuleGuard.sentenceHas)
         case "sentence-lacks": return concept().map(RuleGuard.sentenceLacks)
+        case "part-lacks": return concept().map(RuleGuard.partLacks)
         case "by":
             let subjects = arguments.compactMap(SubjectKind.init(rawValue:))
             if subjects.count != arguments.count || subjects.isEmpty {
@@ -550,7 +551,7 @@ struct VocabularyBuilder {
             }
             return .by(subjects)
         default:
-            report(file, line.number, column, "unknown guard '\(name)'; guards are unnegated, own, statement, question, real, main, imperative, after, with, without, if, unless, sentence-has, sentence-lacks, by")
+            report(file, line.number, column, "unknown guard '\(name)'; guards are unnegated, own, statement, question, real, main, imperative, after, with, without, if, unless, sentence-has, sentence-lacks, part-lacks, by")
             return nil
         }
     }

@@ -134,7 +134,7 @@ public struct Rewriter: Sendable {
         var notes = RewriteNotes(templates: noteTemplates)
         switch finder.verdict(words: words, clauses: clauses, signals: signals) {
         case .crisis:
-            notes.add("crisis")
+            notes.add(signals.contains { $0.kind == .crisis } ? "crisis" : "risk")
             return .unchanged(sentence, notes: notes.notes)
         case .leave:
             // "im so over it": how the speaker is, and nothing else. Not a complaint, so it
@@ -160,8 +160,8 @@ public struct Rewriter: Sendable {
         }
     }
 
-    /// "I love you but you never listen", "i love u but ur kind of a slob": kind words said
-    /// to them, then "but" and a complaint, in one sentence. The kind words stay as they were
+    /// "I love you but you never listen", "i love u but ur kind of a slob", "I'm sorry but
+    /// you never listen": kind words (or an apology) said to them, then "but" and a complaint, in one sentence. The kind words stay as they were
     /// said and only the complaint is turned round, joined with "and" so the "but" does not
     /// take the kindness back ("I love you, and I feel unheard when you don't listen, …").
     /// Whole-line kindness had been read as nothing to rewrite, or its clause as what
@@ -173,9 +173,11 @@ public struct Rewriter: Sendable {
         var kind = Array(words[..<but])
         while let last = kind.last, last.isMark { kind.removeLast() }
         let complaint = Array(words[(but + 1)...])
-        let kindOnly: Set<SignalKind> = [.appreciation, .validation, .feeling, .iStatement]
-        let addressed = kind.contains { ["you", "your", "thanks", "thank"].contains($0.norm) }
-        guard addressed, finder.saysSomethingKind(kind.filter { !$0.isMark }),
+        let kindOnly: Set<SignalKind> = [.appreciation, .validation, .feeling, .iStatement, .remorse, .acknowledgement]
+        // "I'm sorry but you never listen": their apology stays theirs, said whole.
+        let apologised = signals.contains { $0.kind == .remorse && $0.end <= butAt }
+        let addressed = apologised || kind.contains { ["you", "your", "thanks", "thank"].contains($0.norm) }
+        guard addressed, apologised || finder.saysSomethingKind(kind.filter { !$0.isMark }),
               !kind.contains(where: { $0.isMark && [".", "!", "?"].contains($0.norm) }),
               signals.filter({ $0.end <= butAt }).allSatisfy({ kindOnly.contains($0.kind) }),
               !signals.contains(where: { [.crisis, .risk, .boundary, .demand].contains($0.kind) }) else { return nil }

@@ -233,6 +233,7 @@ extension RuleGuard: BinaryCodable {
         case 11: self = .sentenceLacks(try reader.int())
         case 13: self = .main
         case 14: self = .imperative
+        case 15: self = .partLacks(try reader.int())
         case 12:
             self = .by(try reader.strings().compactMap(SubjectKind.init(rawValue:)))
         default: throw SnapshotError("snapshot: bad guard")
@@ -256,6 +257,7 @@ extension RuleGuard: BinaryCodable {
         case .by(let subjects): writer.int(12); writer.strings(subjects.map(\.rawValue))
         case .main: writer.int(13)
         case .imperative: writer.int(14)
+        case .partLacks(let concept): writer.int(15); writer.int(concept)
         }
     }
 }

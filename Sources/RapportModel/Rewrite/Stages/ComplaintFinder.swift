@@ -60,6 +60,8 @@ struct ComplaintFinder: Sendable {
             for signal in signals {
                 switch signal.kind {
                 case .crisis: crisis = true
+                // "u make me want to die": wanting to die is never polished into a request.
+                case .risk where signal.about == .selfHarm: crisis = true
                 case .label, .contempt: blame = true; strongBlame = true; offStart = true; labelOrContempt = true
                 case .fauxFeeling: blame = true; strongBlame = true; offStart = true
                 case .blameShift: blame = true; strongBlame = true
