@@ -81,6 +81,24 @@ import Testing
         #expect(ended(events) == nil)
     }
 
+    /// A paused reply that said more than the worrying words is not lost: after a clear no
+    /// the practice hears it, as if the check-in had not come between.
+    @Test func aClearNoLetsThePracticeHearTheRestOfThePausedReply() throws {
+        let dialogue = try #require(library.dialogue(id: "boundary"))
+        var conversation = Conversation(scenario: dialogue, library: library, seed: 1, rewriter: rewriter)
+        let opening = lines(conversation.start()).last?.text
+        let start = conversation.stateID
+        let paused = "my mom calls me like 5 times a day at work and gets mad if i dont pick up, its a lot"
+        _ = reply(&conversation, paused)
+        try #require(conversation.isCheckingIn, "the line is meant to be asked about: \(analyzer.signals(in: paused).map(\.kind))")
+        let events = reply(&conversation, "no lol shes just annoying, not dangerous")
+        #expect(!conversation.isCheckingIn && !conversation.isFinished)
+        #expect(conversation.stateID != start, "the practice heard what they want a boundary about")
+        #expect(lines(events).last?.text != opening, "the opening question is not asked again")
+        // Typed again, the same words are not asked about, since they were cleared.
+        #expect(conversation.clearedRisk.count == 1)
+    }
+
     @Test(arguments: scenarios)
     func aClearNoGoesBackToExactlyWhereItWas(scenario: String) throws {
         for (index, no) in SafetyTests.clearNos.enumerated() {

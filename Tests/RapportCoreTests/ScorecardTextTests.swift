@@ -29,6 +29,17 @@ import Testing
         #expect(ScorecardText.lines(Scorecard(met: ["x"]), outcome: outcome).first == "Scorecard (\(words))")
     }
 
+    /// Read back later, a safety stop is not a lesson either: nothing "done well" or "still
+    /// to add", though the end record keeps what was met.
+    @Test func aSafetyStopIsNotMarked() {
+        let card = Scorecard(met: ["feeling", "need"], missed: [], pitfalls: [], next: nil)
+        let lines = ScorecardText.lines(card, outcome: .safetyStop)
+        #expect(lines.count == 2)
+        #expect(lines.first == "Scorecard (paused for your safety)")
+        #expect(!lines.joined().contains("Done well"))
+        #expect(lines.last?.contains("Not marked") == true)
+    }
+
     /// What the user typed is quoted back harmless.
     @Test func quotedWordsAreMadeSafe() {
         let card = Scorecard(pitfalls: [.init(kind: .contempt, text: "whatever\u{1B}[2J")], next: "Try\u{7} again")

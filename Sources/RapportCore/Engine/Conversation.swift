@@ -58,6 +58,14 @@ public struct Conversation: Sendable {
     /// state's own lines, or the feedback of a step that stayed), so that the lines naming
     /// who it is for come back too, not only the last of them.
     private var prompt: [EngineEvent] = []
+    /// The reply a check-in paused on, when it said more than the words asked about: after a
+    /// clear no, the practice hears it ("my mom calls 5 times a day and gets mad if i dont
+    /// pick up" is still the boundary they want to set), so nothing they typed is lost.
+    private var heldReply: HeldReply?
+    private struct HeldReply: Sendable {
+        var text: String
+        var signals: [Signal]
+    }
     /// The lines of the turn being answered, and the last state question among them.
     private var turnLines: [EngineEvent] = []
     private var turnQuestion: [EngineEvent]?
@@ -152,11 +160,18 @@ public struct Conversation: Sendable {
             stopForSafety(topic, &events)
             return events
         case .ask(let checkIn):
+            heldReply = Conversation.saysMore(text, than: checkIn.words) ? HeldReply(text: text, signals: signals) : nil
             saySafety(SafetyScript.checkIn(checkIn.about), words: checkIn.quoted, &events)
             return events
         case .carryOn:
             saySafety("carry-on", words: nil, &events)
-            events += prompt
+            if let held = heldReply {
+                heldReply = nil
+                // Its words were just cleared, so the screen lets them through this time.
+                events += reply(held.text, signals: held.signals)
+            } else {
+                events += prompt
+            }
             return events
         case .pass:
             break
@@ -184,6 +199,15 @@ public struct Conversation: Sendable {
         respond(text, heard, &events, rereads: 1)
         endTurn()
         return events
+    }
+
+    /// Whether `text` holds at least four words besides `words` (the ones a check-in asked
+    /// about): enough to be an answer to the practice, not only the worrying words.
+    private static func saysMore(_ text: String, than words: String) -> Bool {
+        func count(_ string: String) -> Int {
+            string.split { !$0.isLetter && !$0.isNumber && $0 != "'" }.count
+        }
+        return count(text) - count(words) >= 4
     }
 
     /// The signals as the practice hears them: quotes widened to whole clauses, and a reply

@@ -166,7 +166,7 @@ public final class CoachSession {
         let signals = analyzer.signals(in: text)
         if let outputs = screen(signals, in: text) { return outputs }
         if stoppedForSafety {
-            return [.notice("I'm still here. When you want to, type /scenarios to see the practices, or /quit to leave.")]
+            return [.notice("I'm still here. If it feels hard right now, please call one of the numbers above, or tell someone you trust. When you want to, type /scenarios to see the practices, or /quit to leave.")]
         }
         let kinds = Set(signals.map(\.kind))
         if let waiting {

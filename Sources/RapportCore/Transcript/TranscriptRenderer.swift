@@ -82,6 +82,11 @@ public enum TranscriptRenderer {
 public enum ScorecardText {
     public static func lines(_ card: Scorecard, outcome: Outcome) -> [String] {
         var lines = ["Scorecard (\(describe(outcome)))"]
+        // A safety stop is not a lesson: nothing done well or still to add, read back later.
+        if outcome == .safetyStop {
+            lines.append("  Not marked: the practice stopped so you could look after yourself.")
+            return lines
+        }
         func name(_ part: String) -> String { card.partNames[part] ?? part }
         if !card.met.isEmpty { lines.append("  Done well: " + card.met.map(name).joined(separator: ", ")) }
         if !card.missed.isEmpty { lines.append("  Still to add: " + card.missed.map(name).joined(separator: ", ")) }
