@@ -307,6 +307,10 @@ public struct Conversation: Sendable {
             said = said.filter { saidBefore.contains($0.key) }
             score.discardLastReply()
             given = []
+        } else if !transition.undoes.isEmpty && state.collect && dialogue.role == .scenario {
+            // "ill try harder i guess": the part the coach asks for again is not kept as said
+            // by this reply; the rest of it is.
+            said = said.filter { !transition.undoes.contains($0.key) || saidBefore.contains($0.key) }
         }
         take(transition)
         say(transition.say, in: state.id, context: context, &events)

@@ -132,6 +132,19 @@ struct LineView: Sendable {
                 inSubordinate = false
             } else if concepts.contains(grammar.clauseOpener, word: previous.word) {
                 isClauseStart[index] = true
+            } else if index - clauseStart >= 3, concepts.contains(grammar.selfSubject, word: tokens[index].word),
+                      !concepts.contains(grammar.determiner, word: previous.word),
+                      !concepts.contains(grammar.preposition, word: previous.word),
+                      !concepts.contains(grammar.reportingVerb, word: previous.word),
+                      !concepts.contains(grammar.subordinateOpener, word: previous.word),
+                      !(clauseStart..<index).contains(where: { concepts.contains(grammar.negator, word: tokens[$0].word) }) {
+                // Run-on texting and voice notes: "sorry about last night | I feel terrible
+                // about how I spoke". "I" is always a subject, so it starts a clause of its
+                // own, unless the words before it lead into it ("the thing I said") or a
+                // negation before it may reach it ("I'm not sure I'm sorry").
+                clauseStart = index
+                isClauseStart[index] = true
+                inSubordinate = false
             } else if isClauseStart[index - 1] && concepts.contains(grammar.discourse, word: previous.word) {
                 isClauseStart[index] = true
             }
@@ -334,6 +347,11 @@ struct LineView: Sendable {
             if concepts.contains(grammar.clauseBreak, word: word) && !concepts.contains(grammar.sameSubjectJoiner, word: word) { return true }
             if concepts.contains(grammar.selfSubject, word: word) || concepts.contains(grammar.youSubject, word: word)
                 || concepts.contains(grammar.personSubject, word: word) {
+                return false
+            }
+            // "let me drive over and get it sorted": the one let does the verbs after it.
+            if index > start, concepts.contains(grammar.firstPerson, word: word),
+               concepts.contains(grammar.causative, word: tokens[index - 1].word) {
                 return false
             }
         }
