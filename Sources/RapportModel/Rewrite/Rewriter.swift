@@ -128,7 +128,12 @@ public struct Rewriter: Sendable {
     }
 
     private func rewrite(_ sentence: String, view: LineView, signals: [Signal], variants: Bool) -> RewriteResult {
-        let words = RewriteText.words(of: view, classes: classes)
+        var words = RewriteText.words(of: view, classes: classes)
+        // "Mum, you never listen", "Mum, my sister's plans matter more to you": whom it is
+        // said to is no part of what happened ("when mum and you don't listen").
+        if words.count > 2, classes.contains(.vocative, words[0]), words[1].isMark, words[1].norm == "," {
+            words.removeFirst(2)
+        }
         if let kindFirst = kindThenComplaint(sentence, words, signals: signals) { return kindFirst }
         let clauses = splitter.split(words)
         var notes = RewriteNotes(templates: noteTemplates)

@@ -9,7 +9,7 @@ enum WordClass: Int, CaseIterable, Sendable {
     case runOnVerb, speaker, other, person, timeOpener, aux, adverb, determiner
     case phraseEnd, notAVerb, anyWord, stop, actingLike, controlling, feeling, dangling
     case linking, plainVerb, rarePraise, asTyped, praise, allThings, allPlaces, wholeLoad, everyoneElse, permission, withdrawal
-    case judgement
+    case judgement, doesToMe
     /// Not in words.txt: the first words of kinds.txt's cues and of display.txt's entries,
     /// looked up the same way.
     case kindCue, display
@@ -24,7 +24,7 @@ enum WordClass: Int, CaseIterable, Sendable {
         "subject", "clause-end", "run-on-verb", "speaker", "other", "person",
         "time-opener", "aux", "adverb", "determiner", "phrase-end", "not-a-verb",
         "any-word", "stop", "acting-like", "controlling", "feeling", "dangling",
-        "linking", "plain-verb", "rare-praise", "as-typed", "praise", "all-things", "all-places", "whole-load", "everyone-else", "permission", "withdrawal", "judgement", "kind-cue", "display",
+        "linking", "plain-verb", "rare-praise", "as-typed", "praise", "all-things", "all-places", "whole-load", "everyone-else", "permission", "withdrawal", "judgement", "does-to-me", "kind-cue", "display",
     ]
 
     var name: String { WordClass.names[rawValue] }

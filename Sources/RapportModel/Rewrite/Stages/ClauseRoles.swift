@@ -24,6 +24,16 @@ struct ClauseRoles: Sendable {
             notes.add("verdict", typed(words))
             return clause.with(.jab)
         }
+        // "I love you", "I appreciate you" said beside a complaint: kind words are no
+        // part of what happened ("I feel hurt when I love you").
+        if first.norm == "i" {
+            var index = 1
+            while index < words.count, classes.contains(.adverb, words[index]) { index += 1 }
+            if index < words.count, classes.match(.kind, words, at: index) != nil, words.contains(where: { $0.norm == "you" }),
+               !words.contains(where: { ["but", "when", "if", "not"].contains($0.norm) }) {
+                return clause.with(.jab)
+            }
+        }
         // "it's your fault we missed the train", "it was so disrespectful when you checked your
         // phone", "it's not normal to check my phone": the verdict goes, what it was on stays.
         if let start = verdicts.after(words) {
@@ -94,6 +104,10 @@ struct ClauseRoles: Sendable {
             return restateAction(clause, notes: &notes)
         }
         if let role = madeMe(&clause, notes: &notes) { return clause.with(role) }
+        if let doing = doingThatGetsToMe(words, notes: &notes) {
+            clause.words = doing
+            return restateAction(clause, notes: &notes)
+        }
         if let label = label(in: words) {
             // A flipped "if you were a real friend" is explained as a conditional jab already.
             if !clause.wasFlipped { notes.add("label", label.word) }
@@ -271,6 +285,20 @@ struct ClauseRoles: Sendable {
         return .speakerFact
     }
 
+    /// "Your stomping around upstairs is driving me mad", "ur snoring keeps me up": what they
+    /// do, said as what it does to the speaker. What they do is said as it is ("you're
+    /// stomping around upstairs"); what it does is the feeling's to say.
+    private func doingThatGetsToMe(_ words: [RewriteWord], notes: inout RewriteNotes) -> [RewriteWord]? {
+        // "your snoring …", or as an earlier stage may have put it, "you're snoring …".
+        let doing = words.first?.norm == "your" ? 1 : (words.count > 2 && words[0].norm == "you" && words[1].norm == "are" ? 2 : 0)
+        guard doing > 0, words.count >= doing + 3, words[doing].norm.hasSuffix("ing"), words[doing].norm.count > 4,
+              let be = words.indices.dropFirst(doing + 1).first(where: { ["is", "was", "keeps", "kept"].contains(words[$0].norm) }),
+              be + 1 < words.count, classes.match(.doesToMe, words, at: be + 1) != nil || classes.match(.doesToMe, words, at: be) != nil
+        else { return nil }
+        notes.add("made-me", typed(Array(words[be...])))
+        return [classes.make("you"), classes.make("are")] + words[doing..<be]
+    }
+
     // MARK: - Labels, comparisons, guesses
 
     /// "you're so lazy", "ur such a liar", "you're a terrible listener", "your friends are
@@ -319,9 +347,13 @@ struct ClauseRoles: Sendable {
     /// "X is more important to you than me", "your mates matter more than I do", "work
     /// comes first with you", "you spend more time with X than with your family".
     private func isComparison(_ words: [RewriteWord]) -> Bool {
-        guard classes.occurs(.comparison, in: words) else { return false }
+        // "you'd rather spend time with your mates than with me" (never "I'd rather…").
+        let ratherThan = words.first?.norm == "you" && words.contains { $0.norm == "rather" }
+        guard ratherThan || classes.occurs(.comparison, in: words) else { return false }
         if let than = words.firstIndex(where: { $0.norm == "than" }) {
-            return classes.match(.speakerSide, words, at: than + 1) != nil
+            // "than me", and "than spending time with me": the speaker's side a few words on.
+            let end = words[(than + 1)...].firstIndex(where: \.isMark) ?? words.count
+            return (than + 1..<min(end, than + 5)).contains { classes.match(.speakerSide, words, at: $0) != nil }
         }
         return words.contains { ["first", "priority", "priorities", "favourite", "favorite"].contains($0.norm) }
     }
@@ -329,6 +361,14 @@ struct ClauseRoles: Sendable {
     /// What seems to come first: the subject, or what "you" give more to.
     private func comparedThing(_ words: [RewriteWord]) -> [RewriteWord] {
         guard let first = words.first else { return [] }
+        if first.norm == "you", let rather = words.firstIndex(where: { $0.norm == "rather" }),
+           let than = words.firstIndex(where: { $0.norm == "than" }), rather + 1 < than {
+            // "you'd rather spend time with your mates than with me": what they would rather
+            // do, as a doing ("spending time with your mates").
+            var thing = Array(words[(rather + 1)..<than])
+            if let verb = thing.first, !verb.isMark { thing[0] = classes.make(verbs.gerund(ofBase: verb.norm)) }
+            return thing
+        }
         if first.norm == "you" {
             // "you care more about X than…", "you spend more time with X than…".
             guard let more = words.firstIndex(where: { $0.norm == "more" }),

@@ -196,6 +196,8 @@ struct ObservationBuilder: Sendable {
         }
         for index in words.indices.dropFirst() where !words[index].isMark && !classes.contains(.adverb, words[index]) {
             if classes.contains(.aux, words[index]) { return index }
+            // "my neighbours are…": right after "my" or "the" is a noun, not a verb.
+            if classes.contains(.determiner, words[index - 1]) { continue }
             guard let forms = verbs.forms(of: words[index].norm) else { continue }
             if verbs.isListed(words[index].norm) || forms.base != words[index].norm { return index }
         }
@@ -244,6 +246,8 @@ struct ObservationBuilder: Sendable {
 
     private func isPlural(_ words: [RewriteWord]) -> Bool {
         guard let last = words.last(where: { !$0.isMark })?.norm else { return false }
+        // "spending time with your mates" is one doing, however plural its last word.
+        if let first = words.first(where: { !$0.isMark })?.norm, first.hasSuffix("ing"), first.count > 4 { return false }
         if ["mates", "friends", "them", "these", "those", "people", "children", "kids", "games", "colleagues", "parents"].contains(last) { return true }
         if ["think", "thinks"].contains(last) { return false }
         return last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us") && !last.hasSuffix("is")
