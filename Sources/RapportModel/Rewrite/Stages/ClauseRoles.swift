@@ -24,6 +24,10 @@ struct ClauseRoles: Sendable {
             notes.add("verdict", typed(words))
             return clause.with(.jab)
         }
+        // "…, boss", "…, genius": a name said at them is nothing that happened.
+        if words.allSatisfy({ $0.isMark || classes.contains(.mockName, $0) || classes.contains(.vocative, $0) }) {
+            return clause.with(.jab)
+        }
         // "I love you", "I appreciate you" said beside a complaint: kind words are no
         // part of what happened ("I feel hurt when I love you").
         if first.norm == "i" {

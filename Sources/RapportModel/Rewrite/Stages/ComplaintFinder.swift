@@ -36,6 +36,8 @@ struct ComplaintFinder: Sendable {
         /// label or contempt; and whether it is one of the last two.
         var offStart = false
         var labelOrContempt = false
+        /// Scorn ("whatever you say, boss"), for when it comes only with shutting down.
+        var contempt = false
         /// A kind line, whatever else it says: appreciation, remorse, validation, a
         /// commitment, an offer to repair.
         var kindness = false
@@ -56,13 +58,21 @@ struct ComplaintFinder: Sendable {
             // whenever").
             var withWithdrawal: Set<SignalKind> = [.stonewalling, .distress, .boundary, .answerNo, .decline, .timing, .poorTiming]
             if signals.contains(where: { $0.kind == .stonewalling && $0.text.contains(" ") }) { withWithdrawal.insert(.agreement) }
+            // "whatever you say, boss": scorn that only shuts the talk down, with no charge
+            // against them beside it, is shutting down too.
+            if signals.contains(where: { $0.kind == .stonewalling }),
+               !signals.contains(where: { [.youStatement, .label, .absolute, .blameShift].contains($0.kind) }) {
+                withWithdrawal.insert(.contempt)
+            }
             besidesWithdrawal = signals.contains { !withWithdrawal.contains($0.kind) }
             for signal in signals {
                 switch signal.kind {
                 case .crisis: crisis = true
                 // "u make me want to die": wanting to die is never polished into a request.
                 case .risk where signal.about == .selfHarm: crisis = true
-                case .label, .contempt: blame = true; strongBlame = true; offStart = true; labelOrContempt = true
+                case .label, .contempt:
+                    blame = true; strongBlame = true; offStart = true; labelOrContempt = true
+                    if signal.kind == .contempt { contempt = true }
                 case .fauxFeeling: blame = true; strongBlame = true; offStart = true
                 case .blameShift: blame = true; strongBlame = true
                 case .absolute: blame = true; offStart = true
@@ -108,6 +118,10 @@ struct ComplaintFinder: Sendable {
         let marked = occurs(.grievance)
         let grievance = marked || occurs(.negativeAct)
             || (occurs(.privateMatter) && aboutOthers.contains { ["tell", "told", "telling", "share", "shared", "sharing"].contains($0.norm) })
+        // "whatever you say, boss": shutting the talk down with scorn and nothing blamed.
+        if !found.besidesWithdrawal, found.contempt, let shutting = found.withdrawal, !grievance, !isAsking(heads) {
+            return .withdraw(shutting)
+        }
         if leave?.ironic == true || found.strongBlame || blamingShape(heads, clauses: clauses, grievance: grievance, blame: found.blame) {
             return .rewrite
         }

@@ -39,10 +39,25 @@ struct FrameStripper: Sendable {
         var words: [RewriteWord]
     }
 
+    /// What someone "has to be" that is insisted on, not what they are: "you always have to
+    /// be right", "…be in control".
+    private static let insistedOn = ["right", "first", "perfect", "in control", "in charge", "the best", "the centre", "the center", "the one"]
+
     /// The first frame that fits the start of `words`, and the words with it replaced.
     func strip(_ words: [RewriteWord]) -> Stripped? {
         guard let (frame, consumed) = frame(at: words) else { return nil }
-        let inside = frame.replacement.map { classes.make($0) } + words.dropFirst(consumed)
+        var inside = frame.replacement.map { classes.make($0) } + words.dropFirst(consumed)
+        // "why do you have to be on your phone" → "you are on your phone", not "you be";
+        // "you always have to be right" → "you insist on being right" (being right is not
+        // what happened, insisting on it is).
+        if inside.count > 2, inside[1].norm == "be", let subject = ["you": "are", "we": "are", "they": "are", "i": "am", "he": "is", "she": "is"][inside[0].norm] {
+            let next = inside[2].norm + (inside.count > 3 ? " " + inside[3].norm : "")
+            if Self.insistedOn.contains(where: { next == $0 || next.hasPrefix($0 + " ") }) {
+                inside.replaceSubrange(1...1, with: [classes.make(subject == "is" ? "insists" : "insist"), classes.make("on"), classes.make("being")])
+            } else {
+                inside[1] = classes.make(subject)
+            }
+        }
         return Stripped(frame: frame, taken: Array(words.prefix(consumed)), words: Array(inside))
     }
 

@@ -222,6 +222,10 @@ struct JudgementStripper: Sendable {
                                                  "talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "behave", "behaves",
                                                  "behaved", "behaving", "dress", "dressed", "eat", "eats", "ate"]
 
+    /// What follows "like a" when it hedges an amount ("like a month ago").
+    private static let amountWords: Set<String> = ["month", "week", "day", "hour", "minute", "min", "year", "few", "couple", "second",
+                                                   "sec", "bit", "lot", "dozen", "hundred", "thousand", "million", "mile", "half", "fortnight"]
+
     private func dropFillers(_ input: [RewriteWord]) -> [RewriteWord] {
         var words: [RewriteWord] = []
         var index = 0
@@ -232,6 +236,15 @@ struct JudgementStripper: Sendable {
                     index += length
                     continue
                 }
+            }
+            // "be on time like a normal person": a comparison pinned on them, not an amount;
+            // it goes, to the end of its phrase.
+            if input[index].norm == "like", index > 0, index + 2 < input.count, ["a", "an"].contains(input[index + 1].norm),
+               !Self.amountWords.contains(input[index + 2].norm), !Self.likeVerbs.contains(input[index - 1].norm),
+               !(index > 1 && ["me", "us", "him", "her", "them"].contains(input[index - 1].norm) && Self.likeVerbs.contains(input[index - 2].norm)) {
+                index += 2
+                while index < input.count, !input[index].isMark { index += 1 }
+                continue
             }
             // "like a month ago", "like 3 hours": a hedge before an amount.
             if input[index].norm == "like", index + 1 < input.count,
