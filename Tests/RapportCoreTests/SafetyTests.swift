@@ -18,7 +18,8 @@ import Testing
     }
 
     static let riskLine = "honestly I just want to disappear for good"
-    static let clearNos = ["no", "No, I just mean I'm embarrassed", "nope, not at all", "no I'm fine, just tired", "lol no it was a pillow"]
+    static let clearNos = ["no", "No, I just mean I'm embarrassed", "nope, not at all", "no I'm fine, just tired", "lol no it was a pillow",
+                           "no, I'm not going to hurt myself", "no no one is hurting me"]
     static let notNos = ["yes", "I don't know", "maybe", "kind of", "sometimes", "not sure", "no... but I think about it a lot", "can we just carry on"]
 
     private static var scenarios: [String] { ((try? Fixtures.library)?.scenarios ?? []).map(\.id) }

@@ -69,8 +69,10 @@ public struct SafetyNet: Sendable {
     }
 
     /// "no", "nope, just embarrassed", "I'm fine": a no with nothing unsure or worrying in it.
+    /// The question's words said back negated are part of the no ("no, nobody is hurting
+    /// me", "no I'm not going to hurt myself"); "no... but I think about it a lot" is not.
     static func isClearNo(_ signals: [Signal]) -> Bool {
-        let kinds = Set(signals.map(\.kind))
+        let kinds = Set(signals.filter { !(($0.kind == .crisis || $0.kind == .risk) && $0.negated) }.map(\.kind))
         return kinds.contains(.answerNo) && kinds.isDisjoint(with: [.agreement, .unsure, .crisis, .risk, .distress])
     }
 

@@ -87,6 +87,8 @@ struct RuleSet: Sendable {
         var match: Range<Int> = 0..<0
         /// Why a safety signal was made milder or added, for `--explain`.
         var note: String?
+        /// A safety signal a negation governs (`Signal.negated`).
+        var negated = false
     }
 
     func signals(in line: LineView, concepts: ConceptTable, grammar: GrammarConcepts) -> [Signal] {
@@ -216,6 +218,9 @@ struct RuleSet: Sendable {
                 concepts.forEachMatch(grammar.wishLead, in: line.tokens, at: lead) { length in lead + length == position }
             }
         }
+        for index in found.indices where found[index].kind == .crisis || found[index].kind == .risk {
+            found[index].negated = line.isNegated(at: found[index].range.lowerBound, concepts: concepts, grammar: grammar)
+        }
         for index in found.indices where found[index].kind == .crisis {
             let start = found[index].range.lowerBound
             if let word = marker(at: start) {
@@ -296,7 +301,7 @@ struct RuleSet: Sendable {
             let rule = rules[item.rule]
             let about = item.kind == .crisis || item.kind == .risk ? (rule.about ?? .selfHarm) : nil
             return Signal(kind: item.kind, text: text, start: start, end: end, rule: RuleLocation(file: rule.file, line: rule.line),
-                          about: about, note: item.note)
+                          about: about, note: item.note, negated: item.negated)
         }
         .sorted { ($0.start, $0.kind) < ($1.start, $1.kind) }
     }

@@ -13,9 +13,13 @@ public struct Signal: Sendable, Equatable, Hashable {
     /// Why it fired beyond the rule itself ("asked, not stopped: a negation comes before it"),
     /// for `analyze --explain`.
     public var note: String?
+    /// For `crisis` and `risk`: a negation in the line governs the words ("I'm not going to
+    /// hurt myself"). Negation never cancels danger, but answering a check-in, such words
+    /// are part of the no.
+    public var negated = false
 
     public init(kind: SignalKind, text: String, start: Int, end: Int, rule: RuleLocation? = nil,
-                about: SafetyTopic? = nil, note: String? = nil) {
+                about: SafetyTopic? = nil, note: String? = nil, negated: Bool = false) {
         self.kind = kind
         self.text = text
         self.start = start
@@ -23,6 +27,7 @@ public struct Signal: Sendable, Equatable, Hashable {
         self.rule = rule
         self.about = about
         self.note = note
+        self.negated = negated
     }
 }
 
