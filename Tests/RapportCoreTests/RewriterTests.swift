@@ -352,15 +352,17 @@ enum RewriteRubric {
         #expect(result.rewrite == text)
     }
 
-    /// Kind words, then "but" and a complaint: the kind words stay first, the complaint is
-    /// turned round after "and", never "when I love you". Sarcasm or a boundary is not this.
-    @Test(arguments: [("I love you but you never listen", "I love you, and I feel"),
-                      ("Thanks for dinner but you never help clear up", "Thanks for dinner, and I feel"),
-                      ("i love u but ur kind of a slob lol", "I love you, and I feel")])
-    func kindWordsBeforeButStayKind(text: String, opening: String) throws {
+    /// Kind words, then "but" and a complaint: the kind words stay whole, never "when I love
+    /// you". Said from "I" they come first, joined with "and"; otherwise they follow the
+    /// I-statement, so every rewrite starts from "I". Sarcasm or a boundary is not this.
+    @Test(arguments: [("I love you but you never listen", "I love you, and I feel", nil),
+                      ("Thanks for dinner but you never help clear up", "I feel", "Thanks for dinner."),
+                      ("i love u but ur kind of a slob lol", "I love you, and I feel", nil)])
+    func kindWordsBeforeButStayKind(text: String, opening: String, ending: String?) throws {
         let result = try rewrite(text)
         #expect(result.changed)
         #expect(result.rewrite.hasPrefix(opening), "\(result.rewrite)")
+        if let ending { #expect(result.rewrite.hasSuffix(ending), "\(result.rewrite)") }
         #expect(!result.rewrite.contains("when I love you"), "\(result.rewrite)")
     }
 

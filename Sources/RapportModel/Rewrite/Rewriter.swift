@@ -189,11 +189,19 @@ public struct Rewriter: Sendable {
         let rest = rewrite(RewriteText.render(complaint, display), variants: false)
         // A blank is only worth it where a label named nothing they did.
         guard rest.changed, !rest.observationMissing || signals.contains(where: { $0.kind == .label && $0.start >= butAt }) else { return nil }
-        var opening = RewriteText.render(kind, display)
-        if let first = opening.first { opening = first.uppercased() + opening.dropFirst() }
-        let text = opening + ", and " + rest.rewrite
+        var kindWords = RewriteText.render(kind, display)
+        if let first = kindWords.first { kindWords = first.uppercased() + kindWords.dropFirst() }
+        // The I-statement comes first, as every rewrite's does; the kind words are said whole
+        // after it, so they are the last thing heard ("…Could we…? You're a great dad.").
+        // Said from "I" already ("I love you", "I'm sorry"), they may come first.
+        let restJoined = rest.rewrite.hasPrefix("I ") || rest.rewrite.hasPrefix("I'") ? rest.rewrite : rest.rewrite.prefix(1).lowercased() + rest.rewrite.dropFirst()
+        let kindFirst = kindWords + ", and " + restJoined
+        let kindLast = rest.rewrite + " " + kindWords + "."
+        let fromI = kindWords.hasPrefix("I ") || kindWords.hasPrefix("I'")
+        let text = fromI ? kindFirst : kindLast
         return RewriteResult(input: sentence, rewrite: text, changed: true, notes: rest.notes,
-                             alternatives: [text], observationMissing: rest.observationMissing, observationQuestion: rest.observationQuestion)
+                             alternatives: fromI ? [kindFirst, kindLast] : [kindLast, kindFirst],
+                             observationMissing: rest.observationMissing, observationQuestion: rest.observationQuestion)
     }
 
     /// Where `word` first stands as a whole word in `text`, in Unicode scalars (signals'
