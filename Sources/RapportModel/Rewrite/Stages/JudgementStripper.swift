@@ -222,6 +222,9 @@ struct JudgementStripper: Sendable {
                                                  "talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "behave", "behaves",
                                                  "behaved", "behaving", "dress", "dressed", "eat", "eats", "ate"]
 
+    /// Words that make a noun a verdict after "a": "a total mess", "an absolute nightmare".
+    private static let intensifiers: Set<String> = ["total", "complete", "absolute", "utter", "right", "massive", "huge", "proper"]
+
     /// What follows "like a" when it hedges an amount ("like a month ago").
     private static let amountWords: Set<String> = ["month", "week", "day", "hour", "minute", "min", "year", "few", "couple", "second",
                                                    "sec", "bit", "lot", "dozen", "hundred", "thousand", "million", "mile", "half", "fortnight"]
@@ -236,6 +239,14 @@ struct JudgementStripper: Sendable {
                     index += length
                     continue
                 }
+            }
+            // "a total mess", "an absolute tip": the intensifier is the verdict, the noun what
+            // was seen ("a mess"), with its article made to fit.
+            if ["a", "an"].contains(input[index].norm), index + 2 < input.count, Self.intensifiers.contains(input[index + 1].norm),
+               !input[index + 2].isMark, let first = input[index + 2].norm.first {
+                words.append(classes.make("aeiou".contains(first) ? "an" : "a"))
+                index += 2
+                continue
             }
             // "be on time like a normal person": a comparison pinned on them, not an amount;
             // it goes, to the end of its phrase.
