@@ -61,6 +61,21 @@ import Testing
         for fixed in known.subtracting(actual).sorted() { Issue.record("fixed, take it off Fixtures/known-misses.txt: \(fixed)") }
     }
 
+    /// Whose danger the words are about decides the help shown: self-harm acts and means are
+    /// about the speaker (they had sat among the being-hurt rules and brought abuse lines),
+    /// a blow by someone is being hurt, not trusting oneself near someone is harming others.
+    @Test(arguments: [("ive been skipping meals", SafetyTopic.selfHarm),
+                      ("I'm on the roof of my building right now", .selfHarm),
+                      ("I took a whole packet of them", .selfHarm),
+                      ("it felt a bit like tidying up before I go", .selfHarm),
+                      ("really my partner broke two of my ribs", .beingHurt),
+                      ("I don't trust myself around my stepson when he gets like that", .harmingOthers)])
+    func dangerIsAboutTheRightPerson(text: String, topic: SafetyTopic) throws {
+        let danger = analyzer.signals(in: text).filter { $0.kind == .crisis || $0.kind == .risk }
+        try #require(!danger.isEmpty, "\(text): no danger found")
+        #expect(danger.contains { $0.about == topic }, "\(text): \(danger.map { $0.about?.rawValue ?? "-" })")
+    }
+
     @Test func theRiskLineIsRiskNotCrisis() {
         let kinds = Set(analyzer.signals(in: SafetyTests.riskLine).map(\.kind))
         #expect(kinds.contains(.risk))
