@@ -71,8 +71,8 @@ public struct DangerWeights: Sendable {
         }
         guard let position = best else { return nil }
         let span = self.features.heaviestSentence(of: line) { weight(of: $0, topic: position) }
-        if let sentence = line.sentences.first(where: { $0.contains(span.lowerBound) }),
-           cleared.contains(where: { $0.overlaps(sentence) }) { return nil }
+        if span.lowerBound < line.tokens.count,
+           cleared.contains(where: { $0.overlaps(line.sentences[line.sentenceOf[span.lowerBound]]) }) { return nil }
         let (text, start, end) = line.text(of: span)
         let note = "asked about, not stopped: the message as a whole reads like danger, though no rule names it; most: "
             + strongest(features, topic: position).joined(separator: ", ")

@@ -226,7 +226,7 @@ struct RuleSet: Sendable {
             if let word = marker(at: start) {
                 found[index].kind = .risk
                 found[index].note = "asked about, not stopped: \"\(word)\" may mean it is not meant literally"
-            } else if line.isNegated(at: start, concepts: concepts, grammar: grammar) {
+            } else if found[index].negated {
                 found[index].kind = .risk
                 found[index].note = "asked about, not stopped: a negation comes before it, and negation never cancels danger"
             } else if isPast(start) {

@@ -166,10 +166,12 @@ public struct Rewriter: Sendable {
     }
 
     /// "I love you but you never listen", "i love u but ur kind of a slob", "I'm sorry but
-    /// you never listen": kind words (or an apology) said to them, then "but" and a complaint, in one sentence. The kind words stay as they were
-    /// said and only the complaint is turned round, joined with "and" so the "but" does not
-    /// take the kindness back ("I love you, and I feel unheard when you don't listen, …").
-    /// Whole-line kindness had been read as nothing to rewrite, or its clause as what
+    /// you never listen": kind words (or an apology) said to them, then "but" and a complaint,
+    /// in one sentence. The kind words stay as they were said and only the complaint is
+    /// turned round, so the "but" does not take the kindness back. Said from "I" they come
+    /// first, joined with "and" ("I love you, and I feel unheard when you don't listen, …");
+    /// otherwise after the I-statement, so every rewrite starts from "I" ("I feel hurt when
+    /// you don't back me up, … You're a great dad."). Whole-line kindness had been read as nothing to rewrite, or its clause as what
     /// happened ("I feel hurt when I love you"). Not when the kind part carries anything but
     /// kindness ("oh great, you remembered…" is sarcasm), nor a boundary after the "but".
     private func kindThenComplaint(_ sentence: String, _ words: [RewriteWord], signals: [Signal]) -> RewriteResult? {
@@ -194,10 +196,11 @@ public struct Rewriter: Sendable {
         // The I-statement comes first, as every rewrite's does; the kind words are said whole
         // after it, so they are the last thing heard ("…Could we…? You're a great dad.").
         // Said from "I" already ("I love you", "I'm sorry"), they may come first.
-        let restJoined = rest.rewrite.hasPrefix("I ") || rest.rewrite.hasPrefix("I'") ? rest.rewrite : rest.rewrite.prefix(1).lowercased() + rest.rewrite.dropFirst()
+        func startsFromI(_ text: String) -> Bool { text.hasPrefix("I ") || text.hasPrefix("I'") }
+        let restJoined = startsFromI(rest.rewrite) ? rest.rewrite : rest.rewrite.prefix(1).lowercased() + rest.rewrite.dropFirst()
         let kindFirst = kindWords + ", and " + restJoined
         let kindLast = rest.rewrite + " " + kindWords + "."
-        let fromI = kindWords.hasPrefix("I ") || kindWords.hasPrefix("I'")
+        let fromI = startsFromI(kindWords)
         let text = fromI ? kindFirst : kindLast
         return RewriteResult(input: sentence, rewrite: text, changed: true, notes: rest.notes,
                              alternatives: fromI ? [kindFirst, kindLast] : [kindLast, kindFirst],
