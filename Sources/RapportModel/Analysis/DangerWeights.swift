@@ -16,8 +16,8 @@ public struct DangerWeights: Sendable {
     /// The features ("word:pills", "pair:end it", "rule:distress"), numbered, and how a line
     /// finds them without building a string per word (as `KindWeights` does).
     private(set) var features = WeighedFeatures()
-    /// Each feature's (topic position, weight) list, by feature number, in the order added.
-    private(set) var weightsOf: [[(topic: Int, value: Float)]] = []
+    /// Each feature's weights, by feature number, for topics by position, in the order added.
+    private(set) var weightsOf = FlatWeights()
 
     var isEmpty: Bool { topics.isEmpty }
 
@@ -37,20 +37,20 @@ public struct DangerWeights: Sendable {
 
     mutating func add(_ value: Float, feature: String, topic: SafetyTopic) {
         let position = index(of: topic)
-        let number = features.number(of: feature)
-        if number == weightsOf.count { weightsOf.append([]) }
-        weightsOf[number].append((position, value))
+        weightsOf.add(value, target: position, feature: features.number(of: feature))
     }
 
     /// The features and their weights as a snapshot holds them.
-    mutating func setFeatures(_ features: WeighedFeatures, weightsOf: [[(topic: Int, value: Float)]]) {
+    mutating func setFeatures(_ features: WeighedFeatures, weightsOf: FlatWeights) {
         self.features = features
         self.weightsOf = weightsOf
     }
 
-    /// Lets the features find the words the vocabulary knows by their lexicon ids.
+    /// Lets the features find the words the vocabulary knows by their lexicon ids, and
+    /// flattens the weights added. A snapshot's tables are linked already.
     mutating func link(_ lexicon: Lexicon, concepts: ConceptTable) {
-        features.link(lexicon, concepts: concepts)
+        weightsOf.finish()
+        if !features.isLinked { features.link(lexicon, concepts: concepts) }
     }
 
     /// A `risk` for a line the rules found no danger in, when a topic weighs above its mark;
@@ -62,9 +62,7 @@ public struct DangerWeights: Sendable {
         let distress = found.filter { $0.kind == .distress }.prefix(1)
         let features = self.features.numbers(of: line, found: Array(distress))
         var score = bias
-        for feature in features {
-            for weight in weightsOf[feature] { score[weight.topic] += weight.value }
-        }
+        for feature in features { weightsOf.add(feature: feature, to: &score) }
         var best: Int?
         for position in topics.indices where score[position] > askAbove[position] {
             if best.map({ score[position] - askAbove[position] > score[$0] - askAbove[$0] }) ?? true { best = position }
@@ -85,7 +83,7 @@ public struct DangerWeights: Sendable {
         var weighed: [(name: String, value: Float)] = []
         for feature in features {
             let value = weight(of: feature, topic: topic)
-            if value > 0 { weighed.append((self.features.names[feature], value)) }
+            if value > 0 { weighed.append((self.features.name(at: feature), value)) }
         }
         weighed.sort { $0.value > $1.value }
         return weighed.prefix(3).map { item in
@@ -95,6 +93,6 @@ public struct DangerWeights: Sendable {
     }
 
     private func weight(of feature: Int, topic: Int) -> Float {
-        weightsOf[feature].first { $0.topic == topic }?.value ?? 0
+        weightsOf.weight(feature: feature, target: topic)
     }
 }

@@ -8,12 +8,6 @@
 /// adds or sets aside whole kinds, and never touches danger: `crisis` and `risk` are the
 /// rules' alone.
 public struct KindWeights: Sendable {
-    /// One feature's weight for one kind.
-    struct Weight: Sendable {
-        var kind: Int
-        var value: Float
-    }
-
     /// The kinds weighed, in file order.
     private(set) var kinds: [SignalKind] = []
     /// Each kind's starting score.
@@ -29,8 +23,8 @@ public struct KindWeights: Sendable {
     /// The features the weights name ("rule:remorse", "word:sorry", "pair:thanks for"),
     /// numbered, and how a line finds them.
     private(set) var features = WeighedFeatures()
-    /// Each feature's weights, by feature number, in the order they were added.
-    private(set) var weightsOf: [[Weight]] = []
+    /// Each feature's weights, by feature number, for kinds by position, in the order they were added.
+    private(set) var weightsOf = FlatWeights()
 
     /// Kinds the weighing never decides.
     static let neverWeighed: Set<SignalKind> = [.crisis, .risk]
@@ -70,27 +64,20 @@ public struct KindWeights: Sendable {
 
     mutating func add(_ value: Float, feature: String, kind: SignalKind) {
         let position = index(of: kind)
-        let number = features.number(of: feature)
-        if number == weightsOf.count { weightsOf.append([]) }
-        weightsOf[number].append(Weight(kind: position, value: value))
-    }
-
-    /// A feature's weights all at once (as a snapshot holds them), after those it has.
-    mutating func add(_ weights: [Weight], feature: String) {
-        let number = features.number(of: feature)
-        if number == weightsOf.count { weightsOf.append([]) }
-        weightsOf[number] += weights
+        weightsOf.add(value, target: position, feature: features.number(of: feature))
     }
 
     /// The features and their weights as a snapshot holds them.
-    mutating func setFeatures(_ features: WeighedFeatures, weightsOf: [[Weight]]) {
+    mutating func setFeatures(_ features: WeighedFeatures, weightsOf: FlatWeights) {
         self.features = features
         self.weightsOf = weightsOf
     }
 
-    /// Lets the features find the words the vocabulary knows by their lexicon ids.
+    /// Lets the features find the words the vocabulary knows by their lexicon ids, and
+    /// flattens the weights added. A snapshot's tables are linked already.
     mutating func link(_ lexicon: Lexicon, concepts: ConceptTable) {
-        features.link(lexicon, concepts: concepts)
+        weightsOf.finish()
+        if !features.isLinked { features.link(lexicon, concepts: concepts) }
     }
 
     /// The features of a line, as the weights name them: each kind the rules found, each
@@ -144,9 +131,7 @@ public struct KindWeights: Sendable {
         guard !kinds.isEmpty, !line.tokens.isEmpty else { return (found, []) }
         let features = self.features.numbers(of: line, found: found)
         var score = bias
-        for feature in features {
-            for weight in weightsOf[feature] { score[weight.kind] += weight.value }
-        }
+        for feature in features { weightsOf.add(feature: feature, to: &score) }
         var signals: [Signal] = []
         var setAside: [Signal] = []
         for signal in found {
@@ -187,12 +172,12 @@ public struct KindWeights: Sendable {
     }
 
     private func weight(of feature: Int, kind: Int) -> Float {
-        weightsOf[feature].first { $0.kind == kind }?.value ?? 0
+        weightsOf.weight(feature: feature, target: kind)
     }
 
     /// The three features that pushed hardest one way, for `--explain`.
     private func strongest(_ features: [Int], kind: Int, positive: Bool) -> [(String, Float)] {
-        let weighed = features.map { (self.features.names[$0], weight(of: $0, kind: kind)) }.filter { positive ? $0.1 > 0 : $0.1 < 0 }
+        let weighed = features.map { (self.features.name(at: $0), weight(of: $0, kind: kind)) }.filter { positive ? $0.1 > 0 : $0.1 < 0 }
         return Array(weighed.sorted { abs($0.1) > abs($1.1) }.prefix(3))
     }
 

@@ -9,8 +9,11 @@
 /// a different place than a long post (see `lengthBucket`). A feature of a line the weights do not name weighs nothing, so it is
 /// simply not found here; the order of the ones found is the order the line gives them.
 struct WeighedFeatures: Sendable {
-    /// Each feature's name, by number.
-    private(set) var names: [String] = []
+    /// Each feature's name, by number, as UTF-8 one after another: feature `n` is
+    /// `nameBytes[nameStart[n]..<nameStart[n + 1]]`. Only `--explain` reads a name, so a
+    /// snapshot copies these in whole instead of making thousands of Strings at start-up.
+    private(set) var nameBytes: [UInt8] = []
+    private(set) var nameStart: [Int32] = [0]
     /// Feature number by name, for adding weights while the vocabulary is built from its
     /// files. A snapshot holds the tables below instead, so a decoded one leaves it empty.
     private var numberByName: [String: Int32] = [:]
@@ -21,40 +24,75 @@ struct WeighedFeatures: Sendable {
     private var wordNumber: [String: Int32] = [:]
     /// Per word number: its "word:" feature, or -1.
     private(set) var wordFeature: [Int32] = []
-    /// Per pair of word numbers (first in the high half): its "pair:" feature.
-    private(set) var pairFeature: [UInt64: Int32] = [:]
+    /// Per pair of word numbers (first in the high half): its "pair:" feature, while the
+    /// vocabulary is built. `link` sorts them into `pairKeys` and `pairFeatures`, which a
+    /// line searches (a sorted array a snapshot copies in whole, where a dictionary would be
+    /// rebuilt, hashing every key, at each start).
+    private var pairFeature: [UInt64: Int32] = [:]
+    private(set) var pairKeys: [UInt64] = []
+    private(set) var pairFeatures: [Int32] = []
     /// Per lexicon id: the word number of that word, or -1 (filled in by `link`), so a word
     /// the vocabulary knows costs no string lookup.
-    private var numberByLexicon: [Int32] = []
+    private(set) var numberByLexicon: [Int32] = []
     /// The "length:BUCKET" features, by bucket (see `lengthBucket`), or -1.
-    private var lengthFeature: [Int32] = Array(repeating: -1, count: WeighedFeatures.lengthBuckets.count)
+    private(set) var lengthFeature: [Int32] = Array(repeating: -1, count: WeighedFeatures.lengthBuckets.count)
     /// The "concept:NAME" features: the concept's name and the feature's number.
     private(set) var conceptFeatures: [(concept: String, feature: Int32)] = []
     /// The concept features of the classes each word is a one-word entry of, flat: those of
     /// lexicon id `w` are `wordConcepts[wordConceptStart[w]..<wordConceptStart[w + 1]]`. One
     /// array read per word, no match to check: most class entries are single words.
-    private var wordConceptStart: [Int32] = []
-    private var wordConcepts: [Int32] = []
+    private(set) var wordConceptStart: [Int32] = []
+    private(set) var wordConcepts: [Int32] = []
     /// The same for the phrase entries beginning with the word, of classes the word is not a
-    /// one-word entry of: each phrase's words (after the first) and the feature it gives.
-    /// Whether the phrase is there is checked word by word at the word's place, no hashing.
-    private var phraseConceptStart: [Int32] = []
-    private var phraseConcepts: [(rest: [Int32], feature: Int32)] = []
+    /// one-word entry of: phrase `p` (of `phraseConceptStart[w]..<phraseConceptStart[w + 1]`)
+    /// has the words `phraseWords[phraseWordStart[p]..<phraseWordStart[p + 1]]` after the
+    /// first, and gives the feature `phraseFeature[p]`. Whether the phrase is there is
+    /// checked word by word at the word's place, no hashing.
+    private(set) var phraseConceptStart: [Int32] = []
+    private(set) var phraseWordStart: [Int32] = [0]
+    private(set) var phraseWords: [Int32] = []
+    private(set) var phraseFeature: [Int32] = []
+    /// Whether `link` has run (a snapshot holds the linked tables, so it is not run again).
+    private(set) var isLinked = false
 
-    var count: Int { names.count }
+    var count: Int { nameStart.count - 1 }
+
+    /// The name of feature `number` ("word:sorry").
+    func name(at number: Int) -> String {
+        String(decoding: nameBytes[Int(nameStart[number])..<Int(nameStart[number + 1])], as: UTF8.self)
+    }
 
     init() {}
 
-    /// The tables as a snapshot holds them (see `Vocabulary+Binary.swift`).
-    init(names: [String], words: [String], wordFeature: [Int32], pairFeature: [UInt64: Int32], ruleFeature: [SignalKind: Int32]) {
-        self.names = names
-        self.words = words
+    /// The linked tables as a snapshot holds them (see `Vocabulary+Binary.swift`).
+    init(nameBytes: [UInt8], nameStart: [Int32], ruleFeature: [SignalKind: Int32], words: [String], wordFeature: [Int32],
+         pairKeys: [UInt64], pairFeatures: [Int32], numberByLexicon: [Int32], lengthFeature: [Int32],
+         wordConceptStart: [Int32], wordConcepts: [Int32], phraseConceptStart: [Int32], phraseWordStart: [Int32],
+         phraseWords: [Int32], phraseFeature: [Int32]) {
+        (self.nameBytes, self.nameStart, self.ruleFeature, self.words, self.wordFeature) = (nameBytes, nameStart, ruleFeature, words, wordFeature)
         wordNumber.reserveCapacity(words.count)
         for (number, word) in words.enumerated() { wordNumber[word] = Int32(number) }
-        self.wordFeature = wordFeature
-        self.pairFeature = pairFeature
-        self.ruleFeature = ruleFeature
-        for (number, name) in names.enumerated() { noteConcept(name, number: Int32(number)) }
+        (self.pairKeys, self.pairFeatures, self.numberByLexicon, self.lengthFeature) = (pairKeys, pairFeatures, numberByLexicon, lengthFeature)
+        (self.wordConceptStart, self.wordConcepts, self.phraseConceptStart) = (wordConceptStart, wordConcepts, phraseConceptStart)
+        (self.phraseWordStart, self.phraseWords, self.phraseFeature) = (phraseWordStart, phraseWords, phraseFeature)
+        isLinked = true
+    }
+
+    /// Whether the tables fit together (a damaged snapshot is an error, never a crash).
+    func isConsistent() -> Bool {
+        let features = Int32(count)
+        func within(_ values: [Int32], _ limit: Int32) -> Bool { values.allSatisfy { $0 >= -1 && $0 < limit } }
+        func starts(_ values: [Int32], _ total: Int) -> Bool {
+            values.first == 0 && values.last == Int32(total) && zip(values, values.dropFirst()).allSatisfy { $0 <= $1 }
+        }
+        return starts(nameStart, nameBytes.count) && within(wordFeature, features) && wordFeature.count == words.count
+            && pairKeys.count == pairFeatures.count && within(pairFeatures, features) && zip(pairKeys, pairKeys.dropFirst()).allSatisfy { $0 < $1 }
+            && within(numberByLexicon, Int32(words.count))
+            && lengthFeature.count == WeighedFeatures.lengthBuckets.count && within(lengthFeature, features)
+            && (wordConceptStart.isEmpty || (wordConceptStart.count == phraseConceptStart.count && starts(wordConceptStart, wordConcepts.count)
+                && starts(phraseConceptStart, phraseFeature.count) && phraseWordStart.count == phraseFeature.count + 1
+                && starts(phraseWordStart, phraseWords.count) && within(wordConcepts, features) && within(phraseFeature, features)))
+            && ruleFeature.values.allSatisfy { $0 >= 0 && $0 < features }
     }
 
     private mutating func noteConcept(_ name: String, number: Int32) {
@@ -97,9 +135,11 @@ struct WeighedFeatures: Sendable {
     /// The feature's number, adding it the first time.
     mutating func number(of name: String) -> Int {
         if let found = numberByName[name] { return Int(found) }
-        let number = Int32(names.count)
-        names.append(name)
+        let number = Int32(count)
+        nameBytes.append(contentsOf: name.utf8)
+        nameStart.append(Int32(nameBytes.count))
         numberByName[name] = number
+        isLinked = false
         // Read as bytes, not Characters: a word may begin with a combining mark (the U+FE0F
         // an emoji leaves behind), which joins the ":" or " " before it into one Character.
         let utf8 = Array(name.utf8)
@@ -137,13 +177,16 @@ struct WeighedFeatures: Sendable {
     /// Notes the lexicon id of every word the features mention, and the concept features of
     /// every word in a weighed class. A concept the table does not define weighs nothing.
     mutating func link(_ lexicon: Lexicon, concepts: ConceptTable) {
+        isLinked = true
+        let sortedPairs = pairFeature.sorted { $0.key < $1.key }
+        (pairKeys, pairFeatures) = (sortedPairs.map(\.key), sortedPairs.map(\.value))
         numberByLexicon = Array(repeating: -1, count: lexicon.count)
         for (word, number) in wordNumber {
             let id = lexicon.id(of: word)
             if id >= 0 { numberByLexicon[Int(id)] = number }
         }
         guard !conceptFeatures.isEmpty else {
-            (wordConceptStart, wordConcepts, phraseConceptStart, phraseConcepts) = ([], [], [], [])
+            (wordConceptStart, wordConcepts, phraseConceptStart, phraseWordStart, phraseWords, phraseFeature) = ([], [], [], [0], [], [])
             return
         }
         var single = Array(repeating: [Int32](), count: lexicon.count)
@@ -161,11 +204,14 @@ struct WeighedFeatures: Sendable {
             }
         }
         (wordConceptStart, wordConcepts) = WeighedFeatures.flatten(single)
-        (phraseConceptStart, phraseConcepts) = WeighedFeatures.flatten(phrase)
+        let phrases: [(rest: [Int32], feature: Int32)]
+        (phraseConceptStart, phrases) = WeighedFeatures.flatten(phrase)
+        (phraseWordStart, phraseWords) = WeighedFeatures.flatten(phrases.map(\.rest))
+        phraseFeature = phrases.map(\.feature)
     }
 
     /// Lists of lists as one array and where each list starts (and the last ends).
-    private static func flatten<Item>(_ lists: [[Item]]) -> (start: [Int32], items: [Item]) {
+    static func flatten<Item>(_ lists: [[Item]]) -> (start: [Int32], items: [Item]) {
         var start: [Int32] = [0]
         start.reserveCapacity(lists.count + 1)
         var items: [Item] = []
@@ -191,16 +237,17 @@ struct WeighedFeatures: Sendable {
         // A class's phrases are listed together: once one is found, the rest of it is skipped.
         var found: Int32 = -1
         for index in Int(phraseConceptStart[word])..<Int(phraseConceptStart[word + 1]) {
-            let candidate = phraseConcepts[index]
-            guard candidate.feature != found, position + candidate.rest.count < tokens.count else { continue }
+            let feature = phraseFeature[index]
+            let rest = Int(phraseWordStart[index])..<Int(phraseWordStart[index + 1])
+            guard feature != found, position + rest.count < tokens.count else { continue }
             var matches = true
-            for (offset, next) in candidate.rest.enumerated() where tokens[position + 1 + offset].word != next {
+            for (offset, next) in rest.enumerated() where tokens[position + 1 + offset].word != phraseWords[next] {
                 matches = false
                 break
             }
             if matches {
-                found = candidate.feature
-                body(candidate.feature)
+                found = feature
+                body(feature)
             }
         }
     }
@@ -209,7 +256,7 @@ struct WeighedFeatures: Sendable {
     /// lists their names: each kind the rules found (in kind order), then each word and the
     /// pair it ends, then the classes of the words.
     func numbers(of line: LineView, found: [Signal]) -> [Int] {
-        var seen = FeatureSet(count: names.count)
+        var seen = FeatureSet(count: count)
         var list: [Int] = []
         list.reserveCapacity(2 * line.tokens.count + found.count)
         for kind in found.map(\.kind).sorted() {
@@ -249,6 +296,17 @@ struct WeighedFeatures: Sendable {
         }
     }
 
+    /// The "pair:" feature of a pair key, or -1: a binary search of the sorted keys.
+    private func pairNumber(_ key: UInt64) -> Int32 {
+        var low = 0
+        var high = pairKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pairKeys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < pairKeys.count && pairKeys[low] == key ? pairFeatures[low] : -1
+    }
+
     /// Calls `body` for each word in `range` with its word feature and the feature of the
     /// pair it ends (-1 for none; punctuation breaks a pair), every time they occur.
     func forEachWord(of line: LineView, in range: Range<Int>, _ body: (_ word: Int32, _ pair: Int32) -> Void) {
@@ -264,7 +322,7 @@ struct WeighedFeatures: Sendable {
             var pair: Int32 = -1
             if number >= 0 {
                 word = wordFeature[Int(number)]
-                if let previous, previous >= 0 { pair = pairFeature[WeighedFeatures.key(previous, number)] ?? -1 }
+                if let previous, previous >= 0 { pair = pairNumber(WeighedFeatures.key(previous, number)) }
             }
             body(word, pair)
             previous = number

@@ -73,6 +73,21 @@ public struct BinaryReader {
         return values
     }
 
+    /// What `BinaryWriter.block` wrote, in one copy.
+    public mutating func block<T: FixedWidthBlockValue>(_ type: T.Type = T.self) throws(SnapshotError) -> [T] {
+        let count = try self.count()
+        let size = count * MemoryLayout<T>.stride
+        guard size <= bytes.count - offset else { throw SnapshotError("snapshot ends inside a block") }
+        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + size)]))
+            }
+            initialized = count
+        }
+        offset += size
+        return values
+    }
+
     public mutating func read<T: BinaryCodable>(_ type: T.Type = T.self) throws(SnapshotError) -> T {
         try T(from: &self)
     }

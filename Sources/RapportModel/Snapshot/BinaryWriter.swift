@@ -1,5 +1,6 @@
 /// Writes the compact binary form that built-in data is embedded in: variable-length
-/// integers and length-prefixed UTF-8 strings, nothing else.
+/// integers and length-prefixed UTF-8 strings, and, for the big tables start-up reads as
+/// they are, blocks of fixed-width little-endian numbers (`block`), read back in one copy.
 public struct BinaryWriter {
     public private(set) var bytes: [UInt8] = []
 
@@ -34,6 +35,13 @@ public struct BinaryWriter {
         for value in values { int(Int(value)) }
     }
 
+    /// A count, then each value's bytes as they lie in memory (little-endian here):
+    /// `BinaryReader.block` copies it back whole.
+    public mutating func block<T: FixedWidthBlockValue>(_ values: [T]) {
+        int(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
     public mutating func write<T: BinaryCodable>(_ value: T) {
         value.write(to: &self)
     }
@@ -48,6 +56,14 @@ public struct BinaryWriter {
         value?.write(to: &self)
     }
 }
+
+/// The numbers a block may hold: plain values whose bytes are the value.
+public protocol FixedWidthBlockValue {}
+extension Int32: FixedWidthBlockValue {}
+extension UInt32: FixedWidthBlockValue {}
+extension UInt64: FixedWidthBlockValue {}
+extension Float: FixedWidthBlockValue {}
+extension UInt8: FixedWidthBlockValue {}
 
 /// A value that has a compact binary form.
 public protocol BinaryCodable {

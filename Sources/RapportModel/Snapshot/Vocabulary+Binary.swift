@@ -269,8 +269,13 @@ extension KindWeights: BinaryCodable {
             guard let kind = SignalKind(rawValue: name) else { throw SnapshotError("snapshot: unknown weighed kind \(name)") }
             _ = index(of: kind)
         }
-        for position in kinds.indices { setBias(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: kinds[position]) }
-        for position in kinds.indices { setAddAbove(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: kinds[position]) }
+        let bias: [Float] = try reader.block()
+        let addAbove: [Float] = try reader.block()
+        guard bias.count == kinds.count, addAbove.count == kinds.count else { throw SnapshotError("snapshot: bad kind weights") }
+        for (position, kind) in kinds.enumerated() {
+            setBias(bias[position], for: kind)
+            setAddAbove(addAbove[position], for: kind)
+        }
         for position in kinds.indices {
             for name in try reader.strings() {
                 guard let other = SignalKind(rawValue: name) else { throw SnapshotError("snapshot: unknown kind \(name)") }
@@ -278,90 +283,76 @@ extension KindWeights: BinaryCodable {
             }
         }
         let features = try reader.read(WeighedFeatures.self)
-        var weightsOf: [[Weight]] = []
-        weightsOf.reserveCapacity(features.count)
-        for _ in 0..<features.count {
-            let count = try reader.count()
-            var list: [Weight] = []
-            list.reserveCapacity(count)
-            for _ in 0..<count {
-                let position = try reader.int()
-                guard kinds.indices.contains(position) else { throw SnapshotError("snapshot: bad weight") }
-                list.append(Weight(kind: position, value: Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int()))))
-            }
-            weightsOf.append(list)
-        }
-        setFeatures(features, weightsOf: weightsOf)
+        setFeatures(features, weightsOf: try FlatWeights.read(from: &reader, targets: kinds.count, features: features.count))
     }
 
     public func write(to writer: inout BinaryWriter) {
         writer.strings(kinds.map(\.rawValue))
-        for value in bias { writer.int(Int(value.bitPattern)) }
-        for value in addAbove { writer.int(Int(value.bitPattern)) }
+        writer.block(bias)
+        writer.block(addAbove)
         for list in notOver { writer.strings(list.map(\.rawValue)) }
         writer.write(features)
-        for weights in weightsOf {
-            writer.int(weights.count)
-            for weight in weights {
-                writer.int(weight.kind)
-                writer.int(Int(weight.value.bitPattern))
-            }
-        }
+        weightsOf.write(to: &writer)
     }
 }
 
-/// The features already numbered and indexed, so start-up reads the tables the weighing
-/// uses instead of parsing thousands of feature names.
-extension WeighedFeatures: BinaryCodable {
-    init(from reader: inout BinaryReader) throws(SnapshotError) {
-        let names = try reader.strings()
-        let words = try reader.strings()
-        let wordFeature = try reader.int32s()
-        guard wordFeature.count == words.count, wordFeature.allSatisfy({ $0 < Int32(names.count) }) else {
-            throw SnapshotError("snapshot: bad word features")
-        }
-        let pairCount = try reader.count()
-        var pairFeature: [UInt64: Int32] = [:]
-        pairFeature.reserveCapacity(pairCount)
-        for _ in 0..<pairCount {
-            let first = try reader.int32()
-            let second = try reader.int32()
-            let feature = try reader.int32()
-            guard words.indices.contains(Int(first)), words.indices.contains(Int(second)), names.indices.contains(Int(feature)) else {
-                throw SnapshotError("snapshot: bad pair feature")
-            }
-            pairFeature[WeighedFeatures.key(first, second)] = feature
-        }
-        var ruleFeature: [SignalKind: Int32] = [:]
-        for _ in 0..<(try reader.count()) {
-            let name = try reader.string()
-            let feature = try reader.int32()
-            guard let kind = SignalKind(rawValue: name), names.indices.contains(Int(feature)) else {
-                throw SnapshotError("snapshot: bad rule feature \(name)")
-            }
-            ruleFeature[kind] = feature
-        }
-        self.init(names: names, words: words, wordFeature: wordFeature, pairFeature: pairFeature, ruleFeature: ruleFeature)
+extension FlatWeights {
+    static func read(from reader: inout BinaryReader, targets: Int, features: Int) throws(SnapshotError) -> FlatWeights {
+        guard let weights = FlatWeights(start: try reader.block(), target: try reader.block(), value: try reader.block(), targets: targets),
+              weights.featureCount <= features else { throw SnapshotError("snapshot: bad weights") }
+        return weights
     }
 
     func write(to writer: inout BinaryWriter) {
-        writer.strings(names)
-        writer.strings(words)
-        writer.ints(wordFeature)
-        // Sorted, so the same files always give the same snapshot.
-        let pairs = pairFeature.sorted { $0.key < $1.key }
-        writer.int(pairs.count)
-        for (key, feature) in pairs {
-            writer.int(Int(key >> 32))
-            writer.int(Int(key & 0xFFFF_FFFF))
-            writer.int(Int(feature))
+        writer.block(start)
+        writer.block(target)
+        writer.block(value)
+    }
+}
+
+/// The features already numbered, indexed and linked to the lexicon, so start-up copies in
+/// the tables the weighing uses instead of parsing thousands of feature names.
+extension WeighedFeatures: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(SnapshotError) {
+        let nameBytes: [UInt8] = try reader.block()
+        let nameStart: [Int32] = try reader.block()
+        var ruleFeature: [SignalKind: Int32] = [:]
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            guard let kind = SignalKind(rawValue: name) else { throw SnapshotError("snapshot: bad rule feature \(name)") }
+            ruleFeature[kind] = try reader.int32()
         }
+        self.init(nameBytes: nameBytes, nameStart: nameStart, ruleFeature: ruleFeature, words: try reader.strings(),
+                  wordFeature: try reader.block(), pairKeys: try reader.block(), pairFeatures: try reader.block(),
+                  numberByLexicon: try reader.block(), lengthFeature: try reader.block(), wordConceptStart: try reader.block(),
+                  wordConcepts: try reader.block(), phraseConceptStart: try reader.block(), phraseWordStart: try reader.block(),
+                  phraseWords: try reader.block(), phraseFeature: try reader.block())
+        guard isConsistent() else { throw SnapshotError("snapshot: bad weighed features") }
+    }
+
+    /// Only linked features are written (`Vocabulary` links them as it is made).
+    func write(to writer: inout BinaryWriter) {
+        precondition(isLinked, "weighed features are written after linking")
+        writer.block(nameBytes)
+        writer.block(nameStart)
         let rules = ruleFeature.sorted { $0.value < $1.value }
         writer.int(rules.count)
         for (kind, feature) in rules {
             writer.string(kind.rawValue)
             writer.int(Int(feature))
         }
+        writer.strings(words)
+        writer.block(wordFeature)
+        writer.block(pairKeys)
+        writer.block(pairFeatures)
+        writer.block(numberByLexicon)
+        writer.block(lengthFeature)
+        writer.block(wordConceptStart)
+        writer.block(wordConcepts)
+        writer.block(phraseConceptStart)
+        writer.block(phraseWordStart)
+        writer.block(phraseWords)
+        writer.block(phraseFeature)
     }
 }
 
@@ -372,36 +363,22 @@ extension DangerWeights: BinaryCodable {
             guard let topic = SafetyTopic(rawValue: name) else { throw SnapshotError("snapshot: unknown safety topic \(name)") }
             _ = index(of: topic)
         }
-        for position in topics.indices { setBias(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: topics[position]) }
-        for position in topics.indices { setAskAbove(Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int())), for: topics[position]) }
-        let features = try reader.read(WeighedFeatures.self)
-        var weightsOf: [[(topic: Int, value: Float)]] = []
-        weightsOf.reserveCapacity(features.count)
-        for _ in 0..<features.count {
-            let count = try reader.count()
-            var list: [(topic: Int, value: Float)] = []
-            list.reserveCapacity(count)
-            for _ in 0..<count {
-                let position = try reader.int()
-                guard topics.indices.contains(position) else { throw SnapshotError("snapshot: bad danger weight") }
-                list.append((position, Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int()))))
-            }
-            weightsOf.append(list)
+        let bias: [Float] = try reader.block()
+        let askAbove: [Float] = try reader.block()
+        guard bias.count == topics.count, askAbove.count == topics.count else { throw SnapshotError("snapshot: bad danger weights") }
+        for (position, topic) in topics.enumerated() {
+            setBias(bias[position], for: topic)
+            setAskAbove(askAbove[position], for: topic)
         }
-        setFeatures(features, weightsOf: weightsOf)
+        let features = try reader.read(WeighedFeatures.self)
+        setFeatures(features, weightsOf: try FlatWeights.read(from: &reader, targets: topics.count, features: features.count))
     }
 
     public func write(to writer: inout BinaryWriter) {
         writer.strings(topics.map(\.rawValue))
-        for value in bias { writer.int(Int(value.bitPattern)) }
-        for value in askAbove { writer.int(Int(value.bitPattern)) }
+        writer.block(bias)
+        writer.block(askAbove)
         writer.write(features)
-        for weights in weightsOf {
-            writer.int(weights.count)
-            for weight in weights {
-                writer.int(weight.topic)
-                writer.int(Int(weight.value.bitPattern))
-            }
-        }
+        weightsOf.write(to: &writer)
     }
 }
