@@ -67,9 +67,6 @@ struct GrammarConcepts: Sendable {
     /// "make", "let": the one they act on does the next verb ("it makes me want to die":
     /// the wanting is the speaker's), for `subject(before:)`.
     var causative: Int
-    /// "I'm doing well now", "I'm in a good place now": said in a line whose danger is of the
-    /// past ("used to", "last year"), it says the danger is over (settleSafety).
-    var recoveredNow: Int
 
     static let names = [
         "negator", "clause-break", "clause-opener", "discourse", "wh-word",
@@ -77,7 +74,7 @@ struct GrammarConcepts: Sendable {
         "subordinator", "main-subject", "self-subject", "you-subject", "person-subject",
         "thing-subject", "person-noun", "determiner", "figure-marker", "preposition", "answer-verb", "serious-marker", "subordinate-opener", "past-marker",
         "same-subject-joiner", "infinitive-subject", "wish-lead", "care-marker",
-        "contrast", "causative", "recovered-now",
+        "contrast", "causative",
     ]
 
     init?(_ concepts: ConceptTable) {
@@ -90,6 +87,6 @@ struct GrammarConcepts: Sendable {
         (personNoun, determiner, figureMarker, preposition) = (found[16], found[17], found[18], found[19])
         (answerVerb, seriousMarker, subordinateOpener, pastMarker) = (found[20], found[21], found[22], found[23])
         (sameSubjectJoiner, infinitiveSubject, wishLead, careMarker) = (found[24], found[25], found[26], found[27])
-        (contrast, causative, recoveredNow) = (found[28], found[29], found[30])
+        (contrast, causative) = (found[28], found[29])
     }
 }

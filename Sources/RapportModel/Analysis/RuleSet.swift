@@ -196,11 +196,10 @@ struct RuleSet: Sendable {
     /// it, one said of the past ("I used to…", "two years clean"), being hurt said of care or
     /// treatment ("looking for a vein"), wanting to die said as what something makes them feel
     /// ("it makes me want to die"), and harm to someone else said as a wish ("I want to
-    /// smash his face in"; never a wish to die). A past danger in a line that says it is over
-    /// ("I'm doing well now") is dropped. Two distress cues in a line make it a risk.
+    /// smash his face in"; never a wish to die). Two distress cues in a line make it a risk.
     /// A line is crisis or risk, never both.
     private func settleSafety(_ found: inout [Found], _ line: LineView, _ concepts: ConceptTable, _ grammar: GrammarConcepts) {
-        guard found.contains(where: { $0.kind == .crisis || $0.kind == .risk || $0.kind == .distress }) else { return }
+        guard found.contains(where: { $0.kind == .crisis || $0.kind == .distress }) else { return }
         func marker(at position: Int) -> String? {
             let range = line.sentences[line.sentenceOf[position]]
             // "I'm not joking" says it is meant.
@@ -246,12 +245,6 @@ struct RuleSet: Sendable {
                 found[index].kind = .risk
                 found[index].note = "asked about, not stopped: a wish said in anger (\"want to\") may not be a plan"
             }
-        }
-        // Danger of the past, with the line saying it is over ("I used to cut when I was
-        // fifteen… I'm doing well now"): nothing to ask about. A past crisis was made a risk above.
-        let whole = 0..<line.tokens.count
-        if line.contains(grammar.recoveredNow, in: whole, concepts: concepts) {
-            found.removeAll { $0.kind == .risk && isPast($0.range.lowerBound) }
         }
         if !found.contains(where: { $0.kind == .crisis || $0.kind == .risk }) {
             var cues: [Found] = []
