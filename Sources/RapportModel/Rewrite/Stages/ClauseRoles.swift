@@ -108,6 +108,12 @@ struct ClauseRoles: Sendable {
             return restateAction(clause, notes: &notes)
         }
         if let role = madeMe(&clause, notes: &notes) { return clause.with(role) }
+        // "…and it's driving me insane": what it does to the speaker, which the feeling says.
+        if words.count >= 3, ["it", "this", "that"].contains(first.norm), ["is", "was", "keeps", "kept"].contains(words[1].norm),
+           classes.match(.doesToMe, words, at: 2) != nil || classes.match(.doesToMe, words, at: 1) != nil {
+            notes.add("made-me", typed(words))
+            return clause.with(.jab)
+        }
         if let doing = doingThatGetsToMe(words, notes: &notes) {
             clause.words = doing
             return restateAction(clause, notes: &notes)
