@@ -3,13 +3,23 @@ import Foundation
 import RapportCore
 import RapportTerminal
 
-/// What commands share: the compiled built-in data, the analyzer and rewriter over it, and
-/// the dialogue library with the user's own dialogues added.
+/// What commands share: the compiled built-in data, the analyzer and (when asked for) the
+/// rewriter over it, and the dialogue library with the user's own dialogues added.
 struct Runtime {
     let compiled: CompiledData
     let analyzer: Analyzer
-    let rewriter: Rewriter
     var library: DialogueLibrary
+
+    /// The rewriter, built the first time a command asks for it: `scenarios`, `analyze` and
+    /// the rest never do, and building its tables was a tenth of their start-up. Kept for
+    /// the rest of the process, like `kept`.
+    var rewriter: Rewriter {
+        if let built = Runtime.keptRewriter { return built }
+        let built = Rewriter(analyzer: analyzer, knowledge: compiled.rewriting)
+        Runtime.keptRewriter = built
+        return built
+    }
+    nonisolated(unsafe) private static var keptRewriter: Rewriter?
 
     /// The runtime loaded last, kept for the rest of the process. A command's own copy then
     /// never frees the tables when it ends: the process ends instead, which is free, where
@@ -22,9 +32,7 @@ struct Runtime {
         do {
             let compiled = try BuiltIn.compiled()
             let analyzer = Analyzer(vocabulary: compiled.vocabulary)
-            let runtime = Runtime(compiled: compiled, analyzer: analyzer,
-                                  rewriter: Rewriter(analyzer: analyzer, knowledge: compiled.rewriting),
-                                  library: DialogueLibrary.builtIn(from: compiled))
+            let runtime = Runtime(compiled: compiled, analyzer: analyzer, library: DialogueLibrary.builtIn(from: compiled))
             kept = runtime
             return runtime
         } catch {

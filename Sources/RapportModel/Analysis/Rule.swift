@@ -5,6 +5,7 @@ struct Rule: Sendable {
     /// Signals of these kinds overlapping this rule's match are removed ("sorry to bother
     /// you" is not remorse).
     var cancels: [SignalKind]
+    /// Empty in a rule read from a snapshot: matching reads `RuleSet.compiled` instead.
     var pattern: [PatternElement]
     var guards: [RuleGuard]
     /// Where the rule was written, for diagnostics and `--explain`.

@@ -7,6 +7,9 @@ public struct Vocabulary: Sendable {
     /// Each concept's entries as word ids, as loaded (the table below is built from them).
     let conceptEntries: [[[Int32]]]
     let concepts: ConceptTable
+    /// Every word some rule names, sorted: each has a one-word concept of its own ("=sorry").
+    /// Kept because a snapshot's rules carry no patterns to find them in again.
+    let literalWords: [Int32]
     let grammar: GrammarConcepts
     let normaliser: Normaliser
     let rules: RuleSet
@@ -17,10 +20,11 @@ public struct Vocabulary: Sendable {
 
     /// Links loaded parts into a vocabulary ready to match. Fails only when a concept the
     /// analysis relies on is missing. `compiledRules`, from a snapshot, are the `rules`
-    /// already indexed (they are then not indexed again; that took a fifth of start-up).
+    /// already indexed (they are then not indexed again; that took a fifth of start-up), and
+    /// `literalWords` the words their patterns name (a snapshot's rules have no patterns).
     init(lexicon: Lexicon, conceptNames: [String], conceptEntries: [[[Int32]]], normaliser: Normaliser,
          rules: [Rule], weights: KindWeights = KindWeights(), danger: DangerWeights = DangerWeights(),
-         compiledRules: RuleSet? = nil) throws(DiagnosticList) {
+         compiledRules: RuleSet? = nil, literalWords: [Int32]? = nil) throws(DiagnosticList) {
         var lexicon = lexicon
         var normaliser = normaliser
         normaliser.link(&lexicon)
@@ -29,10 +33,16 @@ public struct Vocabulary: Sendable {
         var names = conceptNames
         var entries = conceptEntries
         var literal: Set<Int32> = []
-        for rule in rules {
-            for element in rule.pattern { element.collectLiteralWords(into: &literal) }
+        if literalWords == nil {
+            for rule in rules {
+                for element in rule.pattern { element.collectLiteralWords(into: &literal) }
+            }
         }
-        for word in literal.sorted() {
+        let literalList = literalWords ?? literal.sorted()
+        guard literalList.allSatisfy({ $0 >= 0 && Int($0) < lexicon.count }) else {
+            throw DiagnosticList([Diagnostic(file: "snapshot", message: "the rules' words do not fit the vocabulary")])
+        }
+        for word in literalList {
             names.append("=" + lexicon.words[Int(word)])
             entries.append([[word]])
         }
@@ -46,6 +56,7 @@ public struct Vocabulary: Sendable {
         self.conceptNames = conceptNames
         self.conceptEntries = conceptEntries
         self.concepts = table
+        self.literalWords = literalList
         self.grammar = grammar
         self.normaliser = normaliser
         if let compiledRules {

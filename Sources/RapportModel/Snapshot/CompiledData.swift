@@ -2,7 +2,7 @@
 /// binary loads at start-up instead of parsing YAML and vocabulary text.
 public struct CompiledData: BinaryCodable, Sendable {
     /// Bumped when the binary form changes.
-    public static let formatVersion = 20
+    public static let formatVersion = 23
 
     public var vocabulary: Vocabulary
     /// Every built-in dialogue, checked: scenarios, detours and the safety response.

@@ -1,28 +1,25 @@
-// The binary form of a loaded vocabulary: only what was loaded is written; the tables
-// built from it (concept bits, rule index) are rebuilt when it is read.
+// The binary form of a loaded vocabulary: what was loaded, and the tables matching and
+// weighing read as they are (the compiled rules and their index, the linked weighing). The
+// concept table is rebuilt when it is read. Rules are written without their patterns:
+// matching reads the compiled form, and the words the patterns name are written beside.
 
 extension Vocabulary: BinaryCodable {
     public init(from reader: inout BinaryReader) throws(SnapshotError) {
         var lexicon = Lexicon()
         for word in try reader.strings() { lexicon.intern(word) }
         let names = try reader.strings()
-        var entries: [[[Int32]]] = []
-        for _ in names {
-            let count = try reader.count()
-            var list: [[Int32]] = []
-            for _ in 0..<count { list.append(try reader.int32s()) }
-            entries.append(list)
-        }
+        let entries = try Vocabulary.readEntries(&reader, concepts: names.count, wordCount: lexicon.count)
         let normaliser = try reader.read(Normaliser.self)
         let rules = try reader.readArray(Rule.self)
         let weights = try reader.read(KindWeights.self)
         let danger = try reader.read(DangerWeights.self)
-        let compiled = try reader.readArray(CompiledPattern.self)
+        let compiled = try CompiledPattern.readAll(&reader)
         let ruleSet = RuleSet(sorted: rules, compiled: compiled, triggerStart: try reader.int32s(), triggerRules: try reader.int32s(),
                               requirementStart: try reader.int32s(), requirements: try reader.int32s())
+        let literalWords: [Int32] = try reader.block()
         do {
             try self.init(lexicon: lexicon, conceptNames: names, conceptEntries: entries, normaliser: normaliser, rules: rules,
-                          weights: weights, danger: danger, compiledRules: ruleSet)
+                          weights: weights, danger: danger, compiledRules: ruleSet, literalWords: literalWords)
         } catch {
             throw SnapshotError("snapshot vocabulary: \(error)")
         }
@@ -31,53 +28,113 @@ extension Vocabulary: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
         writer.strings(lexicon.words)
         writer.strings(conceptNames)
-        for list in conceptEntries {
-            writer.int(list.count)
-            for entry in list { writer.ints(entry) }
-        }
+        // Flat: entries per concept, words per entry, then every word, as blocks.
+        writer.block(conceptEntries.map { Int32($0.count) })
+        writer.block(conceptEntries.flatMap { $0.map { Int32($0.count) } })
+        writer.block(conceptEntries.flatMap { $0.flatMap { $0 } })
         writer.write(normaliser)
         writer.write(rules.rules)
         writer.write(weights)
         writer.write(danger)
         // The rules as matching reads them, so start-up does not index them again.
-        writer.write(rules.compiled)
+        CompiledPattern.writeAll(rules.compiled, to: &writer)
         writer.ints(rules.triggerStart)
         writer.ints(rules.triggerRules)
         writer.ints(rules.requirementStart)
         writer.ints(rules.requirements)
+        writer.block(literalWords)
     }
 }
 
-extension CompiledPattern: BinaryCodable {
-    init(from reader: inout BinaryReader) throws(SnapshotError) {
-        self.init(ops: try reader.readArray(), parts: try reader.readArray(), trigger: try reader.int(), maxLead: try reader.int(),
-                  requirements: try reader.int32s())
-    }
-
-    func write(to writer: inout BinaryWriter) {
-        writer.write(ops)
-        writer.write(parts)
-        writer.int(trigger)
-        writer.int(maxLead)
-        writer.ints(requirements)
-    }
-}
-
-extension CompiledPattern.Op: BinaryCodable {
-    init(from reader: inout BinaryReader) throws(SnapshotError) {
-        guard let code = CompiledPattern.Code(rawValue: UInt8(truncatingIfNeeded: try reader.int())) else {
-            throw SnapshotError("snapshot: bad pattern step")
+extension Vocabulary {
+    /// Each concept's entries, as `write` lays them out flat.
+    static func readEntries(_ reader: inout BinaryReader, concepts: Int, wordCount: Int) throws(SnapshotError) -> [[[Int32]]] {
+        let entryCounts: [Int32] = try reader.block()
+        let lengths: [Int32] = try reader.block()
+        let words: [Int32] = try reader.block()
+        guard entryCounts.count == concepts, entryCounts.allSatisfy({ $0 >= 0 }), lengths.allSatisfy({ $0 >= 0 }),
+              entryCounts.reduce(0, { $0 + Int($1) }) == lengths.count, lengths.reduce(0, { $0 + Int($1) }) == words.count,
+              words.allSatisfy({ $0 >= 0 && Int($0) < wordCount }) else {
+            throw SnapshotError("snapshot: bad concept entries")
         }
-        let flags = try reader.int()
-        self.init(code: code, optional: flags & 1 != 0, negated: flags & 2 != 0, a: try reader.int32(), b: try reader.int32(),
-                  trailing: flags & 4 != 0)
+        var entries: [[[Int32]]] = []
+        entries.reserveCapacity(concepts)
+        var entry = 0
+        var word = 0
+        for count in entryCounts {
+            var list: [[Int32]] = []
+            list.reserveCapacity(Int(count))
+            for _ in 0..<Int(count) {
+                let length = Int(lengths[entry])
+                list.append(Array(words[word..<(word + length)]))
+                word += length
+                entry += 1
+            }
+            entries.append(list)
+        }
+        return entries
+    }
+}
+
+/// Every rule's compiled pattern, flat: the steps of all patterns as blocks of fixed-width
+/// fields, and where each pattern's steps and parts start. One copy per field, where a
+/// number at a time was a tenth of start-up.
+extension CompiledPattern {
+    static func writeAll(_ patterns: [CompiledPattern], to writer: inout BinaryWriter) {
+        // The steps of all patterns, then the parts of all patterns.
+        let steps = patterns.flatMap(\.ops) + patterns.flatMap(\.parts)
+        writer.starts(flatStarts(patterns.map(\.ops.count)))
+        writer.starts(flatStarts(patterns.map(\.parts.count)))
+        writer.block(steps.map(\.code.rawValue))
+        writer.block(steps.map { UInt8(($0.optional ? 1 : 0) | ($0.negated ? 2 : 0) | ($0.trailing ? 4 : 0)) })
+        writer.block(steps.map(\.a))
+        writer.block(steps.map(\.b))
+        writer.block(patterns.map { Int32($0.trigger) })
+        writer.block(patterns.map { Int32($0.maxLead) })
+        writer.starts(flatStarts(patterns.map(\.requirements.count)))
+        writer.block(patterns.flatMap(\.requirements))
     }
 
-    func write(to writer: inout BinaryWriter) {
-        writer.int(Int(code.rawValue))
-        writer.int((optional ? 1 : 0) | (negated ? 2 : 0) | (trailing ? 4 : 0))
-        writer.int(Int(a))
-        writer.int(Int(b))
+    static func readAll(_ reader: inout BinaryReader) throws(SnapshotError) -> [CompiledPattern] {
+        let opStart = try reader.starts()
+        let partStart = try reader.starts()
+        let codes: [UInt8] = try reader.block()
+        let flags: [UInt8] = try reader.block()
+        let a: [Int32] = try reader.block()
+        let b: [Int32] = try reader.block()
+        let trigger: [Int32] = try reader.block()
+        let maxLead: [Int32] = try reader.block()
+        let requirementStart = try reader.starts()
+        let requirements: [Int32] = try reader.block()
+        let count = trigger.count
+        guard opStart.count == count + 1, partStart.count == count + 1, maxLead.count == count, requirementStart.count == count + 1,
+              let ops = opStart.last, let parts = partStart.last, Int(ops + parts) == codes.count,
+              flags.count == codes.count, a.count == codes.count, b.count == codes.count, requirementStart.last.map(Int.init) == requirements.count
+        else { throw SnapshotError("snapshot: bad compiled patterns") }
+        var steps: [Op] = []
+        steps.reserveCapacity(codes.count)
+        for index in codes.indices {
+            guard let code = Code(rawValue: codes[index]) else { throw SnapshotError("snapshot: bad pattern step") }
+            let flag = flags[index]
+            steps.append(Op(code: code, optional: flag & 1 != 0, negated: flag & 2 != 0, a: a[index], b: b[index], trailing: flag & 4 != 0))
+        }
+        var patterns: [CompiledPattern] = []
+        patterns.reserveCapacity(count)
+        for index in 0..<count {
+            let opRange = Int(opStart[index])..<Int(opStart[index + 1])
+            let partRange = Int(ops + partStart[index])..<Int(ops + partStart[index + 1])
+            patterns.append(CompiledPattern(ops: Array(steps[opRange]), parts: Array(steps[partRange]), trigger: Int(trigger[index]),
+                                            maxLead: Int(maxLead[index]),
+                                            requirements: Array(requirements[Int(requirementStart[index])..<Int(requirementStart[index + 1])])))
+        }
+        return patterns
+    }
+
+    /// 0, then the running totals of `counts`.
+    private static func flatStarts(_ counts: [Int]) -> [Int32] {
+        var starts: [Int32] = [0]
+        for count in counts { starts.append(starts[starts.count - 1] + Int32(count)) }
+        return starts
     }
 }
 
@@ -159,9 +216,11 @@ extension SignalKind: BinaryCodable {
     }
 }
 
+/// A rule without its pattern (see the top of this file): decoding the patterns was an
+/// eighth of start-up, for nothing the analysis reads.
 extension Rule: BinaryCodable {
     init(from reader: inout BinaryReader) throws(SnapshotError) {
-        self.init(kinds: try reader.readArray(), cancels: try reader.readArray(), pattern: try reader.readArray(),
+        self.init(kinds: try reader.readArray(), cancels: try reader.readArray(), pattern: [],
                   guards: try reader.readArray(), file: try reader.string(), line: try reader.int(), pass: try reader.int())
         let topic = try reader.string()
         about = topic.isEmpty ? nil : SafetyTopic(rawValue: topic)
@@ -170,49 +229,11 @@ extension Rule: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.write(kinds)
         writer.write(cancels)
-        writer.write(pattern)
         writer.write(guards)
         writer.string(file)
         writer.int(line)
         writer.int(pass)
         writer.string(about?.rawValue ?? "")
-    }
-}
-
-extension PatternElement: BinaryCodable {
-    init(from reader: inout BinaryReader) throws(SnapshotError) {
-        switch try reader.int() {
-        case 0: self = .word(try reader.int32())
-        case 1: self = .concept(try reader.int())
-        case 2: self = .choice(try reader.readArray())
-        case 3: self = .sequence(try reader.readArray())
-        case 4: self = .optional(try reader.read())
-        case 5: self = .gap(max: try reader.int())
-        case 6: self = .punctuation(try reader.string())
-        case 7: self = .clauseStart
-        case 8: self = .clauseEnd
-        case 9: self = .spanStart
-        case 10: self = .spanEnd
-        case 11: self = .notNext(try reader.read())
-        default: throw SnapshotError("snapshot: bad pattern element")
-        }
-    }
-
-    func write(to writer: inout BinaryWriter) {
-        switch self {
-        case .word(let word): writer.int(0); writer.int(Int(word))
-        case .concept(let concept): writer.int(1); writer.int(concept)
-        case .choice(let alternatives): writer.int(2); writer.write(alternatives)
-        case .sequence(let items): writer.int(3); writer.write(items)
-        case .optional(let inner): writer.int(4); writer.write(inner)
-        case .gap(let maximum): writer.int(5); writer.int(maximum)
-        case .punctuation(let mark): writer.int(6); writer.string(mark)
-        case .clauseStart: writer.int(7)
-        case .clauseEnd: writer.int(8)
-        case .spanStart: writer.int(9)
-        case .spanEnd: writer.int(10)
-        case .notNext(let inner): writer.int(11); writer.write(inner)
-        }
     }
 }
 
@@ -297,15 +318,19 @@ extension KindWeights: BinaryCodable {
 }
 
 extension FlatWeights {
+    /// The targets go in a byte each: there are a few dozen kinds or topics at most.
     static func read(from reader: inout BinaryReader, targets: Int, features: Int) throws(SnapshotError) -> FlatWeights {
-        guard let weights = FlatWeights(start: try reader.block(), target: try reader.block(), value: try reader.block(), targets: targets),
+        let start = try reader.starts()
+        let target: [UInt8] = try reader.block()
+        guard let weights = FlatWeights(start: start, target: target.map { Int32($0) }, value: try reader.block(), targets: targets),
               weights.featureCount <= features else { throw SnapshotError("snapshot: bad weights") }
         return weights
     }
 
     func write(to writer: inout BinaryWriter) {
-        writer.block(start)
-        writer.block(target)
+        precondition(target.allSatisfy { $0 <= 255 }, "weights for more than 256 kinds")
+        writer.starts(start)
+        writer.block(target.map { UInt8($0) })
         writer.block(value)
     }
 }
@@ -315,7 +340,7 @@ extension FlatWeights {
 extension WeighedFeatures: BinaryCodable {
     init(from reader: inout BinaryReader) throws(SnapshotError) {
         let nameBytes: [UInt8] = try reader.block()
-        let nameStart: [Int32] = try reader.block()
+        let nameStart = try reader.starts()
         var ruleFeature: [SignalKind: Int32] = [:]
         for _ in 0..<(try reader.count()) {
             let name = try reader.string()
@@ -324,8 +349,8 @@ extension WeighedFeatures: BinaryCodable {
         }
         self.init(nameBytes: nameBytes, nameStart: nameStart, ruleFeature: ruleFeature, words: try reader.strings(),
                   wordFeature: try reader.block(), pairKeys: try reader.block(), pairFeatures: try reader.block(),
-                  numberByLexicon: try reader.block(), lengthFeature: try reader.block(), wordConceptStart: try reader.block(),
-                  wordConcepts: try reader.block(), phraseConceptStart: try reader.block(), phraseWordStart: try reader.block(),
+                  numberByLexicon: try reader.sparse(), lengthFeature: try reader.block(), wordConceptStart: try reader.starts(),
+                  wordConcepts: try reader.block(), phraseConceptStart: try reader.starts(), phraseWordStart: try reader.starts(),
                   phraseWords: try reader.block(), phraseFeature: try reader.block())
         guard isConsistent() else { throw SnapshotError("snapshot: bad weighed features") }
     }
@@ -334,7 +359,7 @@ extension WeighedFeatures: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         precondition(isLinked, "weighed features are written after linking")
         writer.block(nameBytes)
-        writer.block(nameStart)
+        writer.starts(nameStart)
         let rules = ruleFeature.sorted { $0.value < $1.value }
         writer.int(rules.count)
         for (kind, feature) in rules {
@@ -345,12 +370,12 @@ extension WeighedFeatures: BinaryCodable {
         writer.block(wordFeature)
         writer.block(pairKeys)
         writer.block(pairFeatures)
-        writer.block(numberByLexicon)
+        writer.sparse(numberByLexicon)
         writer.block(lengthFeature)
-        writer.block(wordConceptStart)
+        writer.starts(wordConceptStart)
         writer.block(wordConcepts)
-        writer.block(phraseConceptStart)
-        writer.block(phraseWordStart)
+        writer.starts(phraseConceptStart)
+        writer.starts(phraseWordStart)
         writer.block(phraseWords)
         writer.block(phraseFeature)
     }
