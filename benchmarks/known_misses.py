@@ -12,8 +12,8 @@ import argparse, json, os, subprocess
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FIXTURES = os.path.join(ROOT, "Tests", "RapportCoreTests", "Fixtures")
 FILES = ["examples/analyze.jsonl", "analysis-cases.jsonl", "analysis-cases-2.jsonl", "analysis-cases-3.jsonl", "analysis-cases-4.jsonl", "practice-lines.jsonl"] + \
-    ["blind/analysis-%d.jsonl" % n for n in list(range(1, 10)) + [13, 14, 15] + list(range(19, 25)) + [31, 32, 33]]
-SAFETY = ["safety/batch-%s.jsonl" % b for b in ["A", "B", "C", "D", "E", "F", "G", "H", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "S13"]]
+    ["blind/analysis-%d.jsonl" % n for n in list(range(1, 10)) + [13, 14, 15] + list(range(19, 25)) + [31, 32, 33, 34]]
+SAFETY = ["safety/batch-%s.jsonl" % b for b in ["A", "B", "C", "D", "E", "F", "G", "H", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "S13", "S14"]]
 HEADER = """# Labelled lines the analysis still gets wrong, pinned so that nothing new slips in.
 # AnalysisTests fails on any error not listed here, and on any listed one that is fixed (take
 # it off). Each line: FILE ID: missed|false KIND   # the text, for the reader. For the safety

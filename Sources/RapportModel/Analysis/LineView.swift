@@ -161,7 +161,7 @@ struct LineView: Sendable {
             let mark = tokens[index].text
             if mark == "\"" {
                 if let open = openQuote {
-                    markReported(open + 1..<index)
+                    if !quoteIsOwn(opening: open, concepts: concepts, grammar: grammar) { markReported(open + 1..<index) }
                     openQuote = nil
                 } else {
                     openQuote = index
@@ -170,7 +170,7 @@ struct LineView: Sendable {
                 let touchesNext = index + 1 < tokens.count && tokens[index + 1].start == tokens[index].end && !tokens[index + 1].isPunctuation
                 let touchesPrevious = index > 0 && tokens[index - 1].end == tokens[index].start
                 if let open = openQuote, touchesPrevious, tokens[open].text == "'" {
-                    markReported(open + 1..<index)
+                    if !quoteIsOwn(opening: open, concepts: concepts, grammar: grammar) { markReported(open + 1..<index) }
                     paired.formUnion([open, index])
                     openQuote = nil
                 } else if openQuote == nil, touchesNext, !touchesPrevious {
@@ -194,6 +194,28 @@ struct LineView: Sendable {
             markReported(index + 1..<end)
         }
         return paired
+    }
+
+    /// Whether the quote opening at `open` holds the speaker's own words, said or to be said:
+    /// "I said 'that's not true'", "ok I'd say 'I'm sorry…'", "I told him 'I feel hurt…'".
+    /// Those are what the speaker brings to the practice, so they are read as their own.
+    private func quoteIsOwn(opening open: Int, concepts: ConceptTable, grammar: GrammarConcepts) -> Bool {
+        var index = open - 1
+        while index >= 0 && tokens[index].isPunctuation { index -= 1 }
+        guard index >= 0 else { return false }
+        // The verb, or the verb and whom it was said to ("told him", "said to her").
+        var found: Int?
+        for candidate in stride(from: index, through: max(0, index - 2), by: -1)
+        where concepts.contains(grammar.reportingVerb, word: tokens[candidate].word) {
+            found = candidate
+            break
+        }
+        guard let verb = found else { return false }
+        // "I", perhaps with "would", "just", "never" between: not "we say" (a saying) and not
+        // "my mate said" ("mate" may be a word of address elsewhere, but here it is who spoke).
+        var speaker = verb - 1
+        while speaker > 0 && concepts.contains(grammar.speakerSkip, word: tokens[speaker].word) { speaker -= 1 }
+        return speaker >= 0 && concepts.contains(grammar.selfSubject, word: tokens[speaker].word)
     }
 
     private mutating func markReported(_ range: Range<Int>) {

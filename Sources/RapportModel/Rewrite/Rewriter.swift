@@ -139,7 +139,8 @@ public struct Rewriter: Sendable {
         var notes = RewriteNotes(templates: noteTemplates)
         switch finder.verdict(words: words, clauses: clauses, signals: signals) {
         case .crisis:
-            notes.add(signals.contains { $0.kind == .crisis } ? "crisis" : "risk")
+            let threat = signals.contains { $0.kind == .risk && $0.about == .harmingOthers }
+            notes.add(signals.contains { $0.kind == .crisis } ? "crisis" : threat ? "risk-others" : "risk")
             return .unchanged(sentence, notes: notes.notes)
         case .leave:
             // "im so over it": how the speaker is, and nothing else. Not a complaint, so it

@@ -68,8 +68,9 @@ struct ComplaintFinder: Sendable {
             for signal in signals {
                 switch signal.kind {
                 case .crisis: crisis = true
-                // "u make me want to die": wanting to die is never polished into a request.
-                case .risk where signal.about == .selfHarm: crisis = true
+                // "u make me want to die": wanting to die is never polished into a request, and
+                // a threat ("I told him 'you'll be in the ground'") is never made an I-statement.
+                case .risk where signal.about == .selfHarm || signal.about == .harmingOthers: crisis = true
                 case .label, .contempt:
                     blame = true; strongBlame = true; offStart = true; labelOrContempt = true
                     if signal.kind == .contempt { contempt = true }
