@@ -22,8 +22,9 @@ struct FlatWeights: Sendable {
     /// How many features have weights (or a place for them).
     var featureCount: Int { max(start.count - 1, pending.count) }
 
+    /// Adds a weight; all are added before `finish` (a weights file is read whole first).
     mutating func add(_ weight: Float, target position: Int, feature: Int) {
-        if pending.isEmpty && start.count > 1 { pending = lists() }
+        precondition(start.count == 1, "weights added after they were flattened")
         while pending.count <= feature { pending.append([]) }
         pending[feature].append((Int32(position), weight))
     }
@@ -34,13 +35,6 @@ struct FlatWeights: Sendable {
         let (starts, items) = WeighedFeatures.flatten(pending)
         (start, target, value) = (starts, items.map(\.target), items.map(\.value))
         pending = []
-    }
-
-    /// The flat arrays back as a list per feature, to add more to them.
-    private func lists() -> [[(target: Int32, value: Float)]] {
-        (0..<(start.count - 1)).map { feature in
-            (Int(start[feature])..<Int(start[feature + 1])).map { (target[$0], value[$0]) }
-        }
     }
 
     /// Adds each of the feature's weights to its target's score.

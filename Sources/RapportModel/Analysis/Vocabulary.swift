@@ -32,13 +32,7 @@ public struct Vocabulary: Sendable {
         // test of whether a rule can match a line is one bit per required word.
         var names = conceptNames
         var entries = conceptEntries
-        var literal: Set<Int32> = []
-        if literalWords == nil {
-            for rule in rules {
-                for element in rule.pattern { element.collectLiteralWords(into: &literal) }
-            }
-        }
-        let literalList = literalWords ?? literal.sorted()
+        let literalList = literalWords ?? Vocabulary.literalWords(of: rules)
         guard literalList.allSatisfy({ $0 >= 0 && Int($0) < lexicon.count }) else {
             throw DiagnosticList([Diagnostic(file: "snapshot", message: "the rules' words do not fit the vocabulary")])
         }
@@ -73,6 +67,15 @@ public struct Vocabulary: Sendable {
         var danger = danger
         danger.link(lexicon, concepts: table)
         self.danger = danger
+    }
+
+    /// Every word the rules' patterns name, sorted.
+    private static func literalWords(of rules: [Rule]) -> [Int32] {
+        var literal: Set<Int32> = []
+        for rule in rules {
+            for element in rule.pattern { element.collectLiteralWords(into: &literal) }
+        }
+        return literal.sorted()
     }
 
     /// Loads vocabulary files, each named by its path inside the vocabulary folder

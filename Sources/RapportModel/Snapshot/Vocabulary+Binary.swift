@@ -290,9 +290,7 @@ extension KindWeights: BinaryCodable {
             guard let kind = SignalKind(rawValue: name) else { throw SnapshotError("snapshot: unknown weighed kind \(name)") }
             _ = index(of: kind)
         }
-        let bias: [Float] = try reader.block()
-        let addAbove: [Float] = try reader.block()
-        guard bias.count == kinds.count, addAbove.count == kinds.count else { throw SnapshotError("snapshot: bad kind weights") }
+        let (bias, addAbove) = try reader.perTarget(count: kinds.count)
         for (position, kind) in kinds.enumerated() {
             setBias(bias[position], for: kind)
             setAddAbove(addAbove[position], for: kind)
@@ -314,6 +312,16 @@ extension KindWeights: BinaryCodable {
         for list in notOver { writer.strings(list.map(\.rawValue)) }
         writer.write(features)
         weightsOf.write(to: &writer)
+    }
+}
+
+extension BinaryReader {
+    /// A weighing's two numbers per kind or topic: its starting score and its mark.
+    mutating func perTarget(count: Int) throws(SnapshotError) -> (bias: [Float], mark: [Float]) {
+        let bias: [Float] = try block()
+        let mark: [Float] = try block()
+        guard bias.count == count, mark.count == count else { throw SnapshotError("snapshot: bad weighing") }
+        return (bias, mark)
     }
 }
 
@@ -388,9 +396,7 @@ extension DangerWeights: BinaryCodable {
             guard let topic = SafetyTopic(rawValue: name) else { throw SnapshotError("snapshot: unknown safety topic \(name)") }
             _ = index(of: topic)
         }
-        let bias: [Float] = try reader.block()
-        let askAbove: [Float] = try reader.block()
-        guard bias.count == topics.count, askAbove.count == topics.count else { throw SnapshotError("snapshot: bad danger weights") }
+        let (bias, askAbove) = try reader.perTarget(count: topics.count)
         for (position, topic) in topics.enumerated() {
             setBias(bias[position], for: topic)
             setAskAbove(askAbove[position], for: topic)
